@@ -1,0 +1,40 @@
+package org.kea4j.config;
+
+/**
+ * The parser of one top-level configuration element ({@code Dhcp4}, {@code Dhcp6}, {@code DhcpDdns},
+ * {@code Logging}), offered as an OSGi service by the bundle that implements it. Core knows no section
+ * by name: it asks each registered section to prepare its element, and commits them all only when
+ * every one prepared without error.
+ */
+public interface ConfigSection {
+
+    /** The top-level key this section parses, for example {@code Dhcp4}. */
+    String name();
+
+    /**
+     * The root logger name of the daemon this section configures ({@code kea-dhcp4}), or null for a
+     * section that is not a daemon (Logging).
+     */
+    String loggerRoot();
+
+    /**
+     * Parses and validates the element into an immutable, ready-to-commit configuration. Must have no
+     * side effects: a failed transaction leaves the running configuration untouched.
+     */
+    PreparedSection prepare(ConfigNode element, ConfigContext context) throws ConfigException;
+
+    /** The section is no longer in the configuration: stop what it runs. */
+    default void shutdown() {
+    }
+
+    /**
+     * Reports that a configuration failed while this section was running or being configured, so that
+     * the daemon logs it with its own message ({@code origin}: file or "command").
+     */
+    default void configFailed(String origin, String reason, ConfigTrigger trigger) {
+    }
+
+    /** Reports that this running section is about to be reconfigured from {@code origin}. */
+    default void reconfigurationStarting(String origin, ConfigTrigger trigger) {
+    }
+}

@@ -1,0 +1,130 @@
+package org.kea4j.core.internal.shell;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Locale;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Function;
+import org.kea4j.config.ConfigDocument;
+import org.kea4j.config.ConfigException;
+import org.kea4j.config.ConfigResult;
+import org.kea4j.core.internal.config.ConfigManager;
+import org.kea4j.core.internal.launcher.ProcessControl;
+import org.kea4j.core.internal.log.LoggingManager;
+import org.kea4j.hooks.host.HookPointInfo;
+import org.kea4j.hooks.host.HooksManager;
+import org.kea4j.hooks.host.LibraryInfo;
+import org.kea4j.log.KeaLogger.Threshold;
+import org.kea4j.log.Severity;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Shell-only commands of the {@code kea} scope: {@code hooks}, {@code version}, {@code log-level} and
+ * {@code config-test FILE}.
+ */
+@Component
+public final class ShellCommands {
+
+    private final List<ServiceRegistration<Function>> registrations = new ArrayList<>();
+    private final HooksManager hooks;
+    private final ProcessControl process;
+    private final ConfigManager config;
+
+    @Activate
+    public ShellCommands(BundleContext context, @Reference HooksManager hooks, @Reference ProcessControl process,
+            @Reference ConfigManager config) {
+        this.hooks = hooks;
+        this.process = process;
+        this.config = config;
+        register(context, "hooks", (s, a) -> hooks());
+        register(context, "version", (s, a) -> process.extendedVersion());
+        register(context, "log-level", (s, a) -> logLevel(a));
+        register(context, "config-test", (s, a) -> configTest(a));
+    }
+
+    private void register(BundleContext context, String name, Function function) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("osgi.command.scope", "kea");
+        props.put("osgi.command.function", name);
+        registrations.add(context.registerService(Function.class, function, props));
+    }
+
+    @Deactivate
+    void deactivate() {
+        registrations.forEach(ServiceRegistration::unregister);
+    }
+
+    /** Libraries in call order, then each hook point's callouts with their statistics. */
+    String hooks() {
+        StringBuilder out = new StringBuilder("Libraries (call order):\n");
+        List<LibraryInfo> libraries = hooks.libraries();
+        if (libraries.isEmpty()) {
+            out.append("  (none)\n");
+        }
+        for (LibraryInfo lib : libraries) {
+            out.append(String.format("  %2d  %-8s version %-3s %s%s%s%n", lib.index(), lib.state(),
+                    lib.version() < 0 ? "-" : String.valueOf(lib.version()), lib.name(),
+                    lib.bundle() == null ? "" : " [" + lib.bundle() + "]",
+                    lib.detail().isEmpty() ? "" : " (" + lib.detail() + ")"));
+        }
+        out.append("Hook points:\n");
+        for (HookPointInfo point : hooks.hookPoints()) {
+            out.append("  ").append(point.name()).append(point.callouts().isEmpty() ? "  (no callouts)" : "").append('\n');
+            for (HookPointInfo.CalloutInfo c : point.callouts()) {
+                out.append(String.format("      lib %d  %s  calls=%d errors=%d mean=%dns%n", c.library(), c.callout(),
+                        c.calls(), c.errors(), c.meanNanos()));
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code log-level LOGGER SEVERITY [DEBUGLEVEL]}; SEVERITY {@code default} removes the override. */
+    String logLevel(List<Object> args) {
+        if (args.size() < 2 || args.size() > 3) {
+            return "usage: kea:log-level LOGGER SEVERITY [DEBUGLEVEL]   (SEVERITY: DEBUG INFO WARN ERROR FATAL NONE default)";
+        }
+        String logger = String.valueOf(args.get(0));
+        String severityText = String.valueOf(args.get(1));
+        if (severityText.toLowerCase(Locale.ROOT).equals("default")) {
+            LoggingManager.instance().override(logger, null);
+            return "logger " + logger + " follows the configuration again";
+        }
+        Severity severity = Severity.parse(severityText).orElse(null);
+        if (severity == null) {
+            return "unrecognized log severity: " + severityText;
+        }
+        int debugLevel = 0;
+        if (args.size() == 3) {
+            try {
+                debugLevel = Integer.parseInt(String.valueOf(args.get(2)));
+            } catch (NumberFormatException e) {
+                return "debug level must be a number 0-" + Severity.MAX_DEBUG_LEVEL;
+            }
+            if (debugLevel < 0 || debugLevel > Severity.MAX_DEBUG_LEVEL) {
+                return "debug level must be a number 0-" + Severity.MAX_DEBUG_LEVEL;
+            }
+        }
+        LoggingManager.instance().override(logger, new Threshold(severity, debugLevel));
+        return "logger " + logger + " set to " + severity + (severity == Severity.DEBUG ? "/" + debugLevel : "");
+    }
+
+    /** {@code config-test FILE}. */
+    String configTest(List<Object> args) {
+        if (args.size() != 1) {
+            return "usage: kea:config-test FILE";
+        }
+        try {
+            ConfigResult result = config.test(ConfigDocument.read(Path.of(String.valueOf(args.get(0)))));
+            return (result.success() ? "OK: " : "FAILED: ") + result.text();
+        } catch (ConfigException e) {
+            return "FAILED: " + e.getMessage();
+        }
+    }
+}

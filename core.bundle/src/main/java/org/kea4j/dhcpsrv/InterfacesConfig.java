@@ -1,0 +1,111 @@
+package org.kea4j.dhcpsrv;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.kea4j.config.ConfigException;
+import org.kea4j.config.ConfigNode;
+
+/**
+ * {@code interfaces-config}: which interfaces (and addresses) a server listens on.
+ *
+ * @param interfaces  the entries: {@code "*"}, {@code "eth0"} or {@code "eth0/192.0.2.1"}
+ * @param socketType  {@code raw} or {@code udp} (kea4j always uses UDP sockets)
+ * @param socketTypeSet whether {@code dhcp-socket-type} was given
+ */
+public record InterfacesConfig(List<Entry> interfaces, String socketType, boolean socketTypeSet) {
+
+    /**
+     * One interface entry.
+     *
+     * @param name    an interface name, or {@code *} for all
+     * @param address a specific address of it, or null
+     */
+    public record Entry(String name, InetAddress address) {
+        public boolean all() {
+            return name.equals("*");
+        }
+
+        @Override
+        public String toString() {
+            return address == null ? name : name + "/" + address.getHostAddress();
+        }
+    }
+
+    private static final Set<String> KEYS = Set.of("interfaces", "dhcp-socket-type", "outbound-interface", "re-detect",
+            "service-sockets-require-all", "service-sockets-retry-wait-time", "service-sockets-max-retries");
+
+    public InterfacesConfig {
+        interfaces = List.copyOf(interfaces);
+    }
+
+    /** No interfaces. */
+    public static final InterfacesConfig NONE = new InterfacesConfig(List.of(), "raw", false);
+
+    /** Parses {@code interfaces-config} of a DHCPv4 ({@code v4}) or DHCPv6 server. */
+    public static InterfacesConfig parse(ConfigNode node, boolean v4) throws ConfigException {
+        node.expectMap().checkKeys(KEYS);
+        List<Entry> entries = new ArrayList<>();
+        var list = node.get("interfaces");
+        if (list.isPresent()) {
+            entries = entries(list.get(), v4);
+        }
+        String type = "raw";
+        var typeNode = node.get("dhcp-socket-type");
+        if (typeNode.isPresent()) {
+            if (!v4) {
+                throw typeNode.get().error("dhcp-socket-type is a DHCPv4 parameter");
+            }
+            type = typeNode.get().asString();
+            if (!type.equals("raw") && !type.equals("udp")) {
+                throw typeNode.get().error("unsupported socket type '" + type + "' (raw or udp)");
+            }
+        }
+        var outbound = node.get("outbound-interface");
+        if (outbound.isPresent()) {
+            String value = outbound.get().asString();
+            if (!value.equals("same-as-inbound") && !value.equals("use-routing")) {
+                throw outbound.get().error("invalid outbound-interface '" + value + "'");
+            }
+        }
+        node.getBoolean("re-detect", true);
+        node.getBoolean("service-sockets-require-all", false);
+        node.getLong("service-sockets-retry-wait-time", 0, 0xFFFF_FFFFL, 5000);
+        node.getLong("service-sockets-max-retries", 0, 0xFFFF_FFFFL, 0);
+        return new InterfacesConfig(entries, type, typeNode.isPresent());
+    }
+
+    /** Parses a list of interface entries (also Kea 0.9.0's top-level {@code interfaces}). */
+    public static List<Entry> entries(ConfigNode list, boolean v4) throws ConfigException {
+        List<Entry> entries = new ArrayList<>();
+        for (ConfigNode item : list.elements()) {
+            String text = item.asString().trim();
+            if (text.isEmpty()) {
+                throw item.error("interface name must not be empty");
+            }
+            int slash = text.indexOf('/');
+            if (slash < 0) {
+                entries.add(new Entry(text, null));
+                continue;
+            }
+            String name = text.substring(0, slash);
+            if (name.isEmpty() || name.equals("*")) {
+                throw item.error("an address must follow an interface name: '" + text + "'");
+            }
+            InetAddress address;
+            try {
+                address = Addresses.parse(text.substring(slash + 1));
+            } catch (IllegalArgumentException e) {
+                throw item.error(e.getMessage());
+            }
+            if (v4 && !(address instanceof Inet4Address) || !v4 && !(address instanceof Inet6Address)) {
+                throw item.error("'" + text + "': the address must be " + (v4 ? "IPv4" : "IPv6"));
+            }
+            entries.add(new Entry(name, address));
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,16 @@
+package org.kea4j.hooks;
+
+/**
+ * User code attached to a hook point. Returns 0 on success; any other value is logged as
+ * {@code HOOKS_CALLOUT_ERROR} and, like an exception ({@code HOOKS_CALLOUT_EXCEPTION}), does not stop the
+ * next callout nor veto the server: to change what the server does, set arguments or the status.
+ */
+@FunctionalInterface
+public interface Callout {
+
+    /** Service property naming the hook point(s) of a callout offered as a service. */
+    String HOOK_PROPERTY = "hook";
+
+    /** Runs the callout. */
+    int call(CalloutHandle handle) throws Exception;
+}

@@ -1,0 +1,28 @@
+package org.kea4j.hooks;
+
+import java.util.Map;
+
+/**
+ * A library's view of the hooks framework: register and deregister its callouts, read its configured
+ * {@code parameters}. Registration during a hook point's execution takes effect on the next call.
+ */
+public interface LibraryHandle {
+
+    /** The library's name as the configuration gives it (jar path or bundle symbolic name). */
+    String getLibraryName();
+
+    /** Adds a callout at the end of this library's callouts on a hook point. */
+    void registerCallout(String hookName, Callout callout);
+
+    /** Removes every registration of a callout from a hook point; false when it was not there. */
+    boolean deregisterCallout(String hookName, Callout callout);
+
+    /** Removes all of this library's callouts from a hook point; false when it had none. */
+    boolean deregisterAllCallouts(String hookName);
+
+    /** A configured parameter (a String, Number, Boolean, List or Map), or null when absent. */
+    Object getParameter(String name);
+
+    /** All configured parameters. */
+    Map<String, Object> getParameters();
+}

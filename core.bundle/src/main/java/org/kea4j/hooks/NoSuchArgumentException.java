@@ -1,0 +1,11 @@
+package org.kea4j.hooks;
+
+/** Thrown when a callout asks for an argument the hook point does not have. */
+public class NoSuchArgumentException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public NoSuchArgumentException(String name) {
+        super("no such argument: " + name);
+    }
+}

@@ -1,0 +1,63 @@
+package org.kea4j.dhcp4.internal;
+
+import java.net.Inet4Address;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kea4j.config.ControlSocketConfig;
+import org.kea4j.config.HooksLibraryConfig;
+import org.kea4j.config.LoggerConfig;
+import org.kea4j.dhcpsrv.DbAccess;
+import org.kea4j.dhcpsrv.InterfacesConfig;
+import org.kea4j.dhcpsrv.OptionDataConfig;
+import org.kea4j.dhcpsrv.OptionDefConfig;
+import org.kea4j.dhcpsrv.Reservation4;
+import org.kea4j.dhcpsrv.Subnet4;
+
+/**
+ * The parsed {@code Dhcp4} element. Immutable; a reconfiguration builds a new one.
+ *
+ * @param interfaces             where to listen
+ * @param leaseDatabase          lease storage
+ * @param subnets                subnets, with global defaults applied
+ * @param options                global options
+ * @param optionDefs             user option definitions
+ * @param classes                client class definitions (name to options)
+ * @param echoClientId           echo option 61 (RFC 6842)
+ * @param declineProbationPeriod seconds a declined address stays out of use
+ * @param reclaimTimerWaitTime   seconds between expired lease reclamation runs (0 = never)
+ * @param holdReclaimedTime      seconds a reclaimed lease is kept before removal
+ * @param maxReclaimLeases       leases reclaimed per run (0 = all)
+ * @param globalReservations     global host reservations
+ * @param nextServer             global siaddr, or null
+ * @param hostReservationIds     identifier types used to find reservations, in order
+ * @param dhcpDdns               the {@code dhcp-ddns} map as given (empty = DDNS off)
+ * @param hooksLibraries         hooks libraries
+ * @param controlSocket          control socket
+ * @param loggers                Kea 2.x {@code loggers}
+ * @param port                   the server port
+ */
+record Dhcp4Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Subnet4> subnets,
+        List<OptionDataConfig> options, List<OptionDefConfig> optionDefs, Map<String, ClientClassConfig> classes,
+        boolean echoClientId, long declineProbationPeriod, long reclaimTimerWaitTime, long holdReclaimedTime,
+        long maxReclaimLeases, List<Reservation4> globalReservations, Inet4Address nextServer,
+        List<String> hostReservationIds, Map<String, Object> dhcpDdns, List<HooksLibraryConfig> hooksLibraries,
+        Optional<ControlSocketConfig> controlSocket, List<LoggerConfig> loggers, int port) {
+
+    /** The standard DHCPv4 server port. */
+    static final int DEFAULT_PORT = 67;
+
+    /**
+     * A client class definition without a test expression: clients join it through a reservation, or by
+     * the built-in vendor class {@code VENDOR_CLASS_<option 60>}.
+     *
+     * @param name           class name
+     * @param options        options for its members
+     * @param nextServer     siaddr for its members, or null
+     * @param serverHostname sname, or null
+     * @param bootFileName   file, or null
+     */
+    record ClientClassConfig(String name, List<OptionDataConfig> options, Inet4Address nextServer, String serverHostname,
+            String bootFileName) {
+    }
+}

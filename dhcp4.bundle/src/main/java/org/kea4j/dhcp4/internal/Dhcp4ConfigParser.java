@@ -1,0 +1,516 @@
+package org.kea4j.dhcp4.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.kea4j.config.CommonElements;
+import org.kea4j.config.ConfigContext;
+import org.kea4j.config.ConfigException;
+import org.kea4j.config.ConfigNode;
+import org.kea4j.config.ControlSocketConfig;
+import org.kea4j.config.HooksLibraryConfig;
+import org.kea4j.config.LoggerConfig;
+import org.kea4j.dhcpsrv.AddressRange;
+import org.kea4j.dhcpsrv.Addresses;
+import org.kea4j.dhcpsrv.DbAccess;
+import org.kea4j.dhcpsrv.HostIdentifier;
+import org.kea4j.dhcpsrv.InterfacesConfig;
+import org.kea4j.dhcpsrv.OptionDataConfig;
+import org.kea4j.dhcpsrv.OptionDefConfig;
+import org.kea4j.dhcpsrv.Pool4;
+import org.kea4j.dhcpsrv.Prefix;
+import org.kea4j.dhcpsrv.Reservation4;
+import org.kea4j.dhcpsrv.ReservationFlags;
+import org.kea4j.dhcpsrv.Subnet4;
+
+/**
+ * Parses the {@code Dhcp4} element: Kea 0.9's keys and the Kea 2.x keys users of today write. Anything
+ * else is an error naming the element and its line; a few 2.x features kea4j does not implement are
+ * named as unsupported rather than silently ignored.
+ */
+final class Dhcp4ConfigParser {
+
+    static final Set<String> GLOBAL_KEYS = Set.of("interfaces-config", "interfaces", "lease-database", "valid-lifetime",
+            "min-valid-lifetime", "max-valid-lifetime", "renew-timer", "rebind-timer", "subnet4", "option-data",
+            "option-def", "hooks-libraries", "dhcp-ddns", "echo-client-id", "match-client-id", "next-server",
+            "server-hostname", "boot-file-name", "control-socket", "version", "loggers", "decline-probation-period",
+            "expired-leases-processing", "client-classes", "authoritative", "host-reservation-identifiers",
+            "reservation-mode", "reservations-global", "reservations-in-subnet", "reservations-out-of-pool",
+            "reservations", "sanity-checks", "multi-threading", "server-tag", "dhcp-queue-control",
+            "statistic-default-sample-count", "statistic-default-sample-age", "calculate-tee-times", "t1-percent",
+            "t2-percent", "hostname-char-set", "hostname-char-replacement", "ddns-send-updates",
+            "ddns-override-no-update", "ddns-override-client-update", "ddns-replace-client-name",
+            "ddns-generated-prefix", "ddns-qualifying-suffix", "ddns-update-on-renew", "ddns-use-conflict-resolution",
+            "store-extended-info", "cache-threshold", "cache-max-age", "parked-packet-limit", "ip-reservations-unique",
+            "early-global-reservations-lookup", "reservations-lookup-first",
+            // named below as unsupported
+            "shared-networks", "hosts-database", "hosts-databases", "config-control", "dhcp4o6-port");
+
+    /** Kea 2.x features kea4j does not implement: an error names them instead of ignoring them. */
+    static final Set<String> UNSUPPORTED = Set.of("shared-networks", "hosts-database", "hosts-databases",
+            "config-control", "dhcp4o6-port", "4o6-interface", "4o6-interface-id", "4o6-subnet",
+            "require-client-classes");
+
+    private static final Set<String> SUBNET_KEYS = Set.of("id", "subnet", "pools", "option-data", "valid-lifetime",
+            "min-valid-lifetime", "max-valid-lifetime", "renew-timer", "rebind-timer", "interface", "client-class",
+            "require-client-classes", "relay", "next-server", "server-hostname", "boot-file-name", "match-client-id",
+            "authoritative", "reservations", "reservation-mode", "reservations-global", "reservations-in-subnet",
+            "reservations-out-of-pool", "4o6-interface", "4o6-interface-id", "4o6-subnet", "calculate-tee-times",
+            "t1-percent", "t2-percent", "ddns-send-updates", "ddns-override-no-update", "ddns-override-client-update",
+            "ddns-replace-client-name", "ddns-generated-prefix", "ddns-qualifying-suffix", "ddns-update-on-renew",
+            "ddns-use-conflict-resolution", "hostname-char-set", "hostname-char-replacement", "store-extended-info",
+            "cache-threshold", "cache-max-age");
+    private static final Set<String> POOL_KEYS = Set.of("pool", "option-data", "client-class", "require-client-classes");
+    private static final Set<String> RESERVATION_KEYS = Set.of("hw-address", "client-id", "duid", "circuit-id",
+            "flex-id", "ip-address", "hostname", "option-data", "next-server", "server-hostname", "boot-file-name",
+            "client-classes");
+    private static final Set<String> CLASS_KEYS = Set.of("name", "test", "option-data", "option-def", "next-server",
+            "server-hostname", "boot-file-name", "only-if-required", "valid-lifetime", "min-valid-lifetime",
+            "max-valid-lifetime");
+    private static final Set<String> EXPIRATION_KEYS = Set.of("reclaim-timer-wait-time",
+            "flush-reclaimed-timer-wait-time", "hold-reclaimed-time", "max-reclaim-leases", "max-reclaim-time",
+            "unwarned-reclaim-cycles");
+    private static final Set<String> IDENTIFIER_TYPES = Set.of("hw-address", "duid", "circuit-id", "client-id",
+            "flex-id");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final long MAX_SUBNET_ID = 0xFFFF_FFFEL;
+
+    /** Settings every subnet inherits unless it overrides them. */
+    private record Globals(long validLifetime, OptionalLong renew, OptionalLong rebind, boolean matchClientId,
+            boolean authoritative, Inet4Address nextServer, String serverHostname, String bootFileName,
+            ReservationFlags reservations, boolean calculateTeeTimes, double t1Percent, double t2Percent) {
+    }
+
+    private Dhcp4ConfigParser() {
+    }
+
+    static Dhcp4Config parse(ConfigNode dhcp4, ConfigContext context) throws ConfigException {
+        dhcp4.expectMap().checkKeys(GLOBAL_KEYS);
+        rejectUnsupported(dhcp4);
+
+        InterfacesConfig interfaces = InterfacesConfig.NONE;
+        Optional<ConfigNode> ifaces = dhcp4.get("interfaces-config");
+        if (ifaces.isPresent()) {
+            interfaces = InterfacesConfig.parse(ifaces.get(), true);
+        } else if (dhcp4.has("interfaces")) {
+            interfaces = new InterfacesConfig(InterfacesConfig.entries(dhcp4.require("interfaces"), true), "raw", false);
+        }
+        DbAccess leaseDatabase = dhcp4.get("lease-database").isPresent()
+                ? DbAccess.parse(dhcp4.require("lease-database"))
+                : new DbAccess("memfile", Map.of());
+
+        Globals globals = globals(dhcp4);
+        List<OptionDefConfig> defs = dhcp4.get("option-def").isPresent()
+                ? OptionDefConfig.parseList(dhcp4.require("option-def"), "dhcp4", 254) : List.of();
+        List<OptionDataConfig> options = optionData(dhcp4);
+        Map<String, Dhcp4Config.ClientClassConfig> classes = clientClasses(dhcp4);
+        List<Subnet4> subnets = subnets(dhcp4, globals, classes);
+        List<Reservation4> globalReservations = dhcp4.get("reservations").isPresent()
+                ? reservations(dhcp4.require("reservations"), null) : List.of();
+
+        long declineProbation = dhcp4.getLong("decline-probation-period", 0, 0xFFFF_FFFFL, 86400);
+        long reclaimWait = 10;
+        long holdReclaimed = 3600;
+        long maxReclaim = 100;
+        Optional<ConfigNode> expiration = dhcp4.get("expired-leases-processing");
+        if (expiration.isPresent()) {
+            ConfigNode e = expiration.get().expectMap().checkKeys(EXPIRATION_KEYS);
+            reclaimWait = e.getLong("reclaim-timer-wait-time", 0, 0xFFFF_FFFFL, 10);
+            e.getLong("flush-reclaimed-timer-wait-time", 0, 0xFFFF_FFFFL, 25);
+            holdReclaimed = e.getLong("hold-reclaimed-time", 0, 0xFFFF_FFFFL, 3600);
+            maxReclaim = e.getLong("max-reclaim-leases", 0, 0xFFFF_FFFFL, 100);
+            e.getLong("max-reclaim-time", 0, 0xFFFF_FFFFL, 250);
+            e.getLong("unwarned-reclaim-cycles", 0, 0xFFFF_FFFFL, 5);
+        }
+
+        List<String> identifiers = List.of("hw-address", "duid", "circuit-id", "client-id");
+        Optional<ConfigNode> ids = dhcp4.get("host-reservation-identifiers");
+        if (ids.isPresent()) {
+            List<String> list = new ArrayList<>();
+            for (ConfigNode id : ids.get().elements()) {
+                String type = id.asString();
+                if (!IDENTIFIER_TYPES.contains(type)) {
+                    throw id.error("unsupported host reservation identifier '" + type + "'");
+                }
+                list.add(type);
+            }
+            identifiers = List.copyOf(list);
+        }
+
+        Map<String, Object> ddns = Map.of();
+        Optional<ConfigNode> ddnsNode = dhcp4.get("dhcp-ddns");
+        if (ddnsNode.isPresent()) {
+            ddnsNode.get().expectMap();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> converted = MAPPER.convertValue(ddnsNode.get().json(), Map.class);
+            ddns = converted;
+        }
+        checkOtherKnownKeys(dhcp4);
+
+        List<HooksLibraryConfig> hooks = dhcp4.get("hooks-libraries").isPresent()
+                ? CommonElements.hooksLibraries(dhcp4.require("hooks-libraries")) : List.of();
+        Optional<ControlSocketConfig> socket = dhcp4.get("control-socket").isPresent()
+                ? Optional.of(CommonElements.controlSocket(dhcp4.require("control-socket"))) : Optional.empty();
+        List<LoggerConfig> loggers = dhcp4.get("loggers").isPresent()
+                ? CommonElements.loggers(dhcp4.require("loggers")) : List.of();
+
+        return new Dhcp4Config(interfaces, leaseDatabase, subnets, options, defs, classes,
+                dhcp4.getBoolean("echo-client-id", true), declineProbation, reclaimWait, holdReclaimed, maxReclaim,
+                globalReservations, globals.nextServer(), identifiers, ddns, hooks, socket, loggers,
+                context.serverPort().orElse(Dhcp4Config.DEFAULT_PORT));
+    }
+
+    private static void rejectUnsupported(ConfigNode map) throws ConfigException {
+        for (String key : UNSUPPORTED) {
+            if (map.has(key)) {
+                throw map.require(key).error("'" + key + "' is not supported by kea4j");
+            }
+        }
+    }
+
+    /** Keys accepted for compatibility whose values still must have the right type. */
+    private static void checkOtherKnownKeys(ConfigNode dhcp4) throws ConfigException {
+        dhcp4.getString("server-tag", "");
+        dhcp4.getBoolean("store-extended-info", false);
+        dhcp4.getBoolean("ip-reservations-unique", true);
+        dhcp4.getBoolean("early-global-reservations-lookup", false);
+        dhcp4.getBoolean("reservations-lookup-first", false);
+        dhcp4.getLong("statistic-default-sample-count", 0, 0xFFFF_FFFFL, 20);
+        dhcp4.getLong("statistic-default-sample-age", 0, 0xFFFF_FFFFL, 0);
+        dhcp4.getLong("parked-packet-limit", 0, 0xFFFF_FFFFL, 256);
+        for (String map : List.of("sanity-checks", "multi-threading", "dhcp-queue-control")) {
+            if (dhcp4.get(map).isPresent()) {
+                dhcp4.require(map).expectMap();
+            }
+        }
+        ddnsBehaviour(dhcp4);
+    }
+
+    /** The Kea 2.x DDNS behaviour keys (their effect belongs to the DDNS issue): types only. */
+    private static void ddnsBehaviour(ConfigNode node) throws ConfigException {
+        node.getBoolean("ddns-send-updates", true);
+        node.getBoolean("ddns-override-no-update", false);
+        node.getBoolean("ddns-override-client-update", false);
+        node.getBoolean("ddns-update-on-renew", false);
+        node.getBoolean("ddns-use-conflict-resolution", true);
+        node.getString("ddns-replace-client-name", "never");
+        node.getString("ddns-generated-prefix", "myhost");
+        node.getString("ddns-qualifying-suffix", "");
+        node.getString("hostname-char-set", "");
+        node.getString("hostname-char-replacement", "");
+        if (node.has("cache-threshold")) {
+            double v = node.require("cache-threshold").json().asDouble(-1);
+            if (!node.require("cache-threshold").json().isNumber() || v < 0 || v >= 1) {
+                throw node.require("cache-threshold").error("cache-threshold must be a number in [0, 1)");
+            }
+        }
+        node.getLong("cache-max-age", 0, 0xFFFF_FFFFL, 0);
+    }
+
+    private static Globals globals(ConfigNode dhcp4) throws ConfigException {
+        long valid = dhcp4.getLong("valid-lifetime", 0, 0xFFFF_FFFFL, 7200);
+        checkLifetimeBounds(dhcp4, valid);
+        OptionalLong renew = optionalUint32(dhcp4, "renew-timer");
+        OptionalLong rebind = optionalUint32(dhcp4, "rebind-timer");
+        checkTimers(dhcp4, renew, rebind);
+        Inet4Address nextServer = optionalV4(dhcp4, "next-server");
+        return new Globals(valid, renew, rebind, dhcp4.getBoolean("match-client-id", true),
+                dhcp4.getBoolean("authoritative", false), nextServer, dhcp4.getString("server-hostname", null),
+                dhcp4.getString("boot-file-name", null), reservationFlags(dhcp4, ReservationFlags.DEFAULT),
+                dhcp4.getBoolean("calculate-tee-times", false), percent(dhcp4, "t1-percent", 0.5),
+                percent(dhcp4, "t2-percent", 0.875));
+    }
+
+    private static double percent(ConfigNode node, String key, double defaultValue) throws ConfigException {
+        Optional<ConfigNode> value = node.get(key);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        if (!value.get().json().isNumber() || value.get().json().asDouble() <= 0 || value.get().json().asDouble() >= 1) {
+            throw value.get().error(key + " must be a number between 0 and 1");
+        }
+        return value.get().json().asDouble();
+    }
+
+    private static void checkLifetimeBounds(ConfigNode node, long valid) throws ConfigException {
+        long min = node.getLong("min-valid-lifetime", 0, 0xFFFF_FFFFL, valid);
+        long max = node.getLong("max-valid-lifetime", 0, 0xFFFF_FFFFL, valid);
+        if (min > valid || valid > max) {
+            throw node.error("valid-lifetime " + valid + " is not within [min-valid-lifetime " + min
+                    + ", max-valid-lifetime " + max + "]");
+        }
+    }
+
+    private static void checkTimers(ConfigNode node, OptionalLong renew, OptionalLong rebind) throws ConfigException {
+        if (renew.isPresent() && rebind.isPresent() && renew.getAsLong() > rebind.getAsLong()) {
+            throw node.require("renew-timer").error("the value of renew-timer (" + renew.getAsLong()
+                    + ") is greater than the value of rebind-timer (" + rebind.getAsLong() + ")");
+        }
+    }
+
+    private static OptionalLong optionalUint32(ConfigNode node, String key) throws ConfigException {
+        Optional<ConfigNode> value = node.get(key);
+        return value.isPresent() ? OptionalLong.of(value.get().asUint32()) : OptionalLong.empty();
+    }
+
+    private static Inet4Address optionalV4(ConfigNode node, String key) throws ConfigException {
+        Optional<ConfigNode> value = node.get(key);
+        if (value.isEmpty() || value.get().asString().isBlank()) {
+            return null;
+        }
+        try {
+            return Addresses.parseV4(value.get().asString());
+        } catch (IllegalArgumentException e) {
+            throw value.get().error(e.getMessage());
+        }
+    }
+
+    private static ReservationFlags reservationFlags(ConfigNode node, ReservationFlags inherited) throws ConfigException {
+        ReservationFlags flags = inherited;
+        Optional<ConfigNode> mode = node.get("reservation-mode");
+        if (mode.isPresent()) {
+            try {
+                flags = ReservationFlags.ofMode(mode.get().asString());
+            } catch (IllegalArgumentException e) {
+                throw mode.get().error(e.getMessage());
+            }
+        }
+        return new ReservationFlags(node.getBoolean("reservations-global", flags.global()),
+                node.getBoolean("reservations-in-subnet", flags.inSubnet()),
+                node.getBoolean("reservations-out-of-pool", flags.outOfPool()));
+    }
+
+    private static List<OptionDataConfig> optionData(ConfigNode node) throws ConfigException {
+        Optional<ConfigNode> list = node.get("option-data");
+        return list.isPresent() ? OptionDataConfig.parseList(list.get(), "dhcp4", 255) : List.of();
+    }
+
+    private static Map<String, Dhcp4Config.ClientClassConfig> clientClasses(ConfigNode dhcp4) throws ConfigException {
+        Map<String, Dhcp4Config.ClientClassConfig> classes = new LinkedHashMap<>();
+        Optional<ConfigNode> list = dhcp4.get("client-classes");
+        if (list.isEmpty()) {
+            return classes;
+        }
+        for (ConfigNode entry : list.get().elements()) {
+            entry.expectMap().checkKeys(CLASS_KEYS);
+            String name = entry.require("name").asString();
+            if (name.isBlank()) {
+                throw entry.require("name").error("client class name must not be empty");
+            }
+            for (String key : List.of("test", "option-def", "only-if-required")) {
+                if (entry.has(key)) {
+                    throw entry.require(key).error("'" + key + "' in client-classes is not supported by kea4j "
+                            + "(classes are assigned by vendor class and by reservations)");
+                }
+            }
+            if (classes.containsKey(name)) {
+                throw entry.error("client class '" + name + "' is defined twice");
+            }
+            classes.put(name, new Dhcp4Config.ClientClassConfig(name, optionData(entry), optionalV4(entry, "next-server"),
+                    entry.getString("server-hostname", null), entry.getString("boot-file-name", null)));
+        }
+        return classes;
+    }
+
+    private static List<Subnet4> subnets(ConfigNode dhcp4, Globals globals,
+            Map<String, Dhcp4Config.ClientClassConfig> classes) throws ConfigException {
+        Optional<ConfigNode> list = dhcp4.get("subnet4");
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        List<ConfigNode> entries = list.get().elements();
+        Set<Long> explicitIds = new HashSet<>();
+        for (ConfigNode entry : entries) {
+            entry.expectMap();
+            Optional<ConfigNode> id = entry.get("id");
+            if (id.isPresent()) {
+                long value = id.get().asLong(1, MAX_SUBNET_ID);
+                if (!explicitIds.add(value)) {
+                    throw id.get().error("subnet id " + value + " is already in use by another subnet");
+                }
+            }
+        }
+        List<Subnet4> subnets = new ArrayList<>();
+        Map<Prefix, Long> prefixes = new HashMap<>();
+        long nextAuto = 1;
+        for (ConfigNode entry : entries) {
+            long id;
+            if (entry.has("id")) {
+                id = entry.require("id").asLong(1, MAX_SUBNET_ID);
+            } else {
+                while (explicitIds.contains(nextAuto)) {
+                    nextAuto++;
+                }
+                id = nextAuto++;
+            }
+            Subnet4 subnet = subnet(entry, id, globals);
+            Long clash = prefixes.putIfAbsent(subnet.prefix(), id);
+            if (clash != null) {
+                throw entry.require("subnet").error("subnet " + subnet.prefix() + " is configured twice (ids " + clash
+                        + " and " + id + ")");
+            }
+            subnets.add(subnet);
+        }
+        return subnets;
+    }
+
+    private static Subnet4 subnet(ConfigNode entry, long id, Globals globals) throws ConfigException {
+        entry.checkKeys(SUBNET_KEYS);
+        rejectUnsupported(entry);
+        ConfigNode subnetNode = entry.require("subnet");
+        Prefix prefix;
+        try {
+            prefix = Prefix.parse(subnetNode.asString());
+        } catch (IllegalArgumentException e) {
+            throw subnetNode.error("invalid subnet: " + e.getMessage());
+        }
+        if (!prefix.isV4()) {
+            throw subnetNode.error("'" + prefix + "' is not an IPv4 subnet");
+        }
+        List<Pool4> pools = new ArrayList<>();
+        Optional<ConfigNode> poolList = entry.get("pools");
+        if (poolList.isPresent()) {
+            for (ConfigNode poolNode : poolList.get().elements()) {
+                Pool4 pool = pool(poolNode, prefix);
+                for (Pool4 other : pools) {
+                    if (other.range().overlaps(pool.range())) {
+                        throw poolNode.error("pool " + pool.range() + " overlaps pool " + other.range()
+                                + " of the same subnet");
+                    }
+                }
+                pools.add(pool);
+            }
+        }
+        long valid = entry.getLong("valid-lifetime", 0, 0xFFFF_FFFFL, globals.validLifetime());
+        checkLifetimeBounds(entry, valid);
+        OptionalLong renew = entry.has("renew-timer") ? OptionalLong.of(entry.require("renew-timer").asUint32())
+                : globals.renew();
+        OptionalLong rebind = entry.has("rebind-timer") ? OptionalLong.of(entry.require("rebind-timer").asUint32())
+                : globals.rebind();
+        checkTimers(entry, renew, rebind);
+        if (renew.isEmpty() && entry.getBoolean("calculate-tee-times", globals.calculateTeeTimes())) {
+            renew = OptionalLong.of((long) (valid * percent(entry, "t1-percent", globals.t1Percent())));
+        }
+        if (rebind.isEmpty() && entry.getBoolean("calculate-tee-times", globals.calculateTeeTimes())) {
+            rebind = OptionalLong.of((long) (valid * percent(entry, "t2-percent", globals.t2Percent())));
+        }
+        List<InetAddress> relays = relays(entry);
+        Inet4Address nextServer = entry.has("next-server") ? optionalV4(entry, "next-server") : globals.nextServer();
+        List<Reservation4> reservations = entry.get("reservations").isPresent()
+                ? reservations(entry.require("reservations"), prefix) : List.of();
+        ddnsBehaviour(entry);
+        return new Subnet4(id, prefix, pools, valid, renew, rebind, optionData(entry),
+                entry.getString("interface", null), entry.getString("client-class", null), relays, nextServer,
+                entry.getString("server-hostname", globals.serverHostname()),
+                entry.getString("boot-file-name", globals.bootFileName()),
+                entry.getBoolean("match-client-id", globals.matchClientId()),
+                entry.getBoolean("authoritative", globals.authoritative()), reservations,
+                reservationFlags(entry, globals.reservations()));
+    }
+
+    private static Pool4 pool(ConfigNode poolNode, Prefix prefix) throws ConfigException {
+        poolNode.expectMap().checkKeys(POOL_KEYS);
+        rejectUnsupported(poolNode);
+        ConfigNode rangeNode = poolNode.require("pool");
+        AddressRange range;
+        try {
+            range = AddressRange.parse(rangeNode.asString());
+        } catch (IllegalArgumentException e) {
+            throw rangeNode.error("invalid pool: " + e.getMessage());
+        }
+        if (!(range.first() instanceof Inet4Address)) {
+            throw rangeNode.error("pool " + range + " is not IPv4");
+        }
+        if (!range.within(prefix)) {
+            throw rangeNode.error("pool " + range + " is outside the subnet " + prefix);
+        }
+        return new Pool4(range, optionData(poolNode), poolNode.getString("client-class", null));
+    }
+
+    private static List<InetAddress> relays(ConfigNode subnet) throws ConfigException {
+        Optional<ConfigNode> relay = subnet.get("relay");
+        if (relay.isEmpty()) {
+            return List.of();
+        }
+        ConfigNode map = relay.get().expectMap().checkKeys(Set.of("ip-address", "ip-addresses"));
+        List<ConfigNode> nodes = new ArrayList<>();
+        if (map.has("ip-address") && map.has("ip-addresses")) {
+            throw map.error("'ip-address' and 'ip-addresses' are mutually exclusive");
+        }
+        if (map.has("ip-address")) {
+            nodes.add(map.require("ip-address"));
+        } else if (map.has("ip-addresses")) {
+            nodes.addAll(map.require("ip-addresses").elements());
+        }
+        List<InetAddress> out = new ArrayList<>();
+        for (ConfigNode node : nodes) {
+            try {
+                out.add(Addresses.parseV4(node.asString()));
+            } catch (IllegalArgumentException e) {
+                throw node.error("invalid relay address: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static List<Reservation4> reservations(ConfigNode list, Prefix prefix) throws ConfigException {
+        List<Reservation4> out = new ArrayList<>();
+        Set<HostIdentifier> seen = new HashSet<>();
+        Set<InetAddress> addresses = new HashSet<>();
+        for (ConfigNode entry : list.elements()) {
+            entry.expectMap().checkKeys(RESERVATION_KEYS);
+            HostIdentifier identifier = null;
+            for (HostIdentifier.Type type : HostIdentifier.Type.values()) {
+                Optional<ConfigNode> idNode = entry.get(type.key());
+                if (idNode.isPresent()) {
+                    if (identifier != null) {
+                        throw idNode.get().error("a reservation has exactly one identifier; found "
+                                + identifier.type().key() + " and " + type.key());
+                    }
+                    try {
+                        identifier = HostIdentifier.parse(type, idNode.get().asString());
+                    } catch (IllegalArgumentException e) {
+                        throw idNode.get().error("invalid " + type.key() + ": " + e.getMessage());
+                    }
+                }
+            }
+            if (identifier == null) {
+                throw entry.error("a reservation needs one of hw-address, client-id, duid, circuit-id, flex-id");
+            }
+            if (!seen.add(identifier)) {
+                throw entry.error("more than one reservation for " + identifier);
+            }
+            Inet4Address address = optionalV4(entry, "ip-address");
+            if (address != null) {
+                if (prefix != null && !prefix.contains(address)) {
+                    throw entry.require("ip-address").error("reserved address " + address.getHostAddress()
+                            + " is outside the subnet " + prefix);
+                }
+                if (!addresses.add(address)) {
+                    throw entry.require("ip-address").error("address " + address.getHostAddress() + " is reserved twice");
+                }
+            }
+            List<String> classes = new ArrayList<>();
+            Optional<ConfigNode> classList = entry.get("client-classes");
+            if (classList.isPresent()) {
+                for (ConfigNode c : classList.get().elements()) {
+                    classes.add(c.asString());
+                }
+            }
+            String hostname = entry.getString("hostname", null);
+            out.add(new Reservation4(identifier, address, hostname == null || hostname.isEmpty() ? null : hostname,
+                    optionData(entry), optionalV4(entry, "next-server"), entry.getString("server-hostname", null),
+                    entry.getString("boot-file-name", null), classes));
+        }
+        return out;
+    }
+}

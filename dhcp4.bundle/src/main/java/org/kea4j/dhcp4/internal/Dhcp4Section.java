@@ -1,0 +1,132 @@
+package org.kea4j.dhcp4.internal;
+
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_CONFIG_COMPLETE;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_CONFIG_LOAD_FAIL;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_CONFIG_NEW_SUBNET;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_CONFIG_START;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_DYNAMIC_RECONFIGURATION;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_DYNAMIC_RECONFIGURATION_FAIL;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_PARSER_FAIL;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.kea4j.config.ConfigContext;
+import org.kea4j.config.ConfigException;
+import org.kea4j.config.ConfigNode;
+import org.kea4j.config.ConfigSection;
+import org.kea4j.config.ConfigTrigger;
+import org.kea4j.config.ControlSocketConfig;
+import org.kea4j.config.HooksLibraryConfig;
+import org.kea4j.config.LoggerConfig;
+import org.kea4j.config.PreparedSection;
+import org.kea4j.dhcpsrv.Subnet4;
+import org.kea4j.hooks.HookNames;
+import org.kea4j.hooks.host.HooksManager;
+import org.kea4j.log.KeaLogger;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The {@code Dhcp4} section: parses it, and declares the DHCPv4 hook points. */
+@Component(service = {ConfigSection.class, Dhcp4Section.class})
+public final class Dhcp4Section implements ConfigSection {
+
+    static final String LOGGER_ROOT = "kea-dhcp4";
+    private static final KeaLogger LOG = KeaLogger.get(LOGGER_ROOT + ".dhcp4");
+
+    /** Kea's DHCPv4 hook points, in pipeline order. */
+    static final List<String> HOOK_POINTS = List.of(HookNames.BUFFER4_RECEIVE, HookNames.PKT4_RECEIVE,
+            HookNames.SUBNET4_SELECT, HookNames.LEASE4_SELECT, HookNames.LEASE4_RENEW, HookNames.LEASE4_RELEASE,
+            HookNames.LEASE4_DECLINE, HookNames.LEASE4_EXPIRE, HookNames.LEASE4_RECOVER, HookNames.PKT4_SEND,
+            HookNames.BUFFER4_SEND);
+
+    private final AtomicReference<Dhcp4Config> current = new AtomicReference<>();
+
+    @Activate
+    public Dhcp4Section(@Reference HooksManager hooks) {
+        for (String name : HOOK_POINTS) {
+            hooks.hookPoint(name);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "Dhcp4";
+    }
+
+    @Override
+    public String loggerRoot() {
+        return LOGGER_ROOT;
+    }
+
+    /** The running configuration, or null. */
+    Dhcp4Config current() {
+        return current.get();
+    }
+
+    @Override
+    public PreparedSection prepare(ConfigNode element, ConfigContext context) throws ConfigException {
+        LOG.log(DHCP4_CONFIG_START, element.json());
+        Dhcp4Config config;
+        try {
+            config = Dhcp4ConfigParser.parse(element, context);
+        } catch (ConfigException e) {
+            LOG.log(DHCP4_PARSER_FAIL, e.element(), e.reason() + (e.location() == null ? "" : " (" + e.location() + ")"));
+            throw e;
+        }
+        return new PreparedSection() {
+            @Override
+            public void commit() {
+                Dhcp4Config previous = current.getAndSet(config);
+                for (Subnet4 subnet : config.subnets()) {
+                    if (previous == null || !previous.subnets().contains(subnet)) {
+                        LOG.log(DHCP4_CONFIG_NEW_SUBNET, subnet);
+                    }
+                }
+                LOG.log(DHCP4_CONFIG_COMPLETE, summary(config));
+            }
+
+            @Override
+            public List<HooksLibraryConfig> hooksLibraries() {
+                return config.hooksLibraries();
+            }
+
+            @Override
+            public Optional<ControlSocketConfig> controlSocket() {
+                return config.controlSocket();
+            }
+
+            @Override
+            public List<LoggerConfig> loggers() {
+                return config.loggers();
+            }
+        };
+    }
+
+    static String summary(Dhcp4Config config) {
+        int subnets = config.subnets().size();
+        return "added IPv4 subnets: " + subnets + "; DDNS: " + (config.dhcpDdns().isEmpty()
+                || Boolean.FALSE.equals(config.dhcpDdns().get("enable-updates")) ? "disabled" : "enabled");
+    }
+
+    @Override
+    public void shutdown() {
+        current.set(null);
+    }
+
+    @Override
+    public void configFailed(String origin, String reason, ConfigTrigger trigger) {
+        if (trigger == ConfigTrigger.SIGNAL) {
+            LOG.log(DHCP4_DYNAMIC_RECONFIGURATION_FAIL, origin);
+        }
+        LOG.log(DHCP4_CONFIG_LOAD_FAIL, origin, reason);
+    }
+
+    @Override
+    public void reconfigurationStarting(String origin, ConfigTrigger trigger) {
+        if (trigger == ConfigTrigger.SIGNAL) {
+            LOG.log(DHCP4_DYNAMIC_RECONFIGURATION, origin);
+        }
+    }
+}
