@@ -11,6 +11,7 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +107,8 @@ final class LogOutputs {
             SizeBasedTriggeringPolicy<ILoggingEvent> size = new SizeBasedTriggeringPolicy<>();
             size.setContext(context);
             size.setMaxFileSize(new FileSize(output.maxSize()));
+            // check the size at every line, as Kea does, not once a minute
+            size.setCheckIncrement(Duration.buildByMilliseconds(0));
             size.start();
             rolling.setRollingPolicy(window);
             rolling.setTriggeringPolicy(size);

@@ -1,0 +1,101 @@
+package org.kea4j.dhcp4.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.kea4j.config.ConfigContext;
+import org.kea4j.config.ConfigDocument;
+import org.kea4j.config.ConfigException;
+import org.kea4j.dhcpsrv.Addresses;
+import org.kea4j.dhcpsrv.Subnet4;
+
+class Dhcp4ConfigParserTest {
+
+    private static Dhcp4Config parse(String dhcp4) throws ConfigException {
+        ConfigDocument doc = ConfigDocument.parse("test.json", "{\"Dhcp4\": " + dhcp4 + "}");
+        return Dhcp4ConfigParser.parse(doc.root().require("Dhcp4"), new ConfigContext("test.json", false, OptionalInt.empty()));
+    }
+
+    private static ConfigException fails(String dhcp4) {
+        return assertThrows(ConfigException.class, () -> parse(dhcp4));
+    }
+
+    @Test
+    void aKea09ConfigurationParses() throws ConfigException {
+        Dhcp4Config c = parse("""
+                {
+                  "interfaces-config": { "interfaces": [ "eth0/192.0.2.1", "eth1" ] },
+                  "lease-database": { "type": "memfile", "persist": false },
+                  "valid-lifetime": 4000, "renew-timer": 1000, "rebind-timer": 2000,
+                  "option-data": [ { "name": "domain-name-servers", "data": "192.0.2.1, 192.0.2.2" } ],
+                  "subnet4": [
+                    { "subnet": "192.0.2.0/24", "pools": [ { "pool": "192.0.2.10 - 192.0.2.100" } ],
+                      "relay": { "ip-address": "192.0.3.1" },
+                      "reservations": [ { "hw-address": "1a:1b:1c:1d:1e:1f", "ip-address": "192.0.2.201",
+                                          "hostname": "special" } ] },
+                    { "subnet": "198.51.100.0/24", "valid-lifetime": 100,
+                      "pools": [ { "pool": "198.51.100.0/26" } ] }
+                  ],
+                  "hooks-libraries": [ "/opt/hooks/a.jar" ],
+                  "control-socket": { "socket-type": "unix", "socket-name": "/tmp/kea4-ctrl" }
+                }""");
+        assertEquals(2, c.interfaces().interfaces().size());
+        assertEquals(2, c.subnets().size());
+        Subnet4 first = c.subnets().get(0);
+        assertEquals(1, first.id(), "ids are assigned 1, 2, ... in order");
+        assertEquals(2, c.subnets().get(1).id());
+        assertEquals(4000, first.validLifetime());
+        assertEquals(100, c.subnets().get(1).validLifetime());
+        assertEquals(1000, first.renewTimer().getAsLong());
+        assertEquals(Addresses.parse("192.0.3.1"), first.relayAddresses().get(0));
+        assertEquals("special", first.reservations().get(0).hostname());
+        assertEquals(67, c.port());
+        assertEquals("/opt/hooks/a.jar", c.hooksLibraries().get(0).library());
+    }
+
+    @Test
+    void explicitIdsAreKeptAndAutomaticOnesSkipThem() throws ConfigException {
+        Dhcp4Config c = parse("{\"subnet4\": [ {\"subnet\": \"10.0.0.0/24\"}, {\"id\": 1, \"subnet\": \"10.0.1.0/24\"} ]}");
+        assertEquals(2, c.subnets().get(0).id());
+        assertEquals(1, c.subnets().get(1).id());
+    }
+
+    @Test
+    void kea2xDefaultsApply() throws ConfigException {
+        Dhcp4Config c = parse("{\"subnet4\": [ {\"subnet\": \"10.0.0.0/24\", \"calculate-tee-times\": true} ]}");
+        assertEquals(7200, c.subnets().get(0).validLifetime());
+        assertEquals(3600, c.subnets().get(0).renewTimer().getAsLong());
+        assertEquals(6300, c.subnets().get(0).rebindTimer().getAsLong());
+        assertTrue(c.echoClientId());
+        assertEquals(86400, c.declineProbationPeriod());
+        assertNull(c.nextServer());
+    }
+
+    @Test
+    void brokenConfigurationsNameTheElement() {
+        assertEquals("Dhcp4/subnet4[0]/subnet",
+                fails("{\"subnet4\": [ {\"subnet\": \"192.0.2.0/33\"} ]}").element());
+        assertEquals("Dhcp4/subnet4[0]/pools[0]/pool",
+                fails("{\"subnet4\": [ {\"subnet\": \"192.0.2.0/24\", \"pools\": [ {\"pool\": \"10.0.0.1 - 10.0.0.9\"} ]} ]}").element());
+        assertTrue(fails("{\"subnet4\": [ {\"subnet\": \"192.0.2.0/24\", \"pools\": [ {\"pool\": \"192.0.2.1-192.0.2.50\"},"
+                + " {\"pool\": \"192.0.2.40-192.0.2.60\"} ]} ]}").reason().contains("overlaps"));
+        assertTrue(fails("{\"subnet4\": [ {\"id\": 5, \"subnet\": \"10.0.0.0/24\"}, {\"id\": 5, \"subnet\": \"10.0.1.0/24\"} ]}")
+                .reason().contains("already in use"));
+        assertTrue(fails("{\"subnet4\": [ {\"subnet\": \"10.0.0.0/24\"}, {\"subnet\": \"10.0.0.0/24\"} ]}")
+                .reason().contains("configured twice"));
+        assertTrue(fails("{\"lease-database\": {\"type\": \"cassandra\"}}").reason().startsWith("DHCPSRV_UNKNOWN_DB"));
+        assertTrue(fails("{\"valid-lifetime\": \"long\"}").reason().contains("expected an integer"));
+        assertTrue(fails("{\"renew-timer\": 2000, \"rebind-timer\": 1000}").reason().contains("greater than"));
+        assertTrue(fails("{\"subnet4\": [ {\"subnet\": \"2001:db8::/64\"} ]}").reason().contains("not an IPv4 subnet"));
+        assertTrue(fails("{\"interfaces-config\": {\"interfaces\": [\"eth0/2001:db8::1\"]}}").reason().contains("IPv4"));
+        assertTrue(fails("{\"subnet4\": [ {\"subnet\": \"10.0.0.0/24\", \"reservations\": [ {\"hw-address\": \"01:02\","
+                + " \"ip-address\": \"10.0.1.1\"} ]} ]}").reason().contains("outside the subnet"));
+        assertTrue(fails("{\"shared-networks\": []}").reason().contains("not supported by kea4j"));
+        assertTrue(fails("{\"valid-lifetme\": 3}").reason().contains("unknown keyword 'valid-lifetme'"));
+        assertTrue(fails("{\"subnet4\": [ {\"subnet\": \"10.0.0.0/24\", \"pool\": []} ]}").reason().contains("unknown keyword 'pool'"));
+    }
+}
