@@ -1,0 +1,104 @@
+package org.kea4j.itest.hooks;
+
+import java.util.List;
+import org.kea4j.hooks.Callout;
+import org.kea4j.hooks.HookLibrary;
+import org.kea4j.hooks.LibraryHandle;
+import org.kea4j.hooks.NoSuchCalloutContextException;
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The activator of the hook bundles the tests build at run time. Its manifest headers say what it does:
+ * {@code Test-Hook-Tag} names it in traces, {@code Test-Hook-Version} is what {@code version()} returns,
+ * {@code Test-Hook-Behaviour} is {@code normal}, {@code throw}, {@code skip} or {@code callout-only} (a
+ * callout service and no library). Loads and unloads are counted in system properties
+ * {@code itest.TAG.loads} and {@code itest.TAG.unloads}.
+ */
+public class TestHookActivator implements BundleActivator {
+
+    @Override
+    public void start(BundleContext context) {
+        String tag = context.getBundle().getHeaders().get("Test-Hook-Tag");
+        String behaviour = context.getBundle().getHeaders().get("Test-Hook-Behaviour");
+        int version = Integer.parseInt(context.getBundle().getHeaders().get("Test-Hook-Version"));
+        if ("callout-only".equals(behaviour)) {
+            java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+            props.put(Callout.HOOK_PROPERTY, "itest_hook");
+            context.registerService(Callout.class, trace(tag), props);
+            return;
+        }
+        context.registerService(HookLibrary.class, new Library(tag, behaviour, version), null);
+    }
+
+    @Override
+    public void stop(BundleContext context) {
+    }
+
+    static Callout trace(String tag) {
+        return handle -> {
+            List<String> trace = handle.getArgument("trace");
+            trace.add(tag);
+            return 0;
+        };
+    }
+
+    static void count(String tag, String what) {
+        String key = "itest." + tag + "." + what;
+        System.setProperty(key, Integer.toString(Integer.getInteger(key, 0) + 1));
+    }
+
+    /** The library the bundle offers. */
+    static final class Library implements HookLibrary {
+        private final String tag;
+        private final String behaviour;
+        private final int version;
+
+        Library(String tag, String behaviour, int version) {
+            this.tag = tag;
+            this.behaviour = behaviour;
+            this.version = version;
+        }
+
+        @Override
+        public int version() {
+            return version;
+        }
+
+        @Override
+        public int load(LibraryHandle handle) {
+            count(tag, "loads");
+            handle.registerCallout("itest_hook", h -> {
+                List<String> trace = h.getArgument("trace");
+                trace.add(tag);
+                h.setContext("mine", tag + "-context");
+                if ("throw".equals(behaviour)) {
+                    throw new IllegalStateException("callout of " + tag + " fails on purpose");
+                }
+                if ("skip".equals(behaviour)) {
+                    h.setArgument("value", h.getArgument("value", String.class) + "+" + tag);
+                    h.setSkip(true);
+                }
+                return 0;
+            });
+            handle.registerCallout("itest_second", h -> {
+                List<String> trace = h.getArgument("trace");
+                String seen;
+                try {
+                    seen = h.getContext("mine");
+                } catch (NoSuchCalloutContextException e) {
+                    seen = "none";
+                }
+                trace.add(tag + "=" + seen);
+                return 0;
+            });
+            return 0;
+        }
+
+        @Override
+        public int unload() {
+            count(tag, "unloads");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.kea4j.itest.osgi;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemPackage;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.options.MavenArtifactProvisionOption;
+
+/**
+ * The framework of the OSGi integration tests: the same bundles as kea4j.jar (the seven kea4j bundles
+ * as this build made them), with the same start levels, in Felix.
+ */
+public final class KeaOptions {
+
+    /** The seven kea4j bundles' symbolic names. */
+    public static final List<String> KEA_BUNDLES = List.of("org.kea4j.core", "org.kea4j.memfile", "org.kea4j.sql",
+            "org.kea4j.dhcp4", "org.kea4j.dhcp6", "org.kea4j.ddns", "org.kea4j.usercheck");
+
+    private KeaOptions() {
+    }
+
+    /** A folder the tests' framework watches for hook bundles. */
+    public static Path hooksDir() {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "kea4j-itest-hooks");
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return dir;
+    }
+
+    private static MavenArtifactProvisionOption maven(String group, String artifact, int startLevel) {
+        return mavenBundle(group, artifact).versionAsInProject().startLevel(startLevel);
+    }
+
+    public static Option[] framework(Option... extra) {
+        List<Option> o = new ArrayList<>(Arrays.asList(
+                systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
+                systemProperty("felix.fileinstall.dir").value(hooksDir().toString()),
+                systemProperty("felix.fileinstall.poll").value("300"),
+                systemProperty("felix.fileinstall.noInitialDelay").value("true"),
+                systemProperty("felix.fileinstall.log.level").value("1"),
+                systemProperty("kea4j.control.timeout-ms").value("1500"),
+                systemProperty("kea4j.control.max-request-bytes").value("65536"),
+                systemPackage("sun.misc"),
+                frameworkStartLevel(20),
+                maven("org.ow2.asm", "asm", 1), maven("org.ow2.asm", "asm-commons", 1), maven("org.ow2.asm", "asm-tree", 1),
+                maven("org.ow2.asm", "asm-analysis", 1), maven("org.ow2.asm", "asm-util", 1),
+                maven("org.apache.aries.spifly", "org.apache.aries.spifly.dynamic.bundle", 1),
+                maven("org.slf4j", "slf4j-api", 2),
+                maven("ch.qos.logback", "logback-core", 2),
+                maven("ch.qos.logback", "logback-classic", 2),
+                maven("org.osgi", "org.osgi.util.function", 3), maven("org.osgi", "org.osgi.util.promise", 3),
+                maven("org.osgi", "org.osgi.service.component", 3), maven("org.apache.felix", "org.apache.felix.scr", 3),
+                maven("org.apache.felix", "org.apache.felix.gogo.runtime", 3),
+                maven("org.apache.felix", "org.apache.felix.gogo.command", 3),
+                maven("org.apache.felix", "org.apache.felix.fileinstall", 6),
+                maven("com.fasterxml.jackson.core", "jackson-annotations", 3),
+                maven("com.fasterxml.jackson.core", "jackson-core", 3),
+                maven("com.fasterxml.jackson.core", "jackson-databind", 3),
+                maven("io.netty", "netty-common", 3), maven("io.netty", "netty-buffer", 3), maven("io.netty", "netty-resolver", 3),
+                maven("io.netty", "netty-transport", 3), maven("io.netty", "netty-transport-native-unix-common", 3),
+                maven("io.netty", "netty-transport-classes-epoll", 3), maven("io.netty", "netty-codec-base", 3),
+                maven("io.netty", "netty-handler", 3),
+                mavenBundle("io.netty", "netty-transport-native-epoll").classifier("linux-x86_64").versionAsInProject().noStart(),
+                bundle("file:" + System.getProperty("kea4j.core.jar")).startLevel(4)));
+        for (String name : List.of("memfile", "sql", "dhcp4", "dhcp6", "ddns", "usercheck")) {
+            o.add(bundle("file:" + System.getProperty("kea4j." + name + ".jar")).startLevel(5));
+        }
+        o.add(junitBundles());
+        o.add(cleanCaches());
+        o.addAll(Arrays.asList(extra));
+        return options(o.toArray(new Option[0]));
+    }
+}
