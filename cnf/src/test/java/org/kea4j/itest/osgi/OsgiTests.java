@@ -3,7 +3,9 @@ package org.kea4j.itest.osgi;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +16,8 @@ import org.kea4j.config.ConfigService;
 /** Small helpers shared by the OSGi integration tests. */
 public final class OsgiTests {
 
-    public static final ObjectMapper JSON = new ObjectMapper();
+    /** Refuses duplicate keys, as kea4j's own configuration reader does. */
+    public static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private OsgiTests() {
     }

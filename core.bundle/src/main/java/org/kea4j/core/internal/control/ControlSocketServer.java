@@ -199,10 +199,11 @@ final class ControlSocketServer {
             byte[] bytes = new byte[pending.readableBytes()];
             pending.getBytes(pending.readerIndex(), bytes);
             int end = JsonFramer.complete(bytes, bytes.length);
+            if ((end < 0 ? bytes.length : end) > limits.maxRequestBytes()) {
+                refuse(ctx, "request larger than " + limits.maxRequestBytes() + " bytes");
+                return false;
+            }
             if (end < 0) {
-                if (bytes.length > limits.maxRequestBytes()) {
-                    refuse(ctx, "request larger than " + limits.maxRequestBytes() + " bytes");
-                }
                 return false;
             }
             pending.skipBytes(end);
