@@ -1,0 +1,151 @@
+package org.kea4j.itest.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kea4j.itest.ControlClient;
+
+/** kea4j.jar as a process: start on the default configuration, answer, stop cleanly, refuse bad files. */
+class Kea4jJarIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startsOnTheEmbeddedDefaultAnswersOnTheSocketAndStopsOnSigterm() throws Exception {
+        Path socket = dir.resolve("ctl.sock");
+        try (Kea4jProcess kea = Kea4jProcess.start(dir, "--control-socket", socket.toString())) {
+            assertTrue(kea.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), kea.output());
+            assertTrue(kea.awaitOutput("DHCP4_CONFIG_COMPLETE", 5_000), kea.output());
+            assertTrue(Files.exists(dir.resolve("hooks")), "the hooks folder is created");
+            Pattern line = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  \\[kea-dhcp4\\.dhcp4/"
+                    + kea.process().pid() + "\\] DHCP4_CONFIG_COMPLETE DHCPv4 server has completed configuration: .*");
+            assertTrue(kea.output().lines().anyMatch(l -> line.matcher(l).matches()), kea.output());
+            assertTrue(awaitSocket(socket));
+            JsonNode version = JSON.readTree(ControlClient.send(socket, "{\"command\": \"version-get\"}"));
+            assertEquals(0, version.get("result").intValue());
+            assertTrue(version.get("text").textValue().startsWith("0."), version.toString());
+            kea.signal("TERM");
+            assertEquals(0, kea.awaitExit(30), kea.output());
+            assertTrue(Files.notExists(socket), "the socket file is removed at exit");
+        }
+    }
+
+    @Test
+    void sighupReloadsTheFile() throws Exception {
+        Path config = dir.resolve("kea.json");
+        Files.writeString(config, "{\"Dhcp4\": {\"valid-lifetime\": 1000}}");
+        Path socket = dir.resolve("ctl.sock");
+        try (Kea4jProcess kea = Kea4jProcess.start(dir, "-c", config.toString(), "-p", "1067", "--control-socket",
+                socket.toString())) {
+            assertTrue(kea.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), kea.output());
+            assertTrue(awaitSocket(socket));
+            Files.writeString(config, "{\"Dhcp4\": {\"valid-lifetime\": 2000}}");
+            kea.signal("HUP");
+            assertTrue(kea.awaitOutput("DHCP4_DYNAMIC_RECONFIGURATION initiate server reconfiguration using file: "
+                    + config, 10_000), kea.output());
+            long deadline = System.currentTimeMillis() + 10_000;
+            int lifetime = 0;
+            while (System.currentTimeMillis() < deadline && lifetime != 2000) {
+                lifetime = JSON.readTree(ControlClient.send(socket, "{\"command\": \"config-get\"}"))
+                        .get("arguments").get("Dhcp4").get("valid-lifetime").intValue();
+                Thread.sleep(100);
+            }
+            assertEquals(2000, lifetime);
+            Files.writeString(config, "{\"Dhcp4\": {\"valid-lifetime\": \"bad\"}}");
+            kea.signal("HUP");
+            assertTrue(kea.awaitOutput("DHCP4_DYNAMIC_RECONFIGURATION_FAIL dynamic server reconfiguration failed with file: "
+                    + config, 10_000), kea.output());
+            assertEquals(2000, JSON.readTree(ControlClient.send(socket, "{\"command\": \"config-get\"}"))
+                    .get("arguments").get("Dhcp4").get("valid-lifetime").intValue());
+            JsonNode shutdown = JSON.readTree(ControlClient.send(socket, "{\"command\": \"shutdown\"}"));
+            assertEquals("Shutting down.", shutdown.get("text").textValue());
+            assertEquals(0, kea.awaitExit(30), kea.output());
+        }
+    }
+
+    @Test
+    void aBrokenConfigurationFileEndsTheProcessWithAFatalLine() throws Exception {
+        Path config = dir.resolve("broken.json");
+        Files.writeString(config, "{\"Dhcp4\": {\"subnet4\": [ {\"subnet\": \"10.0.0.0/8\", \"pools\": [ {\"pool\": \"11.0.0.1 - 11.0.0.2\"} ]} ]}}");
+        Kea4jProcess.Result result = Kea4jProcess.run(dir, 60, "-c", config.toString(), "-p", "1067");
+        assertNotEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains(" FATAL [kea4j.dctl/"), result.output());
+        assertTrue(result.output().contains("DCTL_PROCESS_FAILED kea4j application execution failed: "
+                + "Dhcp4/subnet4[0]/pools[0]/pool: pool 11.0.0.1-11.0.0.2 is outside the subnet 10.0.0.0/8"), result.output());
+        assertTrue(result.output().contains("DHCP4_CONFIG_LOAD_FAIL"), result.output());
+    }
+
+    @Test
+    void aMissingFileIsFatalToo() throws Exception {
+        Kea4jProcess.Result result = Kea4jProcess.run(dir, 60, "-c", dir.resolve("none.json").toString());
+        assertNotEquals(0, result.exitCode());
+        assertTrue(result.output().contains("FATAL") && result.output().contains("no such file"), result.output());
+    }
+
+    @Test
+    void dashTChecksAConfigurationAndExits() throws Exception {
+        Path good = dir.resolve("good.json");
+        Files.writeString(good, "{\"Dhcp4\": {\"valid-lifetime\": 100}}");
+        Kea4jProcess.Result ok = Kea4jProcess.run(dir, 60, "-t", good.toString());
+        assertEquals(0, ok.exitCode(), ok.output());
+        assertTrue(ok.output().contains("Configuration seems sane"), ok.output());
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"Dhcp4\": {\"valid-lifetime\": 100, \"bogus\": 1}}");
+        Kea4jProcess.Result refused = Kea4jProcess.run(dir, 60, "-t", bad.toString());
+        assertEquals(1, refused.exitCode(), refused.output());
+        assertTrue(refused.output().contains("Dhcp4/bogus: unknown keyword 'bogus'"), refused.output());
+        assertTrue(refused.output().contains(bad + ":1:"), "the error names the line: " + refused.output());
+    }
+
+    @Test
+    void versionAndUsage() throws Exception {
+        Kea4jProcess.Result v = Kea4jProcess.run(dir, 60, "-v");
+        assertEquals(0, v.exitCode());
+        assertTrue(v.output().strip().endsWith("0.1.0-SNAPSHOT") || v.output().contains("0."), v.output());
+        Kea4jProcess.Result extended = Kea4jProcess.run(dir, 60, "-V");
+        assertTrue(extended.output().contains("framework: org.apache.felix.framework"), extended.output());
+        Kea4jProcess.Result bad = Kea4jProcess.run(dir, 60, "--bogus");
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.output().contains("Usage: java -jar kea4j.jar"), bad.output());
+    }
+
+    @Test
+    void theCtlToolTalksToARunningServer() throws Exception {
+        Path socket = dir.resolve("ctl.sock");
+        try (Kea4jProcess kea = Kea4jProcess.start(dir, "--control-socket", socket.toString())) {
+            assertTrue(kea.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), kea.output());
+            assertTrue(awaitSocket(socket));
+            Path clientDir = Files.createDirectories(dir.resolve("client"));
+            Kea4jProcess.Result list = Kea4jProcess.run(clientDir, 60, "ctl", socket.toString(), "list-commands");
+            assertEquals(0, list.exitCode(), list.output());
+            assertTrue(list.output().contains("\"config-reload\""), list.output());
+            Kea4jProcess.Result test = Kea4jProcess.run(clientDir, 60, "ctl", socket.toString(), "config-test",
+                    "{\"Dhcp4\": {\"valid-lifetime\": -1}}");
+            assertEquals(1, test.exitCode(), test.output());
+            assertTrue(test.output().contains("out of range"), test.output());
+            Kea4jProcess.Result unknown = Kea4jProcess.run(clientDir, 60, "ctl", socket.toString(), "frobnicate");
+            assertEquals(2, unknown.exitCode(), unknown.output());
+            Kea4jProcess.Result nobody = Kea4jProcess.run(clientDir, 60, "ctl", dir.resolve("nobody.sock").toString(), "list-commands");
+            assertEquals(4, nobody.exitCode(), nobody.output());
+            assertTrue(nobody.output().contains("CC_NO_MSGQ"), nobody.output());
+        }
+    }
+
+    private static boolean awaitSocket(Path socket) throws InterruptedException {
+        for (int i = 0; i < 200 && !Files.exists(socket); i++) {
+            Thread.sleep(50);
+        }
+        return Files.exists(socket);
+    }
+}
