@@ -42,6 +42,39 @@ class Kea4jJarIT {
     }
 
     @Test
+    void hookJarsDroppedIntoTheHooksFolderAreLoadedAndUnloaded() throws Exception {
+        try (Kea4jProcess kea = Kea4jProcess.start(dir)) {
+            assertTrue(kea.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), kea.output());
+            Path jar = dir.resolve("hooks").resolve("e2e-hook.jar");
+            org.kea4j.itest.hooks.TestBundles.hookBundle(jar, "e2e");
+            assertTrue(kea.awaitOutput("HOOKS_LIBRARY_LOADED hooks library " + jar.toRealPath(), 20_000), kea.output());
+            Files.delete(jar);
+            assertTrue(kea.awaitOutput("HOOKS_LIBRARY_UNLOADED hooks library", 20_000), kea.output());
+            kea.signal("TERM");
+            assertEquals(0, kea.awaitExit(30), kea.output());
+        }
+    }
+
+    @Test
+    void aLocalMessageFileReplacesTexts() throws Exception {
+        Path messages = dir.resolve("local.mes");
+        Files.writeString(messages, "# site texts\n% DHCP4_CONFIG_COMPLETE configuration of the DHCPv4 server is done: %1\n");
+        try (Kea4jProcess kea = Kea4jProcess.start(dir, "--messages", messages.toString())) {
+            assertTrue(kea.awaitOutput("DHCP4_CONFIG_COMPLETE configuration of the DHCPv4 server is done: ", 60_000),
+                    kea.output());
+            assertTrue(kea.output().contains("LOG_READING_LOCAL_FILE reading local message file " + messages), kea.output());
+            kea.signal("INT");
+            assertEquals(0, kea.awaitExit(30), kea.output());
+        }
+        Path bad = dir.resolve("bad.mes");
+        Files.writeString(bad, "% DHCP4_CONFIG_COMPLETE fine\n$UNKNOWN directive\n");
+        Kea4jProcess.Result refused = Kea4jProcess.run(dir, 60, "--messages", bad.toString());
+        assertNotEquals(0, refused.exitCode());
+        assertTrue(refused.output().contains("LOG_UNRECOGNISED_DIRECTIVE line 2: unrecognised directive 'UNKNOWN'"),
+                refused.output());
+    }
+
+    @Test
     void sighupReloadsTheFile() throws Exception {
         Path config = dir.resolve("kea.json");
         Files.writeString(config, "{\"Dhcp4\": {\"valid-lifetime\": 1000}}");

@@ -3,21 +3,20 @@ package org.kea4j.itest.hooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Enumeration;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.kea4j.hooks.HookLibrary;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
 
-/** Builds small hook bundles at run time from the classes of this package. */
+/** Builds small hook bundles at run time from the classes of this package (inside a framework or not). */
 public final class TestBundles {
+
+    /** The class files of a hook bundle (lambdas live inside them). */
+    private static final String[] CLASSES = {"TestHookActivator.class", "TestHookActivator$Library.class"};
 
     private TestBundles() {
     }
@@ -44,14 +43,10 @@ public final class TestBundles {
         a.putValue("Test-Hook-Version", Integer.toString(version));
         Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream zip = new JarOutputStream(out, manifest)) {
-            Bundle probe = FrameworkUtil.getBundle(TestHookActivator.class);
             String dir = TestHookActivator.class.getPackageName().replace('.', '/');
-            Enumeration<URL> classes = probe.findEntries(dir, "TestHookActivator*.class", false);
-            while (classes.hasMoreElements()) {
-                URL url = classes.nextElement();
-                String name = url.getPath().substring(url.getPath().lastIndexOf('/') + 1);
+            for (String name : CLASSES) {
                 zip.putNextEntry(new JarEntry(dir + "/" + name));
-                try (InputStream in = url.openStream()) {
+                try (InputStream in = TestHookActivator.class.getResourceAsStream(name)) {
                     in.transferTo(zip);
                 }
                 zip.closeEntry();

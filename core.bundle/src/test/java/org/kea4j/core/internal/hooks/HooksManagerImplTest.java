@@ -317,6 +317,37 @@ class HooksManagerImplTest {
     }
 
     @Test
+    void contextCreateAndDestroyFrameEveryPacket() {
+        hooks.configure(List.of(new HooksLibraryConfig("lib.a", Map.of())));
+        hooks.libraryAdded(source(1, "lib.a"), new HookLibrary() {
+            @Override
+            public int version() {
+                return FRAMEWORK_VERSION;
+            }
+
+            @Override
+            public int load(LibraryHandle handle) {
+                handle.registerCallout("context_create", h -> {
+                    h.setContext("packet", "started");
+                    trace.add("create");
+                    return 0;
+                });
+                handle.registerCallout("pkt", h -> {
+                    trace.add("pkt sees " + h.getContext("packet"));
+                    return 0;
+                });
+                handle.registerCallout("context_destroy", h -> {
+                    trace.add("destroy");
+                    return 0;
+                });
+                return 0;
+            }
+        });
+        call("pkt");
+        assertEquals(List.of("create", "pkt sees started", "destroy"), trace);
+    }
+
+    @Test
     void contextIsOnlyForCallouts() {
         try (CalloutSession session = hooks.openSession()) {
             assertThrows(IllegalStateException.class, () -> session.getContext("x"));

@@ -138,6 +138,26 @@ class LoggingManagerTest {
     }
 
     @Test
+    void syslogOutputSendsKeaLinesToTheSyslogDaemon() throws Exception {
+        try (java.net.DatagramSocket daemon = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            daemon.setSoTimeout(5000);
+            System.setProperty(LogOutputs.SYSLOG_PORT_PROPERTY, Integer.toString(daemon.getLocalPort()));
+            try {
+                LoggingManager.instance().apply(List.of(logger("kea-ltest", Severity.INFO, 0,
+                        new LogOutput("syslog:local3", 0, 1, true))), List.of("kea-ltest"));
+                KeaLogger.get("kea-ltest.sys").log(TestMessages.TEST_LOG_INFO, "to syslog");
+                java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[2048], 2048);
+                daemon.receive(packet);
+                String line = new String(packet.getData(), 0, packet.getLength(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(line.startsWith("<158>"), "facility local3 (19) and severity info (6): " + line);
+                assertTrue(line.endsWith("INFO  [kea-ltest.sys] TEST_LOG_INFO info line to syslog"), line);
+            } finally {
+                System.clearProperty(LogOutputs.SYSLOG_PORT_PROPERTY);
+            }
+        }
+    }
+
+    @Test
     void validationNamesBadOutputs() {
         assertNull(LoggingManager.validate(List.of(logger("a", Severity.INFO, 0, file("ok.log")))));
         String missingDir = LoggingManager.validate(List.of(logger("a", Severity.INFO, 0,
