@@ -94,6 +94,46 @@ public final class Addresses {
         }
     }
 
+    /** An address as text: dotted quad, or IPv6 in RFC 5952's compressed form ({@code 2001:db8::1}). */
+    public static String format(InetAddress address) {
+        if (address instanceof Inet4Address) {
+            return address.getHostAddress();
+        }
+        byte[] b = address.getAddress();
+        int[] words = new int[8];
+        for (int i = 0; i < 8; i++) {
+            words[i] = ((b[2 * i] & 0xFF) << 8) | (b[2 * i + 1] & 0xFF);
+        }
+        int bestStart = -1;
+        int bestLength = 0;
+        for (int i = 0; i < 8; i++) {
+            if (words[i] == 0) {
+                int j = i;
+                while (j < 8 && words[j] == 0) {
+                    j++;
+                }
+                if (j - i > bestLength && j - i > 1) {
+                    bestStart = i;
+                    bestLength = j - i;
+                }
+                i = j;
+            }
+        }
+        StringBuilder sb = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(words[i]));
+        }
+        return sb.toString();
+    }
+
     /** Compares two addresses of one family as unsigned numbers. */
     public static int compare(InetAddress a, InetAddress b) {
         return toBigInteger(a).compareTo(toBigInteger(b));

@@ -43,6 +43,16 @@ class PrefixAndRangeTest {
     }
 
     @Test
+    void ipv6AddressesAreWrittenCompressed() {
+        assertEquals("2001:db8::1", Addresses.format(Addresses.parse("2001:0db8:0:0:0:0:0:1")));
+        assertEquals("::", Addresses.format(Addresses.parse("::")));
+        assertEquals("2001:db8:0:1:1:1:1:1", Addresses.format(Addresses.parse("2001:db8:0:1:1:1:1:1")));
+        assertEquals("2001:0:0:1::1", Addresses.format(Addresses.parse("2001:0:0:1:0:0:0:1")));
+        assertEquals("fe80::1:2", Addresses.format(Addresses.parse("fe80::1:2")));
+        assertEquals("192.0.2.1", Addresses.format(Addresses.parse("192.0.2.1")));
+    }
+
+    @Test
     void addressesNeverResolveNames() {
         assertThrows(IllegalArgumentException.class, () -> Addresses.parse("localhost"));
         assertThrows(IllegalArgumentException.class, () -> Addresses.parse("256.1.1.1"));

@@ -20,6 +20,8 @@ import org.kea4j.config.ControlSocketConfig;
 import org.kea4j.config.HooksLibraryConfig;
 import org.kea4j.config.LoggerConfig;
 import org.kea4j.config.PreparedSection;
+import org.kea4j.dhcpsrv.LeaseDatabases;
+import org.kea4j.dhcpsrv.LeaseMgr;
 import org.kea4j.dhcpsrv.Subnet4;
 import org.kea4j.hooks.HookNames;
 import org.kea4j.hooks.host.HooksManager;
@@ -42,9 +44,11 @@ public final class Dhcp4Section implements ConfigSection {
             HookNames.BUFFER4_SEND);
 
     private final AtomicReference<Dhcp4Config> current = new AtomicReference<>();
+    private final LeaseDatabases leaseDatabases;
 
     @Activate
-    public Dhcp4Section(@Reference HooksManager hooks) {
+    public Dhcp4Section(@Reference HooksManager hooks, @Reference LeaseDatabases leaseDatabases) {
+        this.leaseDatabases = leaseDatabases;
         for (String name : HOOK_POINTS) {
             hooks.hookPoint(name);
         }
@@ -71,14 +75,22 @@ public final class Dhcp4Section implements ConfigSection {
         Dhcp4Config config;
         try {
             config = Dhcp4ConfigParser.parse(element, context);
+            leaseDatabases.validate(config.leaseDatabase(), 4);
         } catch (ConfigException e) {
-            LOG.log(DHCP4_PARSER_FAIL, e.element(), e.reason() + (e.location() == null ? "" : " (" + e.location() + ")"));
-            throw e;
+            ConfigException named = e.element().startsWith("lease-database")
+                    ? new ConfigException(element.path() + "/" + e.element(), e.reason(),
+                            element.document().locationOf(element.path() + "/lease-database"))
+                    : e;
+            LOG.log(DHCP4_PARSER_FAIL, named.element(), named.reason()
+                    + (named.location() == null ? "" : " (" + named.location() + ")"));
+            throw named;
         }
         return new PreparedSection() {
             @Override
-            public void commit() {
+            public void commit() throws ConfigException {
+                openLeaseDatabase(config);
                 Dhcp4Config previous = current.getAndSet(config);
+                leaseDatabases.setSubnets(4, new SubnetView(config));
                 for (Subnet4 subnet : config.subnets()) {
                     if (previous == null || !previous.subnets().contains(subnet)) {
                         LOG.log(DHCP4_CONFIG_NEW_SUBNET, subnet);
@@ -110,9 +122,22 @@ public final class Dhcp4Section implements ConfigSection {
                 || Boolean.FALSE.equals(config.dhcpDdns().get("enable-updates")) ? "disabled" : "enabled");
     }
 
+    /** Opens the configured lease database, or keeps the open one when its parameters did not change. */
+    private void openLeaseDatabase(Dhcp4Config config) throws ConfigException {
+        Dhcp4Config previous = current.get();
+        if (previous != null && previous.leaseDatabase().equals(config.leaseDatabase())
+                && leaseDatabases.current(4).isPresent()) {
+            return;
+        }
+        LeaseMgr opened = leaseDatabases.open(config.leaseDatabase(), 4);
+        leaseDatabases.close(leaseDatabases.setCurrent(4, opened));
+    }
+
     @Override
     public void shutdown() {
         current.set(null);
+        leaseDatabases.setSubnets(4, null);
+        leaseDatabases.close(leaseDatabases.setCurrent(4, null));
     }
 
     @Override

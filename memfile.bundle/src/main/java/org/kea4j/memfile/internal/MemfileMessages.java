@@ -25,6 +25,11 @@ public enum MemfileMessages implements MessageId {
     DHCPSRV_MEMFILE_GET_SUBID_CLIENTID(debug(50, "obtaining IPv4 lease for subnet ID %1 and client ID %2")),
     DHCPSRV_MEMFILE_GET_SUBID_HWADDR(debug(50, "obtaining IPv4 lease for subnet ID %1 and hardware address %2")),
     DHCPSRV_MEMFILE_GET_VERSION(debug(50, "obtaining schema version information")),
+    // not in the 0.9.1 manual (its entry lost the ID line); named as Kea names it
+    DHCPSRV_MEMFILE_LEASE_LOAD(debug(55, "loading lease %1")),
+    // Kea 2.x messages for what 0.9.1 had none for
+    DHCPSRV_MEMFILE_LEASE_LOAD_ROW_ERROR(warn("discarding row %1, error: %2")),
+    DHCPSRV_MEMFILE_NEEDS_UPGRADING(warn("version of lease file: %1 schema is earlier than version %2")),
     DHCPSRV_MEMFILE_LEASE_FILE_LOAD(info("loading leases from file %1")),
     DHCPSRV_MEMFILE_LFC_EXECUTE(info("executing Lease File Cleanup using: %1")),
     DHCPSRV_MEMFILE_LFC_LEASE_FILE_RENAME_FAIL(error("failed to rename the current lease file %1 to %2, reason: %3")),

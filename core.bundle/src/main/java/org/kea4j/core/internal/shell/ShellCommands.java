@@ -13,6 +13,10 @@ import org.kea4j.config.ConfigResult;
 import org.kea4j.core.internal.config.ConfigManager;
 import org.kea4j.core.internal.launcher.ProcessControl;
 import org.kea4j.core.internal.log.LoggingManager;
+import org.kea4j.dhcpsrv.Addresses;
+import org.kea4j.dhcpsrv.Lease4;
+import org.kea4j.dhcpsrv.Lease6;
+import org.kea4j.dhcpsrv.LeaseDatabases;
 import org.kea4j.hooks.host.HookPointInfo;
 import org.kea4j.hooks.host.HooksManager;
 import org.kea4j.hooks.host.LibraryInfo;
@@ -26,8 +30,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Shell-only commands of the {@code kea} scope: {@code hooks}, {@code version}, {@code log-level} and
- * {@code config-test FILE}.
+ * Shell-only commands of the {@code kea} scope: {@code hooks}, {@code version}, {@code log-level},
+ * {@code config-test FILE} and {@code leases}.
  */
 @Component
 public final class ShellCommands {
@@ -36,17 +40,20 @@ public final class ShellCommands {
     private final HooksManager hooks;
     private final ProcessControl process;
     private final ConfigManager config;
+    private final LeaseDatabases leases;
 
     @Activate
     public ShellCommands(BundleContext context, @Reference HooksManager hooks, @Reference ProcessControl process,
-            @Reference ConfigManager config) {
+            @Reference ConfigManager config, @Reference LeaseDatabases leases) {
         this.hooks = hooks;
         this.process = process;
         this.config = config;
+        this.leases = leases;
         register(context, "hooks", (s, a) -> hooks());
         register(context, "version", (s, a) -> process.extendedVersion());
         register(context, "log-level", (s, a) -> logLevel(a));
         register(context, "config-test", (s, a) -> configTest(a));
+        register(context, "leases", (s, a) -> leases(a));
     }
 
     private void register(BundleContext context, String name, Function function) {
@@ -113,6 +120,45 @@ public final class ShellCommands {
         }
         LoggingManager.instance().override(logger, new Threshold(severity, debugLevel));
         return "logger " + logger + " set to " + severity + (severity == Severity.DEBUG ? "/" + debugLevel : "");
+    }
+
+    /** {@code leases [4|6]}: the leases of the running servers as a table. */
+    String leases(List<Object> args) {
+        StringBuilder out = new StringBuilder();
+        long now = System.currentTimeMillis() / 1000;
+        boolean any = false;
+        for (int universe : List.of(4, 6)) {
+            if (!args.isEmpty() && !String.valueOf(args.get(0)).equals(String.valueOf(universe))) {
+                continue;
+            }
+            var mgr = leases.current(universe);
+            if (mgr.isEmpty()) {
+                continue;
+            }
+            any = true;
+            if (universe == 4) {
+                var all = mgr.get().getLeases4();
+                out.append(String.format("IPv4 leases (%d) in %s %s%n", all.size(), mgr.get().type(), mgr.get().name()));
+                out.append(String.format("  %-15s  %-17s  %-6s  %-8s  %-10s  %-5s  %s%n", "address", "hw-address",
+                        "subnet", "valid", "expires-in", "state", "hostname"));
+                for (Lease4 l : all) {
+                    out.append(String.format("  %-15s  %-17s  %-6d  %-8d  %-10d  %-5d  %s%n", l.address().getHostAddress(),
+                            l.hwaddr() == null ? "" : l.hwaddr(), l.subnetId(), l.validLifetime(), l.expire() - now,
+                            l.state(), l.hostname()));
+                }
+            } else {
+                var all = mgr.get().getLeases6();
+                out.append(String.format("IPv6 leases (%d) in %s %s%n", all.size(), mgr.get().type(), mgr.get().name()));
+                out.append(String.format("  %-5s  %-40s  %-10s  %-6s  %-8s  %-10s  %s%n", "type", "address/prefix", "iaid",
+                        "subnet", "valid", "expires-in", "duid"));
+                for (Lease6 l : all) {
+                    out.append(String.format("  %-5s  %-40s  %-10d  %-6d  %-8d  %-10d  %s%n", l.type(),
+                            Addresses.format(l.address()) + "/" + l.prefixLength(), l.iaid(), l.subnetId(),
+                            l.validLifetime(), l.expire() - now, l.duid()));
+                }
+            }
+        }
+        return any ? out.toString() : "no lease database is open\n";
     }
 
     /** {@code config-test FILE}. */

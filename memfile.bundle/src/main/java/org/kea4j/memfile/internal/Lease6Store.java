@@ -1,0 +1,69 @@
+package org.kea4j.memfile.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.kea4j.dhcpsrv.Lease6;
+
+/** IPv6 leases: by address (or prefix), and by DUID. */
+final class Lease6Store implements LeaseStore<Lease6> {
+
+    /** A 128-bit address as a map key. */
+    record Address(long high, long low) {
+        static Address of(Lease6 lease) {
+            return new Address(lease.addressHigh(), lease.addressLow());
+        }
+    }
+
+    private final Map<Address, Lease6> byAddress = new HashMap<>();
+    private final BytesIndex<Lease6> byDuid = new BytesIndex<>();
+
+    Lease6 get(Address address) {
+        return byAddress.get(address);
+    }
+
+    @Override
+    public Lease6 find(Lease6 sameAddress) {
+        return byAddress.get(Address.of(sameAddress));
+    }
+
+    @Override
+    public Lease6 put(Lease6 lease) {
+        Lease6 previous = byAddress.put(Address.of(lease), lease);
+        if (previous != null) {
+            byDuid.remove(previous.duidBytes(), previous);
+        }
+        byDuid.add(lease.duidBytes(), lease);
+        return previous;
+    }
+
+    @Override
+    public Lease6 remove(Lease6 sameAddress) {
+        Lease6 previous = byAddress.remove(Address.of(sameAddress));
+        if (previous != null) {
+            byDuid.remove(previous.duidBytes(), previous);
+        }
+        return previous;
+    }
+
+    List<Lease6> byDuid(byte[] duid) {
+        return byDuid.get(duid);
+    }
+
+    @Override
+    public int size() {
+        return byAddress.size();
+    }
+
+    @Override
+    public void forEach(Consumer<Lease6> action) {
+        byAddress.values().forEach(action);
+    }
+
+    @Override
+    public void clear() {
+        byAddress.clear();
+        byDuid.clear();
+    }
+}

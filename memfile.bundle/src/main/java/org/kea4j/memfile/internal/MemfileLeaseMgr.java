@@ -1,0 +1,639 @@
+package org.kea4j.memfile.internal;
+
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_ADD_ADDR4;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_ADD_ADDR6;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_COMMIT;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_DB;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_DELETE_ADDR;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_GET_ADDR4;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_GET_ADDR6;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_GET_CLIENTID;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_GET_CLIENTID_HWADDR_SUBID;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_GET_HWADDR;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_GET_IAID_DUID;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_GET_IAID_SUBID_DUID;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_GET_SUBID_CLIENTID;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_GET_SUBID_HWADDR;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_LFC_EXECUTE;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_LFC_LEASE_FILE_RENAME_FAIL;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_LFC_LEASE_FILE_REOPEN_FAIL;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_LFC_SETUP;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_LFC_SPAWN_FAIL;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_LFC_START;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_NEEDS_UPGRADING;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_NO_STORAGE;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_ROLLBACK;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_UPDATE_ADDR4;
+import static org.kea4j.memfile.internal.MemfileMessages.DHCPSRV_MEMFILE_UPDATE_ADDR6;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+import org.kea4j.dhcp.ClientId;
+import org.kea4j.dhcp.Duid;
+import org.kea4j.dhcp.HWAddr;
+import org.kea4j.dhcpsrv.Addresses;
+import org.kea4j.dhcpsrv.Lease4;
+import org.kea4j.dhcpsrv.Lease6;
+import org.kea4j.dhcpsrv.LeaseMgr;
+import org.kea4j.dhcpsrv.LeaseMgrException;
+import org.kea4j.dhcpsrv.LeaseType;
+import org.kea4j.dhcpsrv.NoSuchLeaseException;
+import org.kea4j.log.KeaLogger;
+
+/**
+ * The memfile lease database: every lease in memory, every change appended to a Kea-format CSV file
+ * before it returns, Lease File Cleanup in the background.
+ */
+public final class MemfileLeaseMgr implements LeaseMgr {
+
+    private static final KeaLogger LOG = KeaLogger.forSubsystem("leases");
+
+    private final int universe;
+    private final Settings settings;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Lease4Store leases4 = new Lease4Store();
+    private final Lease6Store leases6 = new Lease6Store();
+    private LeaseFile file;
+    private ScheduledExecutorService lfcTimer;
+    private ScheduledFuture<?> lfcTask;
+    private volatile boolean closed;
+
+    /**
+     * The memfile parameters of {@code lease-database}.
+     *
+     * @param persist     write leases to the file
+     * @param file        the lease file
+     * @param lfcInterval seconds between cleanups (0 = none)
+     * @param maxRowErrors refuse a file with more bad rows than this (0 = no limit)
+     */
+    public record Settings(boolean persist, Path file, long lfcInterval, long maxRowErrors) {
+    }
+
+    private MemfileLeaseMgr(int universe, Settings settings) {
+        this.universe = universe;
+        this.settings = settings;
+    }
+
+    /** Opens the database: loads the lease files and opens the current one for appending. */
+    public static MemfileLeaseMgr open(int universe, Settings settings) throws IOException {
+        MemfileLeaseMgr mgr = new MemfileLeaseMgr(universe, settings);
+        LOG.log(DHCPSRV_MEMFILE_DB, mgr.accessString());
+        if (!settings.persist()) {
+            LOG.log(DHCPSRV_MEMFILE_NO_STORAGE);
+            return mgr;
+        }
+        mgr.loadFiles();
+        if (settings.lfcInterval() > 0) {
+            mgr.scheduleCleanup();
+        }
+        return mgr;
+    }
+
+    String accessString() {
+        return "type=memfile universe=" + universe + " persist=" + settings.persist()
+                + (settings.persist() ? " name=" + settings.file() : "") + " lfc-interval=" + settings.lfcInterval();
+    }
+
+    // ------------------------------------------------------------------ loading
+
+    private void loadFiles() throws IOException {
+        if (universe == 4) {
+            loadFiles(new Lease4Codec(), leases4);
+        } else {
+            loadFiles(new Lease6Codec(), leases6);
+        }
+    }
+
+    private <L> void loadFiles(LeaseCodec<L> codec, LeaseStore<L> store) throws IOException {
+        LfcFiles files = LfcFiles.of(settings.file());
+        Path dir = settings.file().toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IOException("lease file directory " + dir + " does not exist");
+        }
+        if (LeaseFileCleanup.livePid(files.pid()).isPresent()) {
+            throw new IOException("lease file cleanup in progress (" + files.pid() + ")");
+        }
+        List<Path> inputs = Files.exists(files.finish()) ? List.of(files.finish()) : List.of(files.previous(), files.copy());
+        for (Path input : inputs) {
+            if (Files.exists(input)) {
+                LeaseFileLoader.load(input, codec, store, settings.maxRowErrors(), LOG);
+            }
+        }
+        boolean upgrade = false;
+        if (Files.exists(settings.file())) {
+            if (Files.isDirectory(settings.file())) {
+                throw new IOException("lease file " + settings.file() + " is a directory");
+            }
+            LeaseFileLoader.Stats stats = LeaseFileLoader.load(settings.file(), codec, store, settings.maxRowErrors(), LOG);
+            if (stats.old()) {
+                LOG.log(DHCPSRV_MEMFILE_NEEDS_UPGRADING, stats.columns() + " columns",
+                        codec.header().split(",").length + " columns");
+                upgrade = true;
+            }
+        }
+        if (upgrade) {
+            rewrite(codec, store, files);
+        }
+        file = LeaseFile.open(settings.file(), codec.header());
+    }
+
+    /**
+     * Upgrades an old-format file: writes the whole state in the current format and puts it in place of
+     * F; the older files are then redundant. A crash at any point leaves files that load to the same state.
+     */
+    private <L> void rewrite(LeaseCodec<L> codec, LeaseStore<L> store, LfcFiles files) throws IOException {
+        Path tmp = Path.of(settings.file() + ".upgrade");
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING); Writer out = java.nio.channels.Channels.newWriter(channel,
+                        StandardCharsets.UTF_8)) {
+            out.write(codec.header());
+            out.write('\n');
+            List<L> all = new ArrayList<>(store.size());
+            store.forEach(all::add);
+            for (L lease : all) {
+                out.write(codec.format(lease));
+            }
+            out.flush();
+            channel.force(true);
+        }
+        Files.move(tmp, settings.file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(files.finish());
+        Files.deleteIfExists(files.copy());
+        Files.deleteIfExists(files.previous());
+    }
+
+    // ------------------------------------------------------------------ Lease File Cleanup
+
+    private void scheduleCleanup() {
+        LOG.log(DHCPSRV_MEMFILE_LFC_SETUP, settings.lfcInterval());
+        lfcTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kea-lfc-" + settings.file().getFileName());
+            t.setDaemon(true);
+            return t;
+        });
+        lfcTask = lfcTimer.scheduleWithFixedDelay(this::cleanup, settings.lfcInterval(), settings.lfcInterval(),
+                TimeUnit.SECONDS);
+    }
+
+    /** One Lease File Cleanup: rotate the current file (unless a previous run left work), then compact. */
+    public LeaseFileCleanup.Result cleanup() {
+        if (closed || file == null) {
+            return LeaseFileCleanup.Result.FAILED;
+        }
+        LOG.log(DHCPSRV_MEMFILE_LFC_START);
+        LfcFiles files = LfcFiles.of(settings.file());
+        if (!Files.exists(files.finish()) && !Files.exists(files.copy())) {
+            try {
+                file.rotate(files.copy());
+            } catch (LeaseFile.ReopenException e) {
+                LOG.log(DHCPSRV_MEMFILE_LFC_LEASE_FILE_REOPEN_FAIL, settings.file(), e.getMessage());
+            } catch (IOException e) {
+                LOG.log(DHCPSRV_MEMFILE_LFC_LEASE_FILE_RENAME_FAIL, settings.file(), files.copy(), e.getMessage());
+                return LeaseFileCleanup.Result.FAILED;
+            }
+        }
+        String external = System.getenv("KEA_LFC_EXECUTABLE");
+        List<String> arguments = List.of("-" + universe, "-x", files.previous().toString(), "-i", files.copy().toString(),
+                "-o", files.output().toString(), "-f", files.finish().toString(), "-p", files.pid().toString());
+        if (external != null && !external.isBlank()) {
+            List<String> command = new ArrayList<>();
+            command.add(external);
+            command.addAll(arguments);
+            command.addAll(List.of("-c", "ignored-path"));
+            LOG.log(DHCPSRV_MEMFILE_LFC_EXECUTE, String.join(" ", command));
+            try {
+                new ProcessBuilder(command).inheritIO().start();
+                return LeaseFileCleanup.Result.DONE;
+            } catch (IOException e) {
+                LOG.log(DHCPSRV_MEMFILE_LFC_SPAWN_FAIL);
+                return LeaseFileCleanup.Result.FAILED;
+            }
+        }
+        LOG.log(DHCPSRV_MEMFILE_LFC_EXECUTE, "kea4j lfc " + String.join(" ", arguments));
+        return LeaseFileCleanup.run(universe, files);
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /** Applies a change in memory and enqueues its row under the write lock; waits for the write outside it. */
+    private long persist(String row) {
+        return file == null ? 0 : file.enqueue(row);
+    }
+
+    private void await(long sequence) {
+        if (sequence == 0) {
+            return;
+        }
+        try {
+            file.await(sequence);
+        } catch (IOException e) {
+            throw new LeaseMgrException("lease not persisted: " + e.getMessage(), e);
+        }
+    }
+
+    private void requireUniverse(int wanted) {
+        if (universe != wanted) {
+            throw new UnsupportedOperationException("this lease database holds IPv" + universe + " leases");
+        }
+    }
+
+    // ------------------------------------------------------------------ IPv4
+
+    @Override
+    public boolean addLease(Lease4 lease) {
+        requireUniverse(4);
+        if (LOG.isEnabled(DHCPSRV_MEMFILE_ADD_ADDR4)) {
+            LOG.log(DHCPSRV_MEMFILE_ADD_ADDR4, lease.address().getHostAddress());
+        }
+        long sequence;
+        lock.writeLock().lock();
+        try {
+            if (leases4.get(lease.addressValue()) != null) {
+                return false;
+            }
+            leases4.put(lease);
+            sequence = persist(new Lease4Codec().format(lease));
+        } finally {
+            lock.writeLock().unlock();
+        }
+        await(sequence);
+        return true;
+    }
+
+    @Override
+    public void updateLease4(Lease4 lease) {
+        requireUniverse(4);
+        if (LOG.isEnabled(DHCPSRV_MEMFILE_UPDATE_ADDR4)) {
+            LOG.log(DHCPSRV_MEMFILE_UPDATE_ADDR4, lease.address().getHostAddress());
+        }
+        long sequence;
+        lock.writeLock().lock();
+        try {
+            if (leases4.get(lease.addressValue()) == null) {
+                throw new NoSuchLeaseException("failed to update the lease with address " + lease.address().getHostAddress()
+                        + " - no such lease");
+            }
+            leases4.put(lease);
+            sequence = persist(new Lease4Codec().format(lease));
+        } finally {
+            lock.writeLock().unlock();
+        }
+        await(sequence);
+    }
+
+    @Override
+    public boolean deleteLease4(Inet4Address address) {
+        requireUniverse(4);
+        if (LOG.isEnabled(DHCPSRV_MEMFILE_DELETE_ADDR)) {
+            LOG.log(DHCPSRV_MEMFILE_DELETE_ADDR, address.getHostAddress());
+        }
+        long sequence;
+        lock.writeLock().lock();
+        try {
+            Lease4 removed = leases4.remove(Addresses.toLong(address));
+            if (removed == null) {
+                return false;
+            }
+            Lease4Codec codec = new Lease4Codec();
+            sequence = persist(codec.format(codec.deleted(removed)));
+        } finally {
+            lock.writeLock().unlock();
+        }
+        await(sequence);
+        return true;
+    }
+
+    @Override
+    public long wipeLeases4(long subnetId) {
+        requireUniverse(4);
+        List<Lease4> victims = select4(l -> l.subnetId() == subnetId);
+        long count = 0;
+        for (Lease4 l : victims) {
+            if (deleteLease4(l.address())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private <T> T read(java.util.function.Supplier<T> query) {
+        lock.readLock().lock();
+        try {
+            return query.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Optional<Lease4> getLease4(Inet4Address address) {
+        requireUniverse(4);
+        if (LOG.isEnabled(DHCPSRV_MEMFILE_GET_ADDR4)) {
+            LOG.log(DHCPSRV_MEMFILE_GET_ADDR4, address.getHostAddress());
+        }
+        return Optional.ofNullable(read(() -> leases4.get(Addresses.toLong(address))));
+    }
+
+    @Override
+    public List<Lease4> getLease4(HWAddr hwaddr) {
+        requireUniverse(4);
+        LOG.log(DHCPSRV_MEMFILE_GET_HWADDR, hwaddr);
+        return read(() -> leases4.byHwaddr(hwaddr.rawBytes()));
+    }
+
+    @Override
+    public Optional<Lease4> getLease4(HWAddr hwaddr, long subnetId) {
+        requireUniverse(4);
+        LOG.log(DHCPSRV_MEMFILE_GET_SUBID_HWADDR, subnetId, hwaddr);
+        return read(() -> leases4.byHwaddr(hwaddr.rawBytes()).stream().filter(l -> l.subnetId() == subnetId).findFirst());
+    }
+
+    @Override
+    public List<Lease4> getLease4(ClientId clientId) {
+        requireUniverse(4);
+        LOG.log(DHCPSRV_MEMFILE_GET_CLIENTID, clientId);
+        return read(() -> leases4.byClientId(clientId.rawBytes()));
+    }
+
+    @Override
+    public Optional<Lease4> getLease4(ClientId clientId, long subnetId) {
+        requireUniverse(4);
+        LOG.log(DHCPSRV_MEMFILE_GET_SUBID_CLIENTID, subnetId, clientId);
+        return read(() -> leases4.byClientId(clientId.rawBytes()).stream().filter(l -> l.subnetId() == subnetId)
+                .findFirst());
+    }
+
+    @Override
+    public Optional<Lease4> getLease4(ClientId clientId, HWAddr hwaddr, long subnetId) {
+        requireUniverse(4);
+        LOG.log(DHCPSRV_MEMFILE_GET_CLIENTID_HWADDR_SUBID, clientId, hwaddr, subnetId);
+        return read(() -> leases4.byClientId(clientId.rawBytes()).stream()
+                .filter(l -> l.subnetId() == subnetId && java.util.Arrays.equals(l.hwaddrBytes(), hwaddr.rawBytes()))
+                .findFirst());
+    }
+
+    @Override
+    public List<Lease4> getLeases4() {
+        requireUniverse(4);
+        return select4(l -> true);
+    }
+
+    @Override
+    public List<Lease4> getLeases4(long subnetId) {
+        requireUniverse(4);
+        return select4(l -> l.subnetId() == subnetId);
+    }
+
+    private List<Lease4> select4(Predicate<Lease4> filter) {
+        return read(() -> {
+            List<Lease4> out = new ArrayList<>();
+            leases4.forEach(l -> {
+                if (filter.test(l)) {
+                    out.add(l);
+                }
+            });
+            out.sort(Comparator.comparingLong(Lease4::addressValue));
+            return out;
+        });
+    }
+
+    @Override
+    public List<Lease4> getExpiredLeases4(long now, int max) {
+        requireUniverse(4);
+        List<Lease4> expired = select4(l -> l.state() != Lease4.STATE_EXPIRED_RECLAIMED && l.expired(now));
+        expired.sort(Comparator.comparingLong(Lease4::expire));
+        return max > 0 && expired.size() > max ? new ArrayList<>(expired.subList(0, max)) : expired;
+    }
+
+    // ------------------------------------------------------------------ IPv6
+
+    @Override
+    public boolean addLease(Lease6 lease) {
+        requireUniverse(6);
+        if (LOG.isEnabled(DHCPSRV_MEMFILE_ADD_ADDR6)) {
+            LOG.log(DHCPSRV_MEMFILE_ADD_ADDR6, Addresses.format(lease.address()));
+        }
+        long sequence;
+        lock.writeLock().lock();
+        try {
+            if (leases6.find(lease) != null) {
+                return false;
+            }
+            leases6.put(lease);
+            sequence = persist(new Lease6Codec().format(lease));
+        } finally {
+            lock.writeLock().unlock();
+        }
+        await(sequence);
+        return true;
+    }
+
+    @Override
+    public void updateLease6(Lease6 lease) {
+        requireUniverse(6);
+        if (LOG.isEnabled(DHCPSRV_MEMFILE_UPDATE_ADDR6)) {
+            LOG.log(DHCPSRV_MEMFILE_UPDATE_ADDR6, Addresses.format(lease.address()));
+        }
+        long sequence;
+        lock.writeLock().lock();
+        try {
+            Lease6 existing = leases6.find(lease);
+            if (existing == null || existing.type() != lease.type()) {
+                throw new NoSuchLeaseException("failed to update the lease with address "
+                        + Addresses.format(lease.address()) + " - no such lease");
+            }
+            leases6.put(lease);
+            sequence = persist(new Lease6Codec().format(lease));
+        } finally {
+            lock.writeLock().unlock();
+        }
+        await(sequence);
+    }
+
+    @Override
+    public boolean deleteLease6(LeaseType type, Inet6Address address) {
+        requireUniverse(6);
+        if (LOG.isEnabled(DHCPSRV_MEMFILE_DELETE_ADDR)) {
+            LOG.log(DHCPSRV_MEMFILE_DELETE_ADDR, Addresses.format(address));
+        }
+        long sequence;
+        lock.writeLock().lock();
+        try {
+            Lease6 key = Lease6.builder(type, address).build();
+            Lease6 existing = leases6.find(key);
+            if (existing == null || existing.type() != type) {
+                return false;
+            }
+            leases6.remove(existing);
+            Lease6Codec codec = new Lease6Codec();
+            sequence = persist(codec.format(codec.deleted(existing)));
+        } finally {
+            lock.writeLock().unlock();
+        }
+        await(sequence);
+        return true;
+    }
+
+    @Override
+    public long wipeLeases6(long subnetId) {
+        requireUniverse(6);
+        long count = 0;
+        for (Lease6 l : select6(x -> x.subnetId() == subnetId)) {
+            if (deleteLease6(l.type(), l.address())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public Optional<Lease6> getLease6(LeaseType type, Inet6Address address) {
+        requireUniverse(6);
+        if (LOG.isEnabled(DHCPSRV_MEMFILE_GET_ADDR6)) {
+            LOG.log(DHCPSRV_MEMFILE_GET_ADDR6, Addresses.format(address), type);
+        }
+        return read(() -> {
+            Lease6 l = leases6.find(Lease6.builder(type, address).build());
+            return l != null && l.type() == type ? Optional.of(l) : Optional.empty();
+        });
+    }
+
+    @Override
+    public List<Lease6> getLeases6(LeaseType type, Duid duid, long iaid) {
+        requireUniverse(6);
+        LOG.log(DHCPSRV_MEMFILE_GET_IAID_DUID, iaid, duid, type);
+        return read(() -> leases6.byDuid(duid.rawBytes()).stream().filter(l -> l.type() == type && l.iaid() == iaid)
+                .toList());
+    }
+
+    @Override
+    public List<Lease6> getLeases6(LeaseType type, Duid duid, long iaid, long subnetId) {
+        requireUniverse(6);
+        LOG.log(DHCPSRV_MEMFILE_GET_IAID_SUBID_DUID, iaid, subnetId, duid, type);
+        return read(() -> leases6.byDuid(duid.rawBytes()).stream()
+                .filter(l -> l.type() == type && l.iaid() == iaid && l.subnetId() == subnetId).toList());
+    }
+
+    @Override
+    public List<Lease6> getLeases6() {
+        requireUniverse(6);
+        return select6(l -> true);
+    }
+
+    @Override
+    public List<Lease6> getLeases6(long subnetId) {
+        requireUniverse(6);
+        return select6(l -> l.subnetId() == subnetId);
+    }
+
+    private List<Lease6> select6(Predicate<Lease6> filter) {
+        return read(() -> {
+            List<Lease6> out = new ArrayList<>();
+            leases6.forEach(l -> {
+                if (filter.test(l)) {
+                    out.add(l);
+                }
+            });
+            out.sort(Comparator.comparingLong(Lease6::addressHigh).thenComparing(Lease6::addressLow,
+                    Long::compareUnsigned));
+            return out;
+        });
+    }
+
+    @Override
+    public List<Lease6> getExpiredLeases6(long now, int max) {
+        requireUniverse(6);
+        List<Lease6> expired = select6(l -> l.state() != Lease4.STATE_EXPIRED_RECLAIMED && l.expired(now));
+        expired.sort(Comparator.comparingLong(Lease6::expire));
+        return max > 0 && expired.size() > max ? new ArrayList<>(expired.subList(0, max)) : expired;
+    }
+
+    // ------------------------------------------------------------------ the rest
+
+    @Override
+    public String type() {
+        return "memfile";
+    }
+
+    @Override
+    public String name() {
+        return settings.persist() ? settings.file().toString() : "memory";
+    }
+
+    @Override
+    public String description() {
+        return "In memory database with leases stored in a CSV file.";
+    }
+
+    @Override
+    public String version() {
+        return universe == 4 ? "2.1" : "4.0";
+    }
+
+    @Override
+    public int universe() {
+        return universe;
+    }
+
+    /** How many leases are held. */
+    public int size() {
+        return read(() -> universe == 4 ? leases4.size() : leases6.size());
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public void commit() {
+        LOG.log(DHCPSRV_MEMFILE_COMMIT);
+    }
+
+    @Override
+    public void rollback() {
+        LOG.log(DHCPSRV_MEMFILE_ROLLBACK);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (lfcTimer != null) {
+            lfcTask.cancel(false);
+            lfcTimer.shutdown();
+            try {
+                lfcTimer.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                throw new LeaseMgrException("closing " + settings.file() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}
