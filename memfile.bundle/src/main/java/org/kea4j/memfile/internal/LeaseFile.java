@@ -180,6 +180,7 @@ final class LeaseFile implements AutoCloseable {
         synchronized (lock) {
             flushPendingLocked();
             Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
+            FaultPoints.reach("memfile.rotated");
             channel.close();
             try {
                 channel = openChannel(path, header);
