@@ -208,6 +208,26 @@ public final class Lease4 {
             return this;
         }
 
+        /**
+         * Sets the hardware address from its bytes, taking the array over (no copy; the caller must not
+         * change it afterwards). For lease back ends that build millions of leases.
+         */
+        public Builder hwaddrBytes(byte[] bytes, int type, int source) {
+            this.hwaddr = bytes == null ? NONE : bytes;
+            this.hwtype = type;
+            this.hwSource = source;
+            return this;
+        }
+
+        /** Sets the client identifier from its bytes, taking the array over (no copy). */
+        public Builder clientIdBytes(byte[] bytes) {
+            if (bytes != null && (bytes.length < ClientId.MIN_LENGTH || bytes.length > ClientId.MAX_LENGTH)) {
+                throw new IllegalArgumentException("client identifier of " + bytes.length + " bytes");
+            }
+            this.clientId = bytes;
+            return this;
+        }
+
         public Builder clientId(ClientId id) {
             this.clientId = id == null ? null : id.bytes();
             return this;

@@ -1,5 +1,6 @@
 package org.kea4j.memfile.internal;
 
+import com.carrotsearch.hppc.BitMixer;
 import com.carrotsearch.hppc.ObjectObjectHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,8 @@ final class BytesIndex<L> {
     private static final class Map extends ObjectObjectHashMap<byte[], Object> {
         @Override
         protected int hashKey(byte[] key) {
-            return Arrays.hashCode(key);
+            // linear probing needs well-spread hashes: hardware addresses differ in their last bytes
+            return BitMixer.mixPhi(Arrays.hashCode(key));
         }
 
         @Override
@@ -33,15 +35,18 @@ final class BytesIndex<L> {
         if (key == null || key.length == 0) {
             return;
         }
-        Object current = map.get(key);
-        if (current == null) {
-            map.put(key, lease);
-        } else if (current instanceof Object[] many) {
+        int slot = map.indexOf(key);
+        if (!map.indexExists(slot)) {
+            map.indexInsert(slot, key, lease);
+            return;
+        }
+        Object current = map.indexGet(slot);
+        if (current instanceof Object[] many) {
             Object[] more = Arrays.copyOf(many, many.length + 1);
             more[many.length] = lease;
-            map.put(key, more);
+            map.indexReplace(slot, more);
         } else {
-            map.put(key, new Object[] {current, lease});
+            map.indexReplace(slot, new Object[] {current, lease});
         }
     }
 
@@ -50,9 +55,13 @@ final class BytesIndex<L> {
         if (key == null || key.length == 0) {
             return;
         }
-        Object current = map.get(key);
+        int slot = map.indexOf(key);
+        if (!map.indexExists(slot)) {
+            return;
+        }
+        Object current = map.indexGet(slot);
         if (current == lease) {
-            map.remove(key);
+            map.indexRemove(slot);
         } else if (current instanceof Object[] many) {
             int n = 0;
             Object[] rest = new Object[many.length];
@@ -61,7 +70,7 @@ final class BytesIndex<L> {
                     rest[n++] = o;
                 }
             }
-            map.put(key, n == 1 ? rest[0] : Arrays.copyOf(rest, n));
+            map.indexReplace(slot, n == 1 ? rest[0] : Arrays.copyOf(rest, n));
         }
     }
 
@@ -80,6 +89,10 @@ final class BytesIndex<L> {
             return out;
         }
         return List.of((L) current);
+    }
+
+    void ensureCapacity(int keys) {
+        map.ensureCapacity(keys);
     }
 
     void clear() {

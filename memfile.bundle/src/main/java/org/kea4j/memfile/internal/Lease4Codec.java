@@ -45,11 +45,11 @@ final class Lease4Codec implements LeaseCodec<Lease4> {
         }
         Lease4.Builder b = Lease4.builder(address);
         if (hw.length > 0) {
-            b.hwaddr(HWAddr.ethernet(hw));
+            b.hwaddrBytes(hw, HWAddr.HTYPE_ETHER, HWAddr.SOURCE_UNKNOWN);
         }
         if (!f[2].isEmpty()) {
             try {
-                b.clientId(new org.kea4j.dhcp.ClientId(Hex.parse(f[2])));
+                b.clientIdBytes(Hex.parse(f[2]));
             } catch (IllegalArgumentException e) {
                 throw new CsvRow.RowException("invalid client_id '" + f[2] + "': " + e.getMessage());
             }

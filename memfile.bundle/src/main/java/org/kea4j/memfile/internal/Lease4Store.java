@@ -75,6 +75,12 @@ final class Lease4Store implements LeaseStore<Lease4> {
     }
 
     @Override
+    public void ensureCapacity(int leases) {
+        byAddress.ensureCapacity(leases);
+        byHwaddr.ensureCapacity(leases);
+    }
+
+    @Override
     public void clear() {
         byAddress.clear();
         byHwaddr.clear();

@@ -62,6 +62,11 @@ final class Lease6Store implements LeaseStore<Lease6> {
     }
 
     @Override
+    public void ensureCapacity(int leases) {
+        byDuid.ensureCapacity(leases);
+    }
+
+    @Override
     public void clear() {
         byAddress.clear();
         byDuid.clear();

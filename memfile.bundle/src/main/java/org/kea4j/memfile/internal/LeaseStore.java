@@ -24,4 +24,7 @@ interface LeaseStore<L> {
     void forEach(Consumer<L> action);
 
     void clear();
+
+    /** Makes room for this many leases at once (loading a large file). */
+    void ensureCapacity(int leases);
 }

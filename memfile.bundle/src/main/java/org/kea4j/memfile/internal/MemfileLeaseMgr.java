@@ -133,6 +133,11 @@ public final class MemfileLeaseMgr implements LeaseMgr {
             throw new IOException("lease file cleanup in progress (" + files.pid() + ")");
         }
         List<Path> inputs = Files.exists(files.finish()) ? List.of(files.finish()) : List.of(files.previous(), files.copy());
+        long bytes = 0;
+        for (Path input : List.of(files.finish(), files.previous(), files.copy(), settings.file())) {
+            bytes += Files.isRegularFile(input) ? Files.size(input) : 0;
+        }
+        store.ensureCapacity((int) Math.min(Integer.MAX_VALUE / 2, bytes / (universe == 4 ? 60 : 120)));
         for (Path input : inputs) {
             if (Files.exists(input)) {
                 LeaseFileLoader.load(input, codec, store, settings.maxRowErrors(), LOG);
