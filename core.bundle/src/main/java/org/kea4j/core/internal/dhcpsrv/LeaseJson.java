@@ -44,7 +44,9 @@ final class LeaseJson {
         n.put("iaid", l.iaid());
         n.put("subnet-id", l.subnetId());
         n.put("type", typeName(l.type()));
-        n.put("prefix-len", l.prefixLength());
+        if (l.type() == LeaseType.PD) {
+            n.put("prefix-len", l.prefixLength());
+        }
         n.put("preferred-lft", l.preferredLifetime());
         n.put("valid-lft", l.validLifetime());
         n.put("cltt", l.cltt());
