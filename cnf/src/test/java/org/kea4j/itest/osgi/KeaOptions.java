@@ -53,6 +53,7 @@ public final class KeaOptions {
                 systemProperty("felix.fileinstall.noInitialDelay").value("true"),
                 systemProperty("felix.fileinstall.log.level").value("1"),
                 systemProperty("kea4j.control.timeout-ms").value("1500"),
+                systemProperty("kea4j.data-dir").value(hooksDir().resolveSibling("kea4j-itest-data").toString()),
                 systemProperty("kea4j.control.max-request-bytes").value("65536"),
                 systemPackage("sun.misc"),
                 frameworkStartLevel(20),

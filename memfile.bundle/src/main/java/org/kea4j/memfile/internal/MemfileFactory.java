@@ -28,8 +28,8 @@ public final class MemfileFactory implements LeaseMgrFactory {
     @Override
     public void validate(DbAccess access, int universe) throws ConfigException {
         MemfileLeaseMgr.Settings settings = settings(access, universe);
-        if (!settings.persist()) {
-            return;
+        if (!settings.persist() || access.get("name").isEmpty()) {
+            return; // the data directory is created when the database opens
         }
         Path dir = settings.file().toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -43,8 +43,12 @@ public final class MemfileFactory implements LeaseMgrFactory {
     @Override
     public LeaseMgr open(DbAccess access, int universe) throws ConfigException {
         validate(access, universe);
+        MemfileLeaseMgr.Settings settings = settings(access, universe);
         try {
-            return MemfileLeaseMgr.open(universe, settings(access, universe));
+            if (settings.persist() && access.get("name").isEmpty()) {
+                Files.createDirectories(settings.file().toAbsolutePath().getParent());
+            }
+            return MemfileLeaseMgr.open(universe, settings);
         } catch (IOException e) {
             throw new ConfigException("lease-database", e.getMessage(), null);
         }
