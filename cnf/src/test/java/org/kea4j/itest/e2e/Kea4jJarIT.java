@@ -142,6 +142,27 @@ class Kea4jJarIT {
     }
 
     @Test
+    void theLfcToolCompactsLeaseFilesOutOfProcess() throws Exception {
+        String header = "address,hwaddr,client_id,valid_lifetime,expire,subnet_id,fqdn_fwd,fqdn_rev,hostname,state,user_context";
+        Path copy = dir.resolve("leases.csv.1");
+        Files.writeString(copy, header + "\n"
+                + "192.0.2.1,08:00:27:00:00:01,,3600,1900003600,1,0,0,first,0,\n"
+                + "192.0.2.2,08:00:27:00:00:02,,3600,1900003600,1,0,0,,0,\n"
+                + "192.0.2.1,08:00:27:00:00:01,,3600,1900007200,1,0,0,second,0,\n"
+                + "192.0.2.2,08:00:27:00:00:02,,0,1900003600,1,0,0,,0,\n");
+        Path previous = dir.resolve("leases.csv.2");
+        Kea4jProcess.Result result = Kea4jProcess.run(dir, 60, "lfc", "-4", "-x", previous.toString(), "-i", copy.toString(),
+                "-o", dir.resolve("leases.csv.output").toString(), "-f", dir.resolve("leases.csv.completed").toString(),
+                "-p", dir.resolve("leases.csv.pid").toString());
+        assertEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains("LFC_READ_STATS Leases: 4, attempts: 4, errors: 0."), result.output());
+        assertTrue(result.output().contains("LFC_WRITE_STATS Leases: 1, attempts: 1, errors: 0."), result.output());
+        assertEquals(java.util.List.of(header, "192.0.2.1,08:00:27:00:00:01,,3600,1900007200,1,0,0,second,0,"),
+                Files.readAllLines(previous));
+        assertTrue(Files.notExists(copy) && Files.notExists(dir.resolve("leases.csv.pid")));
+    }
+
+    @Test
     void versionAndUsage() throws Exception {
         Kea4jProcess.Result v = Kea4jProcess.run(dir, 60, "-v");
         assertEquals(0, v.exitCode());
