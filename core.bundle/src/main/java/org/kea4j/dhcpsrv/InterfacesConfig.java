@@ -108,4 +108,88 @@ public record InterfacesConfig(List<Entry> interfaces, String socketType, boolea
         }
         return entries;
     }
+
+    /**
+     * An interface the server listens on, with the address it uses as its own there.
+     *
+     * @param iface   the interface
+     * @param address the configured address ({@code eth0/192.0.2.1}) or the interface's first address of
+     *                the family; null for IPv4 when the interface has none
+     */
+    public record Listen(org.kea4j.dhcp.transport.Iface iface, InetAddress address) {
+    }
+
+    /**
+     * Resolves the entries against the host's interfaces: {@code *} means every interface that is up and is
+     * not a loopback.
+     *
+     * @throws IllegalArgumentException naming the entry when an interface or address does not exist
+     */
+    public List<Listen> resolve(List<org.kea4j.dhcp.transport.Iface> detected, boolean v4) {
+        java.util.Map<String, Listen> out = new java.util.LinkedHashMap<>();
+        for (Entry e : interfaces) {
+            if (e.all()) {
+                for (org.kea4j.dhcp.transport.Iface i : detected) {
+                    if (i.up() && !i.loopback() && !out.containsKey(i.name())) {
+                        out.put(i.name(), new Listen(i, ownAddress(i, v4)));
+                    }
+                }
+                continue;
+            }
+            org.kea4j.dhcp.transport.Iface found = null;
+            for (org.kea4j.dhcp.transport.Iface i : detected) {
+                if (i.name().equals(e.name())) {
+                    found = i;
+                }
+            }
+            if (found == null) {
+                throw new IllegalArgumentException("interface '" + e.name() + "' does not exist on this host");
+            }
+            InetAddress address = ownAddress(found, v4);
+            if (e.address() != null) {
+                if (!found.addresses().contains(e.address())) {
+                    throw new IllegalArgumentException("interface '" + e.name() + "' has no address "
+                            + Addresses.format(e.address()));
+                }
+                address = e.address();
+            }
+            out.put(found.name(), new Listen(found, address));
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static InetAddress ownAddress(org.kea4j.dhcp.transport.Iface i, boolean v4) {
+        if (v4) {
+            return i.firstV4();
+        }
+        for (Inet6Address a : i.v6Addresses()) {
+            if (a.isLinkLocalAddress()) {
+                return a;
+            }
+        }
+        return i.v6Addresses().isEmpty() ? null : i.v6Addresses().get(0);
+    }
+
+    /** Logs, as Kea's configuration manager does, which interfaces and addresses a committed configuration uses. */
+    public void logActivation(String loggerRoot, boolean v4) {
+        org.kea4j.log.KeaLogger log = org.kea4j.log.KeaLogger.get(loggerRoot + ".dhcpsrv");
+        if (v4) {
+            if (!socketTypeSet) {
+                log.log(org.kea4j.core.internal.dhcpsrv.DhcpsrvMessages.DHCPSRV_CFGMGR_SOCKET_TYPE_DEFAULT, "raw");
+            }
+            if (socketType.equals("raw")) {
+                log.log(org.kea4j.core.internal.dhcpsrv.DhcpsrvMessages.DHCPSRV_CFGMGR_SOCKET_RAW_UNSUPPORTED);
+            }
+        }
+        for (Entry e : interfaces) {
+            if (e.all()) {
+                log.log(org.kea4j.core.internal.dhcpsrv.DhcpsrvMessages.DHCPSRV_CFGMGR_ALL_IFACES_ACTIVE);
+            } else if (e.address() != null) {
+                log.log(org.kea4j.core.internal.dhcpsrv.DhcpsrvMessages.DHCPSRV_CFGMGR_USE_ADDRESS,
+                        Addresses.format(e.address()), e.name());
+            } else {
+                log.log(org.kea4j.core.internal.dhcpsrv.DhcpsrvMessages.DHCPSRV_CFGMGR_ADD_IFACE, e.name());
+            }
+        }
+    }
 }

@@ -77,4 +77,32 @@ public record OptionDefConfig(String name, int code, String type, boolean array,
         }
         return out;
     }
+
+    /** This entry as an option definition. */
+    public org.kea4j.dhcp.OptionDefinition toDefinition() {
+        List<org.kea4j.dhcp.OptionDataType> fields = new ArrayList<>();
+        for (String t : recordTypes) {
+            fields.add(org.kea4j.dhcp.OptionDataType.ofKeaName(t));
+        }
+        return new org.kea4j.dhcp.OptionDefinition(name, code, space, org.kea4j.dhcp.OptionDataType.ofKeaName(type),
+                array, fields, encapsulate);
+    }
+
+    /**
+     * The standard definitions plus these user ones.
+     *
+     * @throws ConfigException when a user definition clashes with a standard or another one
+     */
+    public static org.kea4j.dhcp.OptionDefinitions extend(org.kea4j.dhcp.OptionDefinitions standard,
+            List<OptionDefConfig> user, String element) throws ConfigException {
+        List<org.kea4j.dhcp.OptionDefinition> defs = new ArrayList<>();
+        for (OptionDefConfig c : user) {
+            defs.add(c.toDefinition());
+        }
+        try {
+            return standard.with(defs);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(element, e.getMessage(), null);
+        }
+    }
 }

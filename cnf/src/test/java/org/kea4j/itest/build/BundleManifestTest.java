@@ -30,7 +30,7 @@ class BundleManifestTest {
     /** Exported API packages per bundle; everything else must stay private. */
     private static final Map<String, Set<String>> API = Map.of(
             "org.kea4j.core", Set.of("org.kea4j.log", "org.kea4j.config", "org.kea4j.hooks", "org.kea4j.hooks.host",
-                    "org.kea4j.control", "org.kea4j.dhcp", "org.kea4j.dhcpsrv"));
+                    "org.kea4j.control", "org.kea4j.dhcp", "org.kea4j.dhcp.transport", "org.kea4j.dhcpsrv"));
     private static final Pattern RANGE = Pattern.compile("[\\[(]\\d+(\\.\\d+){0,2},\\d+(\\.\\d+){0,2}[\\])]");
 
     static Stream<Path> bundles() {

@@ -119,13 +119,14 @@ final class Dhcp4ConfigParser {
 
         long declineProbation = dhcp4.getLong("decline-probation-period", 0, 0xFFFF_FFFFL, 86400);
         long reclaimWait = 10;
+        long flushWait = 25;
         long holdReclaimed = 3600;
         long maxReclaim = 100;
         Optional<ConfigNode> expiration = dhcp4.get("expired-leases-processing");
         if (expiration.isPresent()) {
             ConfigNode e = expiration.get().expectMap().checkKeys(EXPIRATION_KEYS);
             reclaimWait = e.getLong("reclaim-timer-wait-time", 0, 0xFFFF_FFFFL, 10);
-            e.getLong("flush-reclaimed-timer-wait-time", 0, 0xFFFF_FFFFL, 25);
+            flushWait = e.getLong("flush-reclaimed-timer-wait-time", 0, 0xFFFF_FFFFL, 25);
             holdReclaimed = e.getLong("hold-reclaimed-time", 0, 0xFFFF_FFFFL, 3600);
             maxReclaim = e.getLong("max-reclaim-leases", 0, 0xFFFF_FFFFL, 100);
             e.getLong("max-reclaim-time", 0, 0xFFFF_FFFFL, 250);
@@ -164,7 +165,7 @@ final class Dhcp4ConfigParser {
                 ? CommonElements.loggers(dhcp4.require("loggers")) : List.of();
 
         return new Dhcp4Config(interfaces, leaseDatabase, subnets, options, defs, classes,
-                dhcp4.getBoolean("echo-client-id", true), declineProbation, reclaimWait, holdReclaimed, maxReclaim,
+                dhcp4.getBoolean("echo-client-id", true), declineProbation, reclaimWait, flushWait, holdReclaimed, maxReclaim,
                 globalReservations, globals.nextServer(), identifiers, ddns, hooks, socket, loggers,
                 context.serverPort().orElse(Dhcp4Config.DEFAULT_PORT));
     }

@@ -7,6 +7,8 @@ import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_CONFIG_START;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_DYNAMIC_RECONFIGURATION;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_DYNAMIC_RECONFIGURATION_FAIL;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_PARSER_FAIL;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_SHUTDOWN;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_STARTED;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,13 +22,18 @@ import org.kea4j.config.ControlSocketConfig;
 import org.kea4j.config.HooksLibraryConfig;
 import org.kea4j.config.LoggerConfig;
 import org.kea4j.config.PreparedSection;
+import org.kea4j.dhcp.transport.Iface;
+import org.kea4j.dhcpsrv.AllocEngine4;
 import org.kea4j.dhcpsrv.LeaseDatabases;
+import org.kea4j.dhcpsrv.LeaseReclamation4;
 import org.kea4j.dhcpsrv.LeaseMgr;
 import org.kea4j.dhcpsrv.Subnet4;
 import org.kea4j.hooks.HookNames;
 import org.kea4j.hooks.host.HooksManager;
 import org.kea4j.log.KeaLogger;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -45,13 +52,34 @@ public final class Dhcp4Section implements ConfigSection {
 
     private final AtomicReference<Dhcp4Config> current = new AtomicReference<>();
     private final LeaseDatabases leaseDatabases;
+    private final HooksManager hooks;
+    private final String version;
+    private Dhcp4Server server;
 
     @Activate
-    public Dhcp4Section(@Reference HooksManager hooks, @Reference LeaseDatabases leaseDatabases) {
+    public Dhcp4Section(@Reference HooksManager hooks, @Reference LeaseDatabases leaseDatabases, BundleContext context) {
         this.leaseDatabases = leaseDatabases;
+        this.hooks = hooks;
         for (String name : HOOK_POINTS) {
             hooks.hookPoint(name);
         }
+        String v = null;
+        for (org.osgi.framework.Bundle b : context.getBundles()) {
+            if ("org.kea4j.core".equals(b.getSymbolicName())) {
+                v = b.getHeaders().get("Kea4j-Version");
+            }
+        }
+        this.version = v == null ? context.getBundle().getVersion().toString() : v;
+    }
+
+    /** Number of worker threads: the cores, at least two. */
+    static int workerCount() {
+        return Integer.getInteger("kea4j.dhcp4.workers", Math.max(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** The running server, or null before the first configuration. */
+    synchronized Dhcp4Server server() {
+        return server;
     }
 
     @Override
@@ -73,9 +101,11 @@ public final class Dhcp4Section implements ConfigSection {
     public PreparedSection prepare(ConfigNode element, ConfigContext context) throws ConfigException {
         LOG.log(DHCP4_CONFIG_START, element.json());
         Dhcp4Config config;
+        Dhcp4Runtime runtime;
         try {
             config = Dhcp4ConfigParser.parse(element, context);
             leaseDatabases.validate(config.leaseDatabase(), 4);
+            runtime = Dhcp4Runtime.build(config, Iface.detect());
         } catch (ConfigException e) {
             ConfigException named = e.element().startsWith("lease-database")
                     ? new ConfigException(element.path() + "/" + e.element(), e.reason(),
@@ -91,12 +121,16 @@ public final class Dhcp4Section implements ConfigSection {
                 openLeaseDatabase(config);
                 Dhcp4Config previous = current.getAndSet(config);
                 leaseDatabases.setSubnets(4, new SubnetView(config));
+                boolean starting = startServer(runtime);
                 for (Subnet4 subnet : config.subnets()) {
                     if (previous == null || !previous.subnets().contains(subnet)) {
                         LOG.log(DHCP4_CONFIG_NEW_SUBNET, subnet);
                     }
                 }
                 LOG.log(DHCP4_CONFIG_COMPLETE, summary(config));
+                if (starting) {
+                    LOG.log(DHCP4_STARTED, version);
+                }
             }
 
             @Override
@@ -133,8 +167,33 @@ public final class Dhcp4Section implements ConfigSection {
         leaseDatabases.close(leaseDatabases.setCurrent(4, opened));
     }
 
+    /** Applies a configuration to the server, creating it the first time; true when it was created. */
+    private synchronized boolean startServer(Dhcp4Runtime runtime) {
+        boolean created = server == null;
+        if (created) {
+            server = new Dhcp4Server(new Dhcp4Srv(hooks, new AllocEngine4(hooks, LOGGER_ROOT)),
+                    new LeaseReclamation4(hooks), () -> leaseDatabases.current(4), workerCount());
+        }
+        server.apply(runtime);
+        return created;
+    }
+
+    private synchronized void stopServer() {
+        if (server != null) {
+            server.close();
+            server = null;
+            LOG.log(DHCP4_SHUTDOWN);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        stopServer();
+    }
+
     @Override
     public void shutdown() {
+        stopServer();
         current.set(null);
         leaseDatabases.setSubnets(4, null);
         leaseDatabases.close(leaseDatabases.setCurrent(4, null));

@@ -1,0 +1,213 @@
+package org.kea4j.dhcp.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.InternetProtocolFamily;
+import io.netty.channel.unix.RawUnixChannelOption;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * UDP sockets of a DHCP server on Netty's epoll transport: one socket per interface, bound to the wildcard
+ * address and to the device, so that it receives broadcasts and each datagram's interface is known.
+ * Received datagrams go to a handler on the I/O thread, which must hand them off at once; sends may come
+ * from any thread.
+ */
+public final class UdpTransport implements AutoCloseable {
+
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_BINDTODEVICE = 25;
+    private static final int IFNAMSIZ = 16;
+    private static final RawUnixChannelOption BIND_TO_DEVICE = new RawUnixChannelOption("SO_BINDTODEVICE", SOL_SOCKET,
+            SO_BINDTODEVICE, IFNAMSIZ);
+
+    private final EventLoopGroup group;
+    private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private final Map<String, ListenSocket> specs = new LinkedHashMap<>();
+
+    private UdpTransport(EventLoopGroup group) {
+        this.group = group;
+    }
+
+    /** Whether the epoll transport is usable on this host. */
+    public static boolean available() {
+        return Epoll.isAvailable();
+    }
+
+    /** Why the epoll transport is not usable, or null. */
+    public static Throwable unavailabilityCause() {
+        return Epoll.unavailabilityCause();
+    }
+
+    /**
+     * Opens the sockets. A socket that cannot be opened is reported to {@code failed} (with the interface
+     * and the reason) and skipped; the others open.
+     *
+     * @param name     thread name prefix
+     * @param sockets  sockets to open
+     * @param receiver called on the I/O thread for each datagram
+     * @param failed   called for each socket that could not be opened
+     */
+    public static UdpTransport open(String name, List<ListenSocket> sockets, Consumer<Datagram> receiver,
+            java.util.function.BiConsumer<ListenSocket, Exception> failed) {
+        if (!available()) {
+            throw new IllegalStateException("the epoll transport is not available: " + unavailabilityCause());
+        }
+        UdpTransport t = new UdpTransport(new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name, true),
+                EpollIoHandler.newFactory()));
+        for (ListenSocket spec : sockets) {
+            try {
+                t.bind(spec, receiver);
+            } catch (Exception e) {
+                failed.accept(spec, e);
+            }
+        }
+        return t;
+    }
+
+    private void bind(ListenSocket spec, Consumer<Datagram> receiver) throws IOException, InterruptedException {
+        Iface iface = spec.iface();
+        Bootstrap b = new Bootstrap().group(group)
+                .channelFactory(() -> new EpollDatagramChannel(spec.v6() ? InternetProtocolFamily.IPv6
+                        : InternetProtocolFamily.IPv4))
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.SO_BROADCAST, !spec.v6())
+                .option(ChannelOption.SO_RCVBUF, 4 << 20)
+                .option(ChannelOption.SO_SNDBUF, 4 << 20)
+                .option(EpollChannelOption.IP_RECVORIGDSTADDR, true)
+                .option(BIND_TO_DEVICE, deviceName(iface.name()))
+                .handler(new Receiver(iface, spec.port(), receiver));
+        InetAddress wildcard = InetAddress.getByName(spec.v6() ? "::" : "0.0.0.0");
+        var future = b.bind(new InetSocketAddress(wildcard, spec.port())).await();
+        if (!future.isSuccess()) {
+            Throwable cause = future.cause();
+            throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause.getMessage()), cause);
+        }
+        EpollDatagramChannel channel = (EpollDatagramChannel) future.channel();
+        for (InetAddress group : spec.multicastGroups()) {
+            var joined = channel.joinGroup(new InetSocketAddress(group, spec.port()), NetworkInterface.getByIndex(iface.index())).await();
+            if (!joined.isSuccess()) {
+                channel.close();
+                throw new IOException("cannot join " + group.getHostAddress() + " on " + iface.name() + ": "
+                        + joined.cause().getMessage(), joined.cause());
+            }
+        }
+        synchronized (channels) {
+            Channel previous = channels.put(key(iface.name(), spec.v6()), channel);
+            specs.put(key(iface.name(), spec.v6()), spec);
+            if (previous != null) {
+                previous.close();
+            }
+        }
+    }
+
+    private static String key(String iface, boolean v6) {
+        return (v6 ? "6/" : "4/") + iface;
+    }
+
+    private static ByteBuffer deviceName(String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
+        if (bytes.length >= IFNAMSIZ) {
+            throw new IllegalArgumentException("interface name too long: " + name);
+        }
+        ByteBuffer buf = ByteBuffer.allocateDirect(IFNAMSIZ);
+        buf.put(bytes);
+        buf.position(0);
+        return buf;
+    }
+
+    /** The sockets that are open, as requested. */
+    public List<ListenSocket> openSockets() {
+        synchronized (channels) {
+            return new ArrayList<>(specs.values());
+        }
+    }
+
+    /**
+     * Sends a datagram out of an interface's socket.
+     *
+     * @return false when no socket is open on that interface
+     */
+    public boolean send(String iface, boolean v6, byte[] data, InetSocketAddress destination,
+            Consumer<Throwable> onFailure) {
+        Channel channel;
+        synchronized (channels) {
+            channel = channels.get(key(iface, v6));
+        }
+        if (channel == null) {
+            return false;
+        }
+        ByteBuf buf = Unpooled.wrappedBuffer(data);
+        channel.writeAndFlush(new DatagramPacket(buf, destination)).addListener(f -> {
+            if (!f.isSuccess()) {
+                onFailure.accept(f.cause());
+            }
+        });
+        return true;
+    }
+
+    @Override
+    public void close() {
+        List<Channel> toClose;
+        synchronized (channels) {
+            toClose = new ArrayList<>(channels.values());
+            channels.clear();
+            specs.clear();
+        }
+        for (Channel c : toClose) {
+            c.close().awaitUninterruptibly();
+        }
+        group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS).awaitUninterruptibly();
+    }
+
+    @ChannelHandler.Sharable
+    private static final class Receiver extends SimpleChannelInboundHandler<DatagramPacket> {
+        private final Iface iface;
+        private final int port;
+        private final Consumer<Datagram> receiver;
+
+        Receiver(Iface iface, int port, Consumer<Datagram> receiver) {
+            this.iface = iface;
+            this.port = port;
+            this.receiver = receiver;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            ByteBuf content = packet.content();
+            byte[] data = new byte[content.readableBytes()];
+            content.getBytes(content.readerIndex(), data);
+            InetSocketAddress recipient = packet.recipient();
+            receiver.accept(new Datagram(data, iface.name(), iface.index(), packet.sender(),
+                    recipient == null ? null : recipient.getAddress(), port));
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // a read error on a datagram socket concerns one datagram; the socket stays open
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.kea4j.dhcp.transport;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class UdpTransportTest {
+
+    private static Iface loopback() {
+        for (Iface i : Iface.detect()) {
+            if (i.loopback()) {
+                return i;
+            }
+        }
+        throw new AssertionError("no loopback interface");
+    }
+
+    private static int freePort() throws Exception {
+        try (DatagramSocket s = new DatagramSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void receivesWithInterfaceAndDestinationAndAnswers() throws Exception {
+        Iface lo = loopback();
+        int port = freePort();
+        BlockingQueue<Datagram> received = new ArrayBlockingQueue<>(4);
+        List<Exception> failures = new CopyOnWriteArrayList<>();
+        try (UdpTransport t = UdpTransport.open("test-udp", List.of(new ListenSocket(lo, port, false, List.of())),
+                received::add, (s, e) -> failures.add(e));
+                DatagramSocket client = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            assertTrue(failures.isEmpty(), failures.toString());
+            assertEquals(1, t.openSockets().size());
+            byte[] payload = {1, 2, 3};
+            client.send(new DatagramPacket(payload, 3, new InetSocketAddress("127.0.0.1", port)));
+            Datagram d = received.poll(5, TimeUnit.SECONDS);
+            assertNotNull(d);
+            assertArrayEquals(payload, d.data());
+            assertEquals(lo.name(), d.iface());
+            assertEquals(InetAddress.getByName("127.0.0.1"), d.destination());
+            assertEquals(client.getLocalPort(), d.source().getPort());
+
+            assertTrue(t.send(lo.name(), false, new byte[] {9}, d.source(), Throwable::printStackTrace));
+            client.setSoTimeout(5000);
+            DatagramPacket reply = new DatagramPacket(new byte[16], 16);
+            client.receive(reply);
+            assertEquals(1, reply.getLength());
+            assertEquals(9, reply.getData()[0]);
+            assertEquals(port, reply.getPort());
+        }
+    }
+
+    @Test
+    void reportsASocketThatCannotOpen() throws Exception {
+        Iface ghost = new Iface("nosuchif0", 999, List.of(), true, false, null);
+        List<Exception> failures = new CopyOnWriteArrayList<>();
+        try (UdpTransport t = UdpTransport.open("test-udp", List.of(new ListenSocket(ghost, freePort(), false,
+                List.of())), d -> { }, (s, e) -> failures.add(e))) {
+            assertEquals(1, failures.size());
+            assertTrue(t.openSockets().isEmpty());
+            assertEquals(false, t.send("nosuchif0", false, new byte[1], new InetSocketAddress("127.0.0.1", 9), e -> { }));
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.kea4j.dhcp4.internal;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kea4j.config.ConfigException;
+import org.kea4j.dhcp.OptionDefinitions;
+import org.kea4j.dhcp.transport.Iface;
+import org.kea4j.dhcpsrv.ConfiguredOptions;
+import org.kea4j.dhcpsrv.HostIdentifier;
+import org.kea4j.dhcpsrv.HostReservations4;
+import org.kea4j.dhcpsrv.InterfacesConfig;
+import org.kea4j.dhcpsrv.OptionDefConfig;
+import org.kea4j.dhcpsrv.Pool4;
+import org.kea4j.dhcpsrv.Reservation4;
+import org.kea4j.dhcpsrv.Subnet4;
+
+/**
+ * Everything the packet path needs from one configuration, resolved once when the configuration is
+ * prepared: options converted to wire form per scope, the reservation index, the interfaces. Immutable;
+ * the workers read the current one through a volatile reference, so a reconfiguration is one swap.
+ *
+ * @param config       the parsed configuration
+ * @param globalOptions global options
+ * @param subnets      subnets with their resolved options, in configuration order
+ * @param classes      client classes with their resolved options
+ * @param hosts        reservation index
+ * @param hostOptions  options of each reservation (by identity)
+ * @param listens      interfaces to listen on
+ * @param ownAddresses the server's IPv4 addresses on those interfaces
+ */
+record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<SubnetScope> subnets,
+        Map<String, ClassScope> classes, HostReservations4 hosts, Map<Reservation4, ConfiguredOptions> hostOptions,
+        List<InterfacesConfig.Listen> listens, Set<Inet4Address> ownAddresses) {
+
+    /** A subnet with its options and the options of its pools. */
+    record SubnetScope(Subnet4 subnet, ConfiguredOptions options, Map<Pool4, ConfiguredOptions> poolOptions) {
+    }
+
+    /** A client class with its options. */
+    record ClassScope(Dhcp4Config.ClientClassConfig config, ConfiguredOptions options) {
+    }
+
+    /** The subnets as configured (the {@code subnet4collection} hook argument). */
+    List<Subnet4> subnetList() {
+        List<Subnet4> out = new ArrayList<>(subnets.size());
+        for (SubnetScope s : subnets) {
+            out.add(s.subnet());
+        }
+        return List.copyOf(out);
+    }
+
+    /** The scope of a subnet, or null. */
+    SubnetScope scope(Subnet4 subnet) {
+        for (SubnetScope s : subnets) {
+            if (s.subnet() == subnet || s.subnet().equals(subnet)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The server's own address on an interface, or null. */
+    Inet4Address ownAddress(String iface) {
+        for (InterfacesConfig.Listen l : listens) {
+            if (l.iface().name().equals(iface) && l.address() instanceof Inet4Address a) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** The interface as detected, or null. */
+    Iface iface(String name) {
+        for (InterfacesConfig.Listen l : listens) {
+            if (l.iface().name().equals(name)) {
+                return l.iface();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Resolves a parsed configuration.
+     *
+     * @param detected the host's interfaces
+     * @throws ConfigException naming the element when an option or an interface does not resolve
+     */
+    static Dhcp4Runtime build(Dhcp4Config config, List<Iface> detected) throws ConfigException {
+        OptionDefinitions definitions = OptionDefConfig.extend(OptionDefinitions.standard4(), config.optionDefs(),
+                "option-def");
+        ConfiguredOptions global = ConfiguredOptions.resolve4(config.options(), definitions);
+        List<SubnetScope> subnets = new ArrayList<>();
+        Map<Reservation4, ConfiguredOptions> hostOptions = new IdentityHashMap<>();
+        for (Subnet4 s : config.subnets()) {
+            Map<Pool4, ConfiguredOptions> pools = new HashMap<>();
+            for (Pool4 p : s.pools()) {
+                pools.put(p, ConfiguredOptions.resolve4(p.options(), definitions));
+            }
+            subnets.add(new SubnetScope(s, ConfiguredOptions.resolve4(s.options(), definitions), Map.copyOf(pools)));
+            for (Reservation4 r : s.reservations()) {
+                hostOptions.put(r, ConfiguredOptions.resolve4(r.options(), definitions));
+            }
+        }
+        for (Reservation4 r : config.globalReservations()) {
+            hostOptions.put(r, ConfiguredOptions.resolve4(r.options(), definitions));
+        }
+        Map<String, ClassScope> classes = new LinkedHashMap<>();
+        for (Dhcp4Config.ClientClassConfig c : config.classes().values()) {
+            classes.put(c.name(), new ClassScope(c, ConfiguredOptions.resolve4(c.options(), definitions)));
+        }
+        List<HostIdentifier.Type> order = new ArrayList<>();
+        for (String key : config.hostReservationIds()) {
+            order.add(HostIdentifier.Type.ofKey(key));
+        }
+        HostReservations4 hosts = new HostReservations4(config.subnets(), config.globalReservations(), order);
+        List<InterfacesConfig.Listen> listens;
+        try {
+            listens = config.interfaces().resolve(detected, true);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("interfaces-config", e.getMessage(), null);
+        }
+        Set<Inet4Address> own = new HashSet<>();
+        for (InterfacesConfig.Listen l : listens) {
+            for (InetAddress a : l.iface().addresses()) {
+                if (a instanceof Inet4Address v4) {
+                    own.add(v4);
+                }
+            }
+        }
+        return new Dhcp4Runtime(config, global, List.copyOf(subnets), Map.copyOf(classes), hosts, hostOptions,
+                listens, Set.copyOf(own));
+    }
+}

@@ -1,0 +1,232 @@
+package org.kea4j.dhcp4.internal;
+
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_LEASE_DATABASE_TIMERS_EXEC_FAIL;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_NO_SOCKETS_OPEN;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_OPEN_SOCKET;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_OPEN_SOCKET_FAIL;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_PACKET_SEND_FAIL;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.kea4j.dhcp.Pkt4;
+import org.kea4j.dhcp.transport.Datagram;
+import org.kea4j.dhcp.transport.ListenSocket;
+import org.kea4j.dhcp.transport.UdpTransport;
+import org.kea4j.dhcpsrv.InterfacesConfig;
+import org.kea4j.dhcpsrv.LeaseMgr;
+import org.kea4j.dhcpsrv.LeaseReclamation4;
+
+/**
+ * The running DHCPv4 server: sockets on the configured interfaces, a pool of workers that run the
+ * pipeline, and the timers of expired-lease reclamation. The I/O thread only hands datagrams to the
+ * workers (dropping them when the queue is full), so it never waits for a lease write. A new
+ * configuration is swapped in with one volatile write; the sockets are reopened only when the interfaces
+ * or the port changed.
+ */
+final class Dhcp4Server implements AutoCloseable {
+
+    /** Datagrams waiting for a worker before new ones are dropped. */
+    static final int QUEUE_CAPACITY = 8192;
+
+    private final Dhcp4Srv srv;
+    private final Supplier<Optional<LeaseMgr>> leaseMgr;
+    private final LeaseReclamation4 reclamation;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService timers;
+    private final ReentrantLock[] clientLocks = new ReentrantLock[1024];
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile Dhcp4Runtime runtime;
+    private UdpTransport transport;
+    private List<String> socketKey = List.of();
+    private final List<ScheduledFuture<?>> timerTasks = new ArrayList<>();
+
+    Dhcp4Server(Dhcp4Srv srv, LeaseReclamation4 reclamation, Supplier<Optional<LeaseMgr>> leaseMgr, int workerCount) {
+        this.srv = srv;
+        this.reclamation = reclamation;
+        this.leaseMgr = leaseMgr;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE_CAPACITY), r -> {
+                    Thread t = new Thread(r, "kea-dhcp4-worker-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, (r, executor) -> dropped.incrementAndGet());
+        this.workers.prestartAllCoreThreads();
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kea-dhcp4-reclaim");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < clientLocks.length; i++) {
+            clientLocks[i] = new ReentrantLock();
+        }
+    }
+
+    /** Datagrams dropped because every worker was busy and the queue full. */
+    long dropped() {
+        return dropped.get();
+    }
+
+    /** The configuration the workers use now, or null. */
+    Dhcp4Runtime runtime() {
+        return runtime;
+    }
+
+    /** Swaps in a configuration, reopening sockets and timers only where they changed. */
+    synchronized void apply(Dhcp4Runtime next) {
+        Dhcp4Runtime previous = runtime;
+        runtime = next;
+        next.config().interfaces().logActivation(Dhcp4Section.LOGGER_ROOT, true);
+        List<String> key = new ArrayList<>();
+        key.add(Integer.toString(next.config().port()));
+        for (InterfacesConfig.Listen l : next.listens()) {
+            key.add(l.iface().name() + "#" + l.iface().index());
+        }
+        if (!key.equals(socketKey) || transport == null) {
+            openSockets(next);
+            socketKey = key;
+        }
+        if (previous == null || previous.config().reclaimTimerWaitTime() != next.config().reclaimTimerWaitTime()
+                || previous.config().flushReclaimedTimerWaitTime() != next.config().flushReclaimedTimerWaitTime()
+                || previous.config().holdReclaimedTime() != next.config().holdReclaimedTime()
+                || previous.config().maxReclaimLeases() != next.config().maxReclaimLeases()) {
+            scheduleReclamation(next.config());
+        }
+        srv.engine().retainSubnets(next.subnetList());
+    }
+
+    private void openSockets(Dhcp4Runtime rt) {
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
+        int port = rt.config().port();
+        List<ListenSocket> sockets = new ArrayList<>();
+        for (InterfacesConfig.Listen l : rt.listens()) {
+            sockets.add(new ListenSocket(l.iface(), port, false, List.of()));
+        }
+        if (sockets.isEmpty()) {
+            Dhcp4Srv.LOG.log(DHCP4_NO_SOCKETS_OPEN);
+            return;
+        }
+        Dhcp4Srv.LOG.log(DHCP4_OPEN_SOCKET, port);
+        transport = UdpTransport.open("kea-dhcp4-io", sockets, this::received,
+                (socket, e) -> Dhcp4Srv.LOG.log(DHCP4_OPEN_SOCKET_FAIL, "interface " + socket.iface().name()
+                        + ", port " + socket.port() + ": " + e.getMessage()));
+        if (transport.openSockets().isEmpty()) {
+            Dhcp4Srv.LOG.log(DHCP4_NO_SOCKETS_OPEN);
+        }
+    }
+
+    private void scheduleReclamation(Dhcp4Config config) {
+        for (ScheduledFuture<?> f : timerTasks) {
+            f.cancel(false);
+        }
+        timerTasks.clear();
+        long reclaimWait = config.reclaimTimerWaitTime();
+        long flushWait = config.flushReclaimedTimerWaitTime();
+        if (reclaimWait > 0) {
+            timerTasks.add(timers.scheduleWithFixedDelay(() -> runTimer(lm -> reclamation.reclaim(lm, now(),
+                    (int) Math.min(Integer.MAX_VALUE, runtime.config().maxReclaimLeases()), flushWait == 0)),
+                    reclaimWait, reclaimWait, TimeUnit.SECONDS));
+        }
+        if (flushWait > 0) {
+            timerTasks.add(timers.scheduleWithFixedDelay(() -> runTimer(lm -> reclamation.flush(lm, now(),
+                    runtime.config().holdReclaimedTime())), flushWait, flushWait, TimeUnit.SECONDS));
+        }
+    }
+
+    private void runTimer(java.util.function.Consumer<LeaseMgr> task) {
+        try {
+            leaseMgr.get().ifPresent(task);
+        } catch (RuntimeException e) {
+            Dhcp4Srv.LOG.log(DHCP4_LEASE_DATABASE_TIMERS_EXEC_FAIL, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    /** On the I/O thread: hand over to a worker. */
+    private void received(Datagram d) {
+        workers.execute(() -> process(d));
+    }
+
+    /** Runs one datagram through the pipeline and sends the reply; the same client is handled one at a time. */
+    void process(Datagram d) {
+        Dhcp4Runtime rt = runtime;
+        Optional<LeaseMgr> lm = leaseMgr.get();
+        if (rt == null || lm.isEmpty()) {
+            return;
+        }
+        Pkt4 query = new Pkt4(d.data(), d.data().length);
+        query.setIface(d.iface());
+        query.setIfIndex(d.ifIndex());
+        query.setRemoteAddress(d.source().getAddress());
+        query.setRemotePort(d.source().getPort());
+        query.setLocalAddress(d.destination());
+        query.setLocalPort(d.localPort());
+        ReentrantLock lock = clientLock(d.data());
+        lock.lock();
+        Dhcp4Srv.Reply reply;
+        try {
+            reply = srv.handle(query, rt, lm.get());
+        } finally {
+            lock.unlock();
+        }
+        if (reply != null) {
+            send(reply);
+        }
+    }
+
+    private void send(Dhcp4Srv.Reply reply) {
+        UdpTransport t = transport;
+        if (t == null || !t.send(reply.iface(), false, reply.data(),
+                new InetSocketAddress(reply.destination(), reply.port()),
+                e -> Dhcp4Srv.LOG.log(DHCP4_PACKET_SEND_FAIL, String.valueOf(e.getMessage())))) {
+            Dhcp4Srv.LOG.log(DHCP4_PACKET_SEND_FAIL, "no socket open on interface " + reply.iface());
+        }
+    }
+
+    /** The lock of a client, by its hardware address in the raw packet. */
+    private ReentrantLock clientLock(byte[] data) {
+        int h = 1;
+        if (data.length >= 44) {
+            int hlen = Math.min(16, data[2] & 0xFF);
+            for (int i = 28; i < 28 + hlen; i++) {
+                h = 31 * h + data[i];
+            }
+        }
+        h ^= h >>> 16;
+        return clientLocks[h & (clientLocks.length - 1)];
+    }
+
+    @Override
+    public synchronized void close() {
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
+        timers.shutdownNow();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        runtime = null;
+    }
+}

@@ -1,0 +1,853 @@
+package org.kea4j.dhcp4.internal;
+
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_CLASS_ASSIGNED;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_DECLINE_LEASE;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_DECLINE_LEASE_MISMATCH;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_DECLINE_LEASE_NOT_FOUND;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_HOOK_BUFFER_RCVD_SKIP;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_HOOK_BUFFER_SEND_SKIP;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_HOOK_DECLINE_SKIP;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_HOOK_LEASE4_RELEASE_SKIP;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_HOOK_PACKET_RCVD_SKIP;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_HOOK_PACKET_SEND_SKIP;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_HOOK_SUBNET4_SELECT_SKIP;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_INVALID_ADDRESS_INIT_REBOOT;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_LEASE_ADVERT;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_LEASE_ADVERT_FAIL;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_LEASE_ALLOC;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_LEASE_ALLOC_FAIL;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_NO_LEASE_INIT_REBOOT;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_NO_SUBNET_FOR_DIRECT_CLIENT;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_PACKET_DROP_NO_TYPE;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_PACKET_NOT_FOR_US;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_PACKET_PARSE_FAIL;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_PACKET_PROCESS_FAIL;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_PACKET_RECEIVED;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_QUERY_DATA;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_RELEASE;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_RELEASE_EXCEPTION;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_RELEASE_FAIL;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_RELEASE_FAIL_NO_LEASE;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_RELEASE_FAIL_WRONG_CLIENT_ID;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_RELEASE_FAIL_WRONG_HWADDR;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_RESPONSE_DATA;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_SUBNET_SELECTED;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_SUBNET_SELECTION_FAILED;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_UNRECOGNIZED_RCVD_PACKET_TYPE;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_UNSUPPORTED_RCVD_PACKET_TYPE;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.kea4j.dhcp.ClientId;
+import org.kea4j.dhcp.HWAddr;
+import org.kea4j.dhcp.Hex;
+import org.kea4j.dhcp.Option;
+import org.kea4j.dhcp.Options4;
+import org.kea4j.dhcp.PacketParseException;
+import org.kea4j.dhcp.Pkt4;
+import org.kea4j.dhcpsrv.Addresses;
+import org.kea4j.dhcpsrv.AllocEngine4;
+import org.kea4j.dhcpsrv.ClientContext4;
+import org.kea4j.dhcpsrv.ConfiguredOptions;
+import org.kea4j.dhcpsrv.HostIdentifier;
+import org.kea4j.dhcpsrv.HostReservations4;
+import org.kea4j.dhcpsrv.Lease4;
+import org.kea4j.dhcpsrv.LeaseMgr;
+import org.kea4j.dhcpsrv.LeaseMgrException;
+import org.kea4j.dhcpsrv.NoSuchLeaseException;
+import org.kea4j.dhcpsrv.Pool4;
+import org.kea4j.dhcpsrv.Reservation4;
+import org.kea4j.dhcpsrv.Subnet4;
+import org.kea4j.hooks.HookNames;
+import org.kea4j.hooks.NextStep;
+import org.kea4j.hooks.host.CalloutSession;
+import org.kea4j.hooks.host.HookPoint;
+import org.kea4j.hooks.host.HooksManager;
+import org.kea4j.log.KeaLogger;
+
+/**
+ * The DHCPv4 packet pipeline (Kea's {@code Dhcpv4Srv}): from received bytes to the response's bytes,
+ * through every DHCPv4 hook point. Stateless apart from the allocation engine: the configuration comes
+ * with each call, so a reconfiguration never stops it.
+ */
+final class Dhcp4Srv {
+
+    static final KeaLogger LOG = KeaLogger.get(Dhcp4Section.LOGGER_ROOT + ".dhcp4");
+    private static final KeaLogger PACKETS = KeaLogger.get(Dhcp4Section.LOGGER_ROOT + ".packets");
+    private static final KeaLogger LEASES = KeaLogger.get(Dhcp4Section.LOGGER_ROOT + ".leases");
+    private static final KeaLogger HOOKS = KeaLogger.get(Dhcp4Section.LOGGER_ROOT + ".hooks");
+    private static final Inet4Address ZERO = Addresses.fromLong(0);
+    private static final Inet4Address BROADCAST = Addresses.fromLong(0xFFFF_FFFFL);
+    /** Basic options sent whenever they are configured (Kea 2.x's list). */
+    private static final int[] BASIC_OPTIONS = {Options4.SUBNET_MASK, Options4.ROUTERS, Options4.DOMAIN_NAME_SERVERS,
+        Options4.HOST_NAME, Options4.DOMAIN_NAME, Options4.BROADCAST_ADDRESS};
+
+    private final HooksManager hooks;
+    private final HookPoint buffer4Receive;
+    private final HookPoint pkt4Receive;
+    private final HookPoint subnet4Select;
+    private final HookPoint lease4Release;
+    private final HookPoint lease4Decline;
+    private final HookPoint pkt4Send;
+    private final HookPoint buffer4Send;
+    private final AllocEngine4 engine;
+
+    /** What to send and where. */
+    record Reply(Pkt4 packet, byte[] data, String iface, InetAddress destination, int port) {
+    }
+
+    Dhcp4Srv(HooksManager hooks, AllocEngine4 engine) {
+        this.hooks = hooks;
+        this.engine = engine;
+        this.buffer4Receive = hooks.hookPoint(HookNames.BUFFER4_RECEIVE);
+        this.pkt4Receive = hooks.hookPoint(HookNames.PKT4_RECEIVE);
+        this.subnet4Select = hooks.hookPoint(HookNames.SUBNET4_SELECT);
+        this.lease4Release = hooks.hookPoint(HookNames.LEASE4_RELEASE);
+        this.lease4Decline = hooks.hookPoint(HookNames.LEASE4_DECLINE);
+        this.pkt4Send = hooks.hookPoint(HookNames.PKT4_SEND);
+        this.buffer4Send = hooks.hookPoint(HookNames.BUFFER4_SEND);
+    }
+
+    AllocEngine4 engine() {
+        return engine;
+    }
+
+    /**
+     * Runs one received datagram through the pipeline.
+     *
+     * @param query    the packet holding the received bytes and transport data (not parsed yet)
+     * @param rt       the configuration
+     * @param leaseMgr the lease database
+     * @return the reply, or null when nothing is sent
+     */
+    Reply handle(Pkt4 query, Dhcp4Runtime rt, LeaseMgr leaseMgr) {
+        try (CalloutSession session = hooks.openSession()) {
+            return run(query, rt, leaseMgr, session);
+        } catch (RuntimeException e) {
+            LOG.log(DHCP4_PACKET_PROCESS_FAIL, query.remoteAddress().getHostAddress(), String.valueOf(e));
+            return null;
+        }
+    }
+
+    private Reply run(Pkt4 query, Dhcp4Runtime rt, LeaseMgr leaseMgr, CalloutSession session) {
+        boolean skipUnpack = false;
+        if (buffer4Receive.hasCallouts()) {
+            session.deleteAllArguments();
+            session.setArgument("query4", query);
+            buffer4Receive.call(session);
+            if (session.getStatus() == NextStep.DROP) {
+                HOOKS.log(DHCP4_HOOK_BUFFER_RCVD_SKIP);
+                return null;
+            }
+            skipUnpack = session.getSkip();
+            if (skipUnpack) {
+                HOOKS.log(DHCP4_HOOK_BUFFER_RCVD_SKIP);
+            }
+        }
+        if (!skipUnpack) {
+            try {
+                query.unpack();
+            } catch (PacketParseException e) {
+                PACKETS.log(DHCP4_PACKET_PARSE_FAIL, e.getMessage());
+                return null;
+            }
+        }
+        classify(query);
+        if (!accept(query, rt)) {
+            return null;
+        }
+        PACKETS.log(DHCP4_PACKET_RECEIVED, query.getName(), query.getType(), query.iface());
+        if (PACKETS.isEnabled(DHCP4_QUERY_DATA)) {
+            PACKETS.log(DHCP4_QUERY_DATA, query.getName(), query.toString());
+        }
+        if (pkt4Receive.hasCallouts()) {
+            session.deleteAllArguments();
+            session.setArgument("query4", query);
+            pkt4Receive.call(session);
+            if (session.getSkip()) {
+                HOOKS.log(DHCP4_HOOK_PACKET_RCVD_SKIP);
+                return null;
+            }
+        }
+        String problem = sanityCheck(query);
+        if (problem != null) {
+            LOG.log(DHCP4_PACKET_PROCESS_FAIL, query.remoteAddress().getHostAddress(), problem);
+            return null;
+        }
+        Pkt4 response = switch (query.getType()) {
+            case Pkt4.DHCPDISCOVER -> processDiscover(query, rt, leaseMgr, session);
+            case Pkt4.DHCPREQUEST -> processRequest(query, rt, leaseMgr, session);
+            case Pkt4.DHCPRELEASE -> {
+                processRelease(query, rt, leaseMgr, session);
+                yield null;
+            }
+            case Pkt4.DHCPDECLINE -> {
+                processDecline(query, rt, leaseMgr, session);
+                yield null;
+            }
+            case Pkt4.DHCPINFORM -> processInform(query, rt, session);
+            default -> null;
+        };
+        if (response == null) {
+            return null;
+        }
+        return send(query, response, rt, session);
+    }
+
+    // ------------------------------------------------------------------ accepting
+
+    /** Kea's built-in classification by vendor class (option 60). */
+    private static void classify(Pkt4 query) {
+        Option vendorClass = query.getOption(Options4.VENDOR_CLASS_IDENTIFIER);
+        if (vendorClass == null) {
+            return;
+        }
+        String text = vendorClass.text();
+        String name;
+        if (text.contains("docsis3.0")) {
+            name = "VENDOR_CLASS_docsis3.0";
+        } else if (text.contains("eRouter1.0")) {
+            name = "VENDOR_CLASS_eRouter1.0";
+        } else {
+            name = "VENDOR_CLASS_" + text;
+        }
+        query.addClass(name);
+        PACKETS.log(DHCP4_CLASS_ASSIGNED, String.join(", ", query.classes()));
+    }
+
+    private boolean accept(Pkt4 query, Dhcp4Runtime rt) {
+        int type = query.getType();
+        if (type < 0) {
+            PACKETS.log(DHCP4_PACKET_DROP_NO_TYPE, query.iface());
+            return false;
+        }
+        if (type < Pkt4.DHCPDISCOVER || type > 18) {
+            PACKETS.log(DHCP4_UNRECOGNIZED_RCVD_PACKET_TYPE, query.transid(), type);
+            return false;
+        }
+        if (type != Pkt4.DHCPDISCOVER && type != Pkt4.DHCPREQUEST && type != Pkt4.DHCPRELEASE
+                && type != Pkt4.DHCPDECLINE && type != Pkt4.DHCPINFORM) {
+            PACKETS.log(DHCP4_UNSUPPORTED_RCVD_PACKET_TYPE, query.transid(), Pkt4.typeName(type));
+            return false;
+        }
+        if (!query.isRelayed()) {
+            if (type == Pkt4.DHCPINFORM && query.ciaddr().equals(ZERO) && query.remoteAddress().equals(ZERO)) {
+                return false;
+            }
+            if (!unicastToUs(query, rt) && selectSubnet(query, rt, null) == null) {
+                PACKETS.log(DHCP4_NO_SUBNET_FOR_DIRECT_CLIENT, "0x" + Long.toHexString(query.transid()), query.iface());
+                return false;
+            }
+        }
+        Option serverId = query.getOption(Options4.SERVER_IDENTIFIER);
+        if (serverId != null && !isOurServerId(serverId, query, rt)) {
+            PACKETS.log(DHCP4_PACKET_NOT_FOR_US, "0x" + Long.toHexString(query.transid()), query.iface());
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean unicastToUs(Pkt4 query, Dhcp4Runtime rt) {
+        return query.localAddress() instanceof Inet4Address a && rt.ownAddresses().contains(a);
+    }
+
+    private static boolean isOurServerId(Option serverId, Pkt4 query, Dhcp4Runtime rt) {
+        if (serverId.length() != 4) {
+            return false;
+        }
+        Inet4Address id = serverId.ipv4();
+        if (rt.ownAddresses().contains(id)) {
+            return true;
+        }
+        Option rai = query.getOption(Options4.RELAY_AGENT_INFO);
+        if (rai != null) {
+            Option override = rai.subOption4(11);
+            if (override != null && override.length() == 4 && override.ipv4().equals(id)) {
+                return true;
+            }
+        }
+        Option configured = rt.globalOptions().get(Options4.SERVER_IDENTIFIER);
+        if (configured != null && configured.dataEquals(serverId.data())) {
+            return true;
+        }
+        for (Dhcp4Runtime.SubnetScope s : rt.subnets()) {
+            Option o = s.options().get(Options4.SERVER_IDENTIFIER);
+            if (o != null && o.dataEquals(serverId.data())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sanityCheck(Pkt4 query) {
+        int type = query.getType();
+        if ((type == Pkt4.DHCPDISCOVER || type == Pkt4.DHCPINFORM)
+                && query.getOption(Options4.SERVER_IDENTIFIER) != null) {
+            return Pkt4.typeName(type) + " must not carry a server identifier";
+        }
+        if (query.hlen() == 0 && query.getClientId() == null) {
+            return "the packet has neither a hardware address nor a client identifier";
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ subnet selection
+
+    /**
+     * Selects the client's subnet (Kea's order: relay address, link-selection / subnet-selection, ciaddr,
+     * source address, subnet interface, ingress interface address), then {@code subnet4_select}.
+     *
+     * @param session null to skip the hook point (the accept check)
+     */
+    Subnet4 selectSubnet(Pkt4 query, Dhcp4Runtime rt, CalloutSession session) {
+        Subnet4 selected = selectByRules(query, rt);
+        if (session != null && subnet4Select.hasCallouts()) {
+            session.deleteAllArguments();
+            session.setArgument("query4", query);
+            session.setArgument("subnet4", selected);
+            session.setArgument("subnet4collection", rt.subnetList());
+            subnet4Select.call(session);
+            if (session.getSkip()) {
+                HOOKS.log(DHCP4_HOOK_SUBNET4_SELECT_SKIP);
+                return null;
+            }
+            Object changed = session.getArgument("subnet4");
+            selected = changed instanceof Subnet4 s ? s : null;
+        }
+        if (session != null) {
+            if (selected != null) {
+                PACKETS.log(DHCP4_SUBNET_SELECTED, selected);
+            } else {
+                PACKETS.log(DHCP4_SUBNET_SELECTION_FAILED, query.remoteAddress().getHostAddress(), query.getName());
+            }
+        }
+        return selected;
+    }
+
+    private static Subnet4 selectByRules(Pkt4 query, Dhcp4Runtime rt) {
+        Inet4Address address = null;
+        Option rai = query.getOption(Options4.RELAY_AGENT_INFO);
+        if (query.isRelayed()) {
+            Inet4Address giaddr = query.giaddr();
+            for (Dhcp4Runtime.SubnetScope s : rt.subnets()) {
+                if (s.subnet().relayAddresses().contains(giaddr) && classAllowed(s.subnet(), query)) {
+                    return s.subnet();
+                }
+            }
+            Option link = rai == null ? null : rai.subOption4(Options4.RAI_LINK_SELECTION);
+            address = link != null && link.length() == 4 ? link.ipv4() : giaddr;
+        }
+        Option selection = query.getOption(Options4.SUBNET_SELECTION);
+        if (address == null && selection != null) {
+            address = selection.ipv4();
+        }
+        boolean broadcast = !unicastToUs(query, rt);
+        if (address == null && !query.ciaddr().equals(ZERO) && !broadcast) {
+            address = query.ciaddr();
+        }
+        if (address == null && query.remoteAddress() instanceof Inet4Address src && !src.equals(ZERO) && !broadcast) {
+            address = src;
+        }
+        if (address == null) {
+            for (Dhcp4Runtime.SubnetScope s : rt.subnets()) {
+                if (query.iface().equals(s.subnet().interfaceName()) && classAllowed(s.subnet(), query)) {
+                    return s.subnet();
+                }
+            }
+            org.kea4j.dhcp.transport.Iface iface = rt.iface(query.iface());
+            if (iface != null) {
+                for (Inet4Address a : iface.v4Addresses()) {
+                    Subnet4 s = byAddress(a, query, rt);
+                    if (s != null) {
+                        return s;
+                    }
+                }
+            }
+            return null;
+        }
+        return byAddress(address, query, rt);
+    }
+
+    private static Subnet4 byAddress(Inet4Address address, Pkt4 query, Dhcp4Runtime rt) {
+        for (Dhcp4Runtime.SubnetScope s : rt.subnets()) {
+            if (s.subnet().prefix().contains(address) && classAllowed(s.subnet(), query)) {
+                return s.subnet();
+            }
+        }
+        return null;
+    }
+
+    private static boolean classAllowed(Subnet4 subnet, Pkt4 query) {
+        return subnet.clientClass() == null || query.inClass(subnet.clientClass());
+    }
+
+    // ------------------------------------------------------------------ messages
+
+    private Pkt4 processDiscover(Pkt4 query, Dhcp4Runtime rt, LeaseMgr leaseMgr, CalloutSession session) {
+        Subnet4 subnet = selectSubnet(query, rt, session);
+        if (subnet == null) {
+            return null;
+        }
+        Reservation4 host = reservation(query, subnet, rt);
+        Inet4Address requested = requestedAddress(query);
+        ClientContext4 ctx = context(query, subnet, leaseMgr, requested, true, host, rt, session);
+        AllocEngine4.Result result = engine.allocate(ctx);
+        Lease4 lease = result.lease();
+        if (lease == null) {
+            LEASES.log(DHCP4_LEASE_ADVERT_FAIL, clientIdText(query), hwText(query), query.ciaddr().getHostAddress(),
+                    requested == null ? "(no address)" : requested.getHostAddress());
+            return null;
+        }
+        Pkt4 response = baseResponse(query, Pkt4.DHCPOFFER, rt);
+        grant(response, query, lease, subnet, host, rt);
+        LEASES.log(DHCP4_LEASE_ADVERT, lease.address().getHostAddress(), clientIdText(query), hwText(query));
+        return response;
+    }
+
+    private Pkt4 processRequest(Pkt4 query, Dhcp4Runtime rt, LeaseMgr leaseMgr, CalloutSession session) {
+        Subnet4 subnet = selectSubnet(query, rt, session);
+        Inet4Address requested = requestedAddress(query);
+        if (subnet == null) {
+            return nak(query, rt);
+        }
+        Reservation4 host = reservation(query, subnet, rt);
+        boolean initReboot = query.getOption(Options4.SERVER_IDENTIFIER) == null && requested != null
+                && query.ciaddr().equals(ZERO);
+        Inet4Address hint = requested != null ? requested : query.ciaddr().equals(ZERO) ? null : query.ciaddr();
+        ClientContext4 ctx = context(query, subnet, leaseMgr, hint, false, host, rt, session);
+        if (initReboot) {
+            Lease4 existing = AllocEngine4.clientLease(ctx);
+            if (existing == null) {
+                LEASES.log(DHCP4_NO_LEASE_INIT_REBOOT, requested.getHostAddress(), clientIdText(query), hwText(query));
+                return subnet.authoritative() ? nak(query, rt) : null;
+            }
+            if (!existing.address().equals(requested)) {
+                LEASES.log(DHCP4_INVALID_ADDRESS_INIT_REBOOT, requested.getHostAddress(), clientIdText(query),
+                        hwText(query));
+                return nak(query, rt);
+            }
+        }
+        AllocEngine4.Result result = engine.allocate(ctx);
+        Lease4 lease = result.lease();
+        if (lease == null) {
+            LEASES.log(DHCP4_LEASE_ALLOC_FAIL, clientIdText(query), hwText(query), query.ciaddr().getHostAddress(),
+                    requested == null ? "(no address)" : requested.getHostAddress());
+            return nak(query, rt);
+        }
+        Pkt4 response = baseResponse(query, Pkt4.DHCPACK, rt);
+        response.setCiaddr(query.ciaddr());
+        grant(response, query, lease, subnet, host, rt);
+        LEASES.log(DHCP4_LEASE_ALLOC, lease.address().getHostAddress(), clientIdText(query), hwText(query));
+        return response;
+    }
+
+    private void processRelease(Pkt4 query, Dhcp4Runtime rt, LeaseMgr leaseMgr, CalloutSession session) {
+        Inet4Address address = query.ciaddr();
+        Lease4 lease;
+        try {
+            lease = leaseMgr.getLease4(address).orElse(null);
+        } catch (LeaseMgrException e) {
+            LOG.log(DHCP4_RELEASE_EXCEPTION, e.getMessage(), address.getHostAddress());
+            return;
+        }
+        if (lease == null) {
+            LEASES.log(DHCP4_RELEASE_FAIL_NO_LEASE, clientIdText(query), hwText(query), address.getHostAddress());
+            return;
+        }
+        ClientId clientId = query.getClientId();
+        if (clientId != null && lease.clientIdBytes() != null
+                && !Arrays.equals(clientId.rawBytes(), lease.clientIdBytes())) {
+            LEASES.log(DHCP4_RELEASE_FAIL_WRONG_CLIENT_ID, address.getHostAddress(), clientId,
+                    Hex.colons(lease.clientIdBytes()));
+            return;
+        }
+        if (lease.hwaddrBytes().length > 0 && !Arrays.equals(lease.hwaddrBytes(), query.hwaddrBytes())) {
+            LEASES.log(DHCP4_RELEASE_FAIL_WRONG_HWADDR, address.getHostAddress(), clientIdText(query), hwText(query));
+            return;
+        }
+        if (lease4Release.hasCallouts()) {
+            session.deleteAllArguments();
+            session.setArgument("query4", query);
+            session.setArgument("lease4", lease);
+            lease4Release.call(session);
+            if (session.getSkip()) {
+                HOOKS.log(DHCP4_HOOK_LEASE4_RELEASE_SKIP);
+                return;
+            }
+        }
+        try {
+            if (leaseMgr.deleteLease4(address)) {
+                LEASES.log(DHCP4_RELEASE, address.getHostAddress(), clientIdText(query), hwText(query));
+            } else {
+                LEASES.log(DHCP4_RELEASE_FAIL, address.getHostAddress(), clientIdText(query), hwText(query));
+            }
+        } catch (LeaseMgrException e) {
+            LOG.log(DHCP4_RELEASE_EXCEPTION, e.getMessage(), address.getHostAddress());
+        }
+    }
+
+    private void processDecline(Pkt4 query, Dhcp4Runtime rt, LeaseMgr leaseMgr, CalloutSession session) {
+        Inet4Address address = requestedAddress(query);
+        if (address == null) {
+            LOG.log(DHCP4_PACKET_PROCESS_FAIL, query.remoteAddress().getHostAddress(),
+                    "DHCPDECLINE without a requested address (option 50)");
+            return;
+        }
+        Lease4 lease = leaseMgr.getLease4(address).orElse(null);
+        if (lease == null) {
+            LEASES.log(DHCP4_DECLINE_LEASE_NOT_FOUND, address.getHostAddress(), clientText(query));
+            return;
+        }
+        ClientId clientId = query.getClientId();
+        boolean clientIdMismatch = clientId != null && lease.clientIdBytes() != null
+                && !Arrays.equals(clientId.rawBytes(), lease.clientIdBytes());
+        boolean hwMismatch = !Arrays.equals(lease.hwaddrBytes(), query.hwaddrBytes());
+        if (clientIdMismatch || (hwMismatch && (clientId == null || lease.clientIdBytes() == null))) {
+            LEASES.log(DHCP4_DECLINE_LEASE_MISMATCH, address.getHostAddress(), clientText(query), hwText(query),
+                    Hex.colons(lease.hwaddrBytes()), clientIdText(query),
+                    lease.clientIdBytes() == null ? "(none)" : Hex.colons(lease.clientIdBytes()));
+            return;
+        }
+        if (lease4Decline.hasCallouts()) {
+            session.deleteAllArguments();
+            session.setArgument("query4", query);
+            session.setArgument("lease4", lease);
+            lease4Decline.call(session);
+            if (session.getStatus() != NextStep.CONTINUE) {
+                HOOKS.log(DHCP4_HOOK_DECLINE_SKIP, address.getHostAddress());
+                return;
+            }
+        }
+        long probation = rt.config().declineProbationPeriod();
+        Lease4 declined = Lease4.builder(address).hwaddr(null).clientId(null).hostname(null).fqdn(false, false)
+                .subnetId(lease.subnetId()).cltt(now()).validLifetime(probation).state(Lease4.STATE_DECLINED).build();
+        try {
+            leaseMgr.updateLease4(declined);
+            LEASES.log(DHCP4_DECLINE_LEASE, address.getHostAddress(), clientText(query), probation);
+        } catch (NoSuchLeaseException e) {
+            LEASES.log(DHCP4_DECLINE_LEASE_NOT_FOUND, address.getHostAddress(), clientText(query));
+        }
+    }
+
+    private Pkt4 processInform(Pkt4 query, Dhcp4Runtime rt, CalloutSession session) {
+        Subnet4 subnet = selectSubnet(query, rt, session);
+        Pkt4 response = baseResponse(query, Pkt4.DHCPACK, rt);
+        response.setCiaddr(query.ciaddr());
+        Reservation4 host = subnet == null ? null : reservation(query, subnet, rt);
+        addOptions(response, query, subnet, null, host, rt);
+        if (subnet != null) {
+            bootFields(response, query, subnet, host, rt);
+        }
+        return response;
+    }
+
+    // ------------------------------------------------------------------ building responses
+
+    private ClientContext4 context(Pkt4 query, Subnet4 subnet, LeaseMgr leaseMgr, Inet4Address hint, boolean fake,
+            Reservation4 host, Dhcp4Runtime rt, CalloutSession session) {
+        ClientId clientId = subnet.matchClientId() ? query.getClientId() : null;
+        HWAddr hw = query.hlen() == 0 ? null : query.getHWAddr();
+        return new ClientContext4(subnet, leaseMgr, hw, clientId, hint, fake, host, rt.hosts(),
+                host == null ? null : host.hostname(), query, session, query.classes(), now());
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    private static Inet4Address requestedAddress(Pkt4 query) {
+        Option o = query.getOption(Options4.REQUESTED_ADDRESS);
+        return o == null ? null : o.ipv4();
+    }
+
+    /** The client's reservation in the subnet (or a global one), adding its classes to the packet. */
+    private static Reservation4 reservation(Pkt4 query, Subnet4 subnet, Dhcp4Runtime rt) {
+        HostReservations4 hosts = rt.hosts();
+        if (hosts.isEmpty()) {
+            return null;
+        }
+        Map<HostIdentifier.Type, byte[]> ids = new EnumMap<>(HostIdentifier.Type.class);
+        ids.put(HostIdentifier.Type.HW_ADDRESS, query.hwaddrBytes());
+        Option clientId = query.getOption(Options4.CLIENT_ID);
+        if (clientId != null) {
+            byte[] raw = clientId.data();
+            ids.put(HostIdentifier.Type.CLIENT_ID, raw);
+            if (raw.length > 5 && (raw[0] & 0xFF) == 255) {
+                ids.put(HostIdentifier.Type.DUID, Arrays.copyOfRange(raw, 5, raw.length));
+            }
+        }
+        Option rai = query.getOption(Options4.RELAY_AGENT_INFO);
+        Option circuit = rai == null ? null : rai.subOption4(Options4.RAI_CIRCUIT_ID);
+        if (circuit != null) {
+            ids.put(HostIdentifier.Type.CIRCUIT_ID, circuit.data());
+        }
+        Reservation4 host = null;
+        if (subnet.reservationFlags().inSubnet()) {
+            host = hosts.find(subnet.id(), ids);
+        }
+        if (host == null && subnet.reservationFlags().global()) {
+            host = hosts.find(HostReservations4.GLOBAL, ids);
+        }
+        if (host != null) {
+            for (String c : host.clientClasses()) {
+                query.addClass(c);
+            }
+        }
+        return host;
+    }
+
+    private static Pkt4 baseResponse(Pkt4 query, int type, Dhcp4Runtime rt) {
+        Pkt4 r = new Pkt4(type, query.transid());
+        r.setOp(Pkt4.BOOTREPLY);
+        r.setHWAddr(query.htype(), query.hwaddrBytes());
+        r.setFlags(query.flags());
+        r.setHops(query.hops());
+        r.setGiaddr(query.giaddr());
+        r.setIface(query.iface());
+        r.setIfIndex(query.ifIndex());
+        Option clientId = query.getOption(Options4.CLIENT_ID);
+        if (clientId != null && rt.config().echoClientId()) {
+            r.addOption(clientId);
+        }
+        Option rai = query.getOption(Options4.RELAY_AGENT_INFO);
+        if (rai != null && query.isRelayed()) {
+            r.addOption(rai);
+        }
+        Option selection = query.getOption(Options4.SUBNET_SELECTION);
+        if (selection != null) {
+            r.addOption(selection);
+        }
+        Inet4Address serverId = serverId(query, rt);
+        if (serverId != null) {
+            r.addOption(Option.ipv4(Options4.SERVER_IDENTIFIER, serverId));
+            r.setLocalAddress(serverId);
+        }
+        return r;
+    }
+
+    /** The address the query came in on, or the server's address on its interface. */
+    private static Inet4Address serverId(Pkt4 query, Dhcp4Runtime rt) {
+        if (unicastToUs(query, rt)) {
+            return (Inet4Address) query.localAddress();
+        }
+        return rt.ownAddress(query.iface());
+    }
+
+    private static Pkt4 nak(Pkt4 query, Dhcp4Runtime rt) {
+        Pkt4 r = baseResponse(query, Pkt4.DHCPNAK, rt);
+        r.delOption(Options4.SUBNET_SELECTION);
+        return r;
+    }
+
+    private void grant(Pkt4 response, Pkt4 query, Lease4 lease, Subnet4 subnet, Reservation4 host, Dhcp4Runtime rt) {
+        response.setYiaddr(lease.address());
+        response.addOption(Option.uint32(Options4.LEASE_TIME, lease.validLifetime()));
+        if (subnet.renewTimer().isPresent() && subnet.renewTimer().getAsLong() < lease.validLifetime()) {
+            response.addOption(Option.uint32(Options4.RENEWAL_TIME, subnet.renewTimer().getAsLong()));
+        }
+        if (subnet.rebindTimer().isPresent() && subnet.rebindTimer().getAsLong() < lease.validLifetime()) {
+            response.addOption(Option.uint32(Options4.REBINDING_TIME, subnet.rebindTimer().getAsLong()));
+        }
+        Pool4 pool = null;
+        for (Pool4 p : subnet.pools()) {
+            if (p.range().contains(lease.address())) {
+                pool = p;
+            }
+        }
+        addOptions(response, query, subnet, pool, host, rt);
+        bootFields(response, query, subnet, host, rt);
+        if (host != null && host.hostname() != null) {
+            response.addOption(Option.text(Options4.HOST_NAME, host.hostname()));
+        }
+    }
+
+    /**
+     * Adds the requested (option 55), basic and always-send options, each from the most specific scope
+     * that has it: reservation, pool, subnet, client classes, global.
+     */
+    private static void addOptions(Pkt4 response, Pkt4 query, Subnet4 subnet, Pool4 pool, Reservation4 host,
+            Dhcp4Runtime rt) {
+        ConfiguredOptions[] scopes = scopes(query, subnet, pool, host, rt);
+        Option prl = query.getOption(Options4.PARAMETER_REQUEST_LIST);
+        if (prl != null) {
+            for (int i = 0; i < prl.length(); i++) {
+                addFromScopes(response, prl.byteAt(i), scopes);
+            }
+        }
+        for (int code : BASIC_OPTIONS) {
+            addFromScopes(response, code, scopes);
+        }
+        for (ConfiguredOptions scope : scopes) {
+            for (int code : scope.alwaysSendCodes()) {
+                addFromScopes(response, code, scopes);
+            }
+        }
+        if (subnet != null && response.getOption(Options4.SUBNET_MASK) == null) {
+            response.addOption(Option.ipv4(Options4.SUBNET_MASK, mask(subnet.prefix().length())));
+        }
+    }
+
+    private static ConfiguredOptions[] scopes(Pkt4 query, Subnet4 subnet, Pool4 pool, Reservation4 host,
+            Dhcp4Runtime rt) {
+        java.util.ArrayList<ConfiguredOptions> list = new java.util.ArrayList<>(6);
+        if (host != null) {
+            list.add(rt.hostOptions().getOrDefault(host, ConfiguredOptions.EMPTY));
+        }
+        Dhcp4Runtime.SubnetScope scope = subnet == null ? null : rt.scope(subnet);
+        if (scope != null) {
+            if (pool != null) {
+                list.add(scope.poolOptions().getOrDefault(pool, ConfiguredOptions.EMPTY));
+            }
+            list.add(scope.options());
+        }
+        for (String c : query.classes()) {
+            Dhcp4Runtime.ClassScope cs = rt.classes().get(c);
+            if (cs != null) {
+                list.add(cs.options());
+            }
+        }
+        list.add(rt.globalOptions());
+        return list.toArray(new ConfiguredOptions[0]);
+    }
+
+    private static void addFromScopes(Pkt4 response, int code, ConfiguredOptions[] scopes) {
+        if (code == Options4.PAD || code == Options4.END || response.getOption(code) != null) {
+            return;
+        }
+        for (ConfiguredOptions scope : scopes) {
+            Option o = scope.get(code);
+            if (o != null) {
+                response.addOption(o);
+                return;
+            }
+        }
+    }
+
+    private static Inet4Address mask(int length) {
+        long m = length == 0 ? 0 : (0xFFFF_FFFFL << (32 - length)) & 0xFFFF_FFFFL;
+        return Addresses.fromLong(m);
+    }
+
+    /** siaddr, sname and file: reservation, then client classes, then subnet (with the global defaults). */
+    private static void bootFields(Pkt4 response, Pkt4 query, Subnet4 subnet, Reservation4 host, Dhcp4Runtime rt) {
+        Inet4Address nextServer = subnet.nextServer();
+        String sname = subnet.serverHostname();
+        String file = subnet.bootFileName();
+        for (String c : query.classes()) {
+            Dhcp4Runtime.ClassScope cs = rt.classes().get(c);
+            if (cs != null) {
+                nextServer = cs.config().nextServer() != null ? cs.config().nextServer() : nextServer;
+                sname = cs.config().serverHostname() != null ? cs.config().serverHostname() : sname;
+                file = cs.config().bootFileName() != null ? cs.config().bootFileName() : file;
+            }
+        }
+        if (host != null) {
+            nextServer = host.nextServer() != null ? host.nextServer() : nextServer;
+            sname = host.serverHostname() != null ? host.serverHostname() : sname;
+            file = host.bootFileName() != null ? host.bootFileName() : file;
+        }
+        if (nextServer != null) {
+            response.setSiaddr(nextServer);
+        }
+        if (sname != null) {
+            response.setSname(sname);
+        }
+        if (file != null) {
+            response.setFile(file);
+        }
+    }
+
+    // ------------------------------------------------------------------ sending
+
+    private Reply send(Pkt4 query, Pkt4 response, Dhcp4Runtime rt, CalloutSession session) {
+        address(query, response, rt);
+        boolean skipPack = false;
+        if (pkt4Send.hasCallouts()) {
+            session.deleteAllArguments();
+            session.setArgument("response4", response);
+            session.setArgument("query4", query);
+            pkt4Send.call(session);
+            if (session.getStatus() == NextStep.DROP) {
+                HOOKS.log(DHCP4_HOOK_PACKET_SEND_SKIP);
+                return null;
+            }
+            skipPack = session.getSkip();
+            if (skipPack) {
+                HOOKS.log(DHCP4_HOOK_PACKET_SEND_SKIP);
+            }
+        }
+        if (!skipPack) {
+            response.pack();
+        }
+        if (PACKETS.isEnabled(DHCP4_RESPONSE_DATA)) {
+            PACKETS.log(DHCP4_RESPONSE_DATA, response.getName(), response.toString());
+        }
+        if (buffer4Send.hasCallouts()) {
+            session.deleteAllArguments();
+            session.setArgument("response4", response);
+            buffer4Send.call(session);
+            if (session.getSkip()) {
+                HOOKS.log(DHCP4_HOOK_BUFFER_SEND_SKIP);
+                return null;
+            }
+        }
+        byte[] data = response.buffer() == null ? new byte[0] : response.buffer();
+        return new Reply(response, data, response.iface(), response.remoteAddress(), response.remotePort());
+    }
+
+    /** Where the response goes (Kea's rules for UDP sockets: no unicast to a client without an address). */
+    private static void address(Pkt4 query, Pkt4 response, Dhcp4Runtime rt) {
+        int serverPort = rt.config().port();
+        int clientPort = serverPort == Dhcp4Config.DEFAULT_PORT ? 68 : serverPort + 1;
+        int relayPort = serverPort == Dhcp4Config.DEFAULT_PORT ? Dhcp4Config.DEFAULT_PORT : query.remotePort();
+        response.setLocalPort(serverPort);
+        if (query.getType() == Pkt4.DHCPINFORM) {
+            if (!query.ciaddr().equals(ZERO)) {
+                response.setRemoteAddress(query.ciaddr());
+                response.setRemotePort(clientPort);
+            } else if (query.isRelayed()) {
+                response.setRemoteAddress(query.giaddr());
+                response.setRemotePort(relayPort);
+                response.setFlags(response.flags() | Pkt4.FLAG_BROADCAST);
+            } else {
+                response.setRemoteAddress(query.remoteAddress());
+                response.setRemotePort(query.remotePort() == 0 ? clientPort : query.remotePort());
+            }
+            if (!response.remoteAddress().equals(query.giaddr())) {
+                response.setHops(0);
+                response.setGiaddr(ZERO);
+                response.delOption(Options4.RELAY_AGENT_INFO);
+            }
+            return;
+        }
+        if (query.isRelayed()) {
+            response.setRemoteAddress(query.giaddr());
+            response.setRemotePort(relayPort);
+        } else if (!query.ciaddr().equals(ZERO) && response.getType() != Pkt4.DHCPNAK) {
+            response.setRemoteAddress(query.ciaddr());
+            response.setRemotePort(clientPort);
+        } else {
+            response.setRemoteAddress(BROADCAST);
+            response.setRemotePort(clientPort);
+        }
+    }
+
+    // ------------------------------------------------------------------ log text
+
+    private static String clientIdText(Pkt4 query) {
+        ClientId id = query.getClientId();
+        return id == null ? "(no client-id)" : id.toString();
+    }
+
+    private static String hwText(Pkt4 query) {
+        return "hwtype=" + query.htype() + " " + Hex.colons(query.hwaddrBytes());
+    }
+
+    private static String clientText(Pkt4 query) {
+        return "[" + hwText(query) + "], cid=[" + clientIdText(query) + "]";
+    }
+}
