@@ -155,10 +155,13 @@ public final class Pkt4 {
             int which = overload.uint8();
             if ((which & 1) != 0) {
                 acc.read(d, 108, 108 + FILE_LENGTH, "file");
+                file = new byte[FILE_LENGTH];
             }
             if ((which & 2) != 0) {
                 acc.read(d, 44, 44 + SNAME_LENGTH, "sname");
+                sname = new byte[SNAME_LENGTH];
             }
+            acc.parts[Options4.OPTION_OVERLOAD] = null; // the fields held options; they are plain fields now
         }
         acc.finish(this);
     }
