@@ -43,6 +43,18 @@ public final class Kea4jProcess implements AutoCloseable {
         return new Kea4jProcess(process, output, workDir);
     }
 
+    /** Starts {@code java -jar kea4j.jar ARGS} inside a network namespace of the test (as root). */
+    public static Kea4jProcess startIn(String namespace, Path workDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace, java(), "-jar",
+                jar().toString()));
+        command.addAll(List.of(args));
+        Path output = workDir.resolve("kea4j.out");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+        return new Kea4jProcess(process, output, workDir);
+    }
+
     /** Runs kea4j.jar to completion (bounded); returns the exit code. */
     public static Result run(Path workDir, long timeoutSeconds, String... args) throws Exception {
         try (Kea4jProcess p = start(workDir, args)) {
