@@ -11,8 +11,10 @@ import org.osgi.framework.BundleContext;
 /**
  * The activator of the hook bundles the tests build at run time. Its manifest headers say what it does:
  * {@code Test-Hook-Tag} names it in traces, {@code Test-Hook-Version} is what {@code version()} returns,
- * {@code Test-Hook-Behaviour} is {@code normal}, {@code throw}, {@code skip} or {@code callout-only} (a
- * callout service and no library). Loads and unloads are counted in system properties
+ * {@code Test-Hook-Behaviour} is {@code normal}, {@code throw}, {@code skip}, {@code callout-only} (a
+ * callout service and no library) or {@code dhcp4-recorder} (writes each DHCPv4 hook point it passes, with
+ * its argument names, to the file of the {@code file} parameter, and sets skip on the hook point its
+ * {@code skip} parameter names). Loads and unloads are counted in system properties
  * {@code itest.TAG.loads} and {@code itest.TAG.unloads}.
  */
 public class TestHookActivator implements BundleActivator {
@@ -68,6 +70,9 @@ public class TestHookActivator implements BundleActivator {
         @Override
         public int load(LibraryHandle handle) {
             count(tag, "loads");
+            if ("dhcp4-recorder".equals(behaviour)) {
+                return recordDhcp4(handle);
+            }
             handle.registerCallout("itest_hook", h -> {
                 List<String> trace = h.getArgument("trace");
                 trace.add(tag);
@@ -98,6 +103,32 @@ public class TestHookActivator implements BundleActivator {
         @Override
         public int unload() {
             count(tag, "unloads");
+            return 0;
+        }
+    
+        private static final String[] DHCP4_HOOKS = {"buffer4_receive", "pkt4_receive", "subnet4_select",
+            "lease4_select", "lease4_renew", "lease4_release", "lease4_decline", "pkt4_send", "buffer4_send"};
+
+        private static int recordDhcp4(LibraryHandle handle) {
+            java.nio.file.Path file = java.nio.file.Path.of((String) handle.getParameter("file"));
+            Object skip = handle.getParameter("skip");
+            for (String hook : DHCP4_HOOKS) {
+                handle.registerCallout(hook, h -> {
+                    String line = hook + " " + new java.util.TreeSet<>(h.getArgumentNames()) + "\n";
+                    synchronized (Library.class) {
+                        try {
+                            java.nio.file.Files.writeString(file, line, java.nio.file.StandardOpenOption.CREATE,
+                                    java.nio.file.StandardOpenOption.APPEND);
+                        } catch (java.io.IOException e) {
+                            return 1;
+                        }
+                    }
+                    if (hook.equals(skip)) {
+                        h.setSkip(true);
+                    }
+                    return 0;
+                });
+            }
             return 0;
         }
     }

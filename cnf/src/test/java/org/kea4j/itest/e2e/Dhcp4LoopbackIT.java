@@ -1,0 +1,152 @@
+package org.kea4j.itest.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kea4j.itest.ControlClient;
+import org.kea4j.itest.hooks.TestBundles;
+
+/**
+ * kea4j.jar's DHCPv4 server on loopback without root, driven by the relay-style client in the same jar:
+ * the README's quickstart, a hook bundle that records every hook point, and reconfiguration under load.
+ */
+class Dhcp4LoopbackIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static int port() {
+        return ThreadLocalRandom.current().nextInt(20000, 30000);
+    }
+
+    private Kea4jProcess start(String... args) throws Exception {
+        Kea4jProcess server = Kea4jProcess.start(dir, args);
+        assertTrue(server.awaitOutput("DHCP4_STARTED", 60_000), server.output());
+        for (int i = 0; i < 100 && !Files.exists(dir.resolve("ctrl.sock")); i++) {
+            Thread.sleep(50);
+        }
+        return server;
+    }
+
+    private Kea4jProcess.Result client(int port, String... more) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("client", "-4", "--server", "127.0.0.1:" + port));
+        args.addAll(List.of(more));
+        Path clientDir = Files.createDirectories(dir.resolve("client"));
+        return Kea4jProcess.run(clientDir, 120, args.toArray(new String[0]));
+    }
+
+    private JsonNode leases() throws Exception {
+        return JSON.readTree(ControlClient.send(dir.resolve("ctrl.sock"), "{\"command\": \"lease4-get-all\"}"))
+                .path("arguments").path("leases");
+    }
+
+    /** The README's two steps: the embedded default server, and the client getting a lease from it. */
+    @Test
+    void quickstartGrantsLeasesOnLoopback() throws Exception {
+        int port = port();
+        try (Kea4jProcess server = start("-p", Integer.toString(port), "--control-socket",
+                dir.resolve("ctrl.sock").toString())) {
+            Kea4jProcess.Result r = client(port, "--count", "3");
+            assertEquals(0, r.exitCode(), r.output() + server.output());
+            assertEquals(3, r.output().lines().filter(l -> l.contains(": DHCPACK 127.0.1.")).count(), r.output());
+            assertTrue(r.output().contains("routers=127.0.0.1"), r.output());
+            assertEquals(3, leases().size());
+            assertEquals(4, Files.readAllLines(dir.resolve("kea4j-data/kea-leases4.csv")).size(), "header and 3 rows");
+
+            Kea4jProcess.Result released = client(port, "--hwaddr", "02:00:00:00:00:01", "--release");
+            assertEquals(0, released.exitCode(), released.output());
+            assertTrue(released.output().contains("released 127.0.1."), released.output());
+            for (int i = 0; i < 50 && leases().size() != 3; i++) {
+                Thread.sleep(100);
+            }
+            assertEquals(3, leases().size(), "granted then released");
+        }
+    }
+
+    @Test
+    void aHookBundleSeesEveryHookPointAndItsSkipIsObeyed() throws Exception {
+        Path hook = TestBundles.hookBundle(dir.resolve("recorder.jar"), "recorder", "dhcp4-recorder",
+                org.kea4j.hooks.HookLibrary.FRAMEWORK_VERSION);
+        Path record = dir.resolve("hooks.txt");
+        Path config = dir.resolve("kea4j.json");
+        String template = """
+                { "Dhcp4": {
+                    "interfaces-config": { "interfaces": [ "lo" ] },
+                    "lease-database": { "type": "memfile", "persist": false },
+                    "hooks-libraries": [ { "library": "%s", "parameters": { "file": "%s", "skip": "%s" } } ],
+                    "subnet4": [ { "id": 1, "subnet": "127.0.0.0/8", "pools": [ { "pool": "127.0.3.10 - 127.0.3.20" } ] } ] } }
+                """;
+        Files.writeString(config, template.formatted(hook, record, "none"));
+        int port = port();
+        try (Kea4jProcess server = start("-c", config.toString(), "-p", Integer.toString(port), "--control-socket",
+                dir.resolve("ctrl.sock").toString())) {
+            Kea4jProcess.Result r = client(port, "--hwaddr", "02:00:00:00:00:07", "--release");
+            assertEquals(0, r.exitCode(), r.output() + server.output());
+            for (int i = 0; i < 50 && !Files.readString(record).contains("lease4_release"); i++) {
+                Thread.sleep(100);
+            }
+            List<String> lines = Files.readAllLines(record);
+            assertEquals(List.of(
+                    "buffer4_receive [query4]", "pkt4_receive [query4]",
+                    "subnet4_select [query4, subnet4, subnet4collection]",
+                    "lease4_select [fake_allocation, lease4, query4, subnet4]", "pkt4_send [query4, response4]",
+                    "buffer4_send [response4]",
+                    "buffer4_receive [query4]", "pkt4_receive [query4]",
+                    "subnet4_select [query4, subnet4, subnet4collection]",
+                    "lease4_select [fake_allocation, lease4, query4, subnet4]", "pkt4_send [query4, response4]",
+                    "buffer4_send [response4]",
+                    "buffer4_receive [query4]", "pkt4_receive [query4]", "lease4_release [lease4, query4]"), lines);
+
+            for (String skip : List.of("pkt4_receive", "subnet4_select", "lease4_select", "buffer4_send")) {
+                Files.writeString(config, template.formatted(hook, record, skip));
+                JsonNode reload = JSON.readTree(ControlClient.send(dir.resolve("ctrl.sock"),
+                        "{\"command\": \"config-reload\"}"));
+                assertEquals(0, reload.get("result").intValue(), reload.toString());
+                Kea4jProcess.Result skipped = client(port, "--timeout", "500");
+                assertEquals(1, skipped.exitCode(), skip + " skipped: no lease\n" + skipped.output());
+            }
+        }
+    }
+
+    /** Reloading the configuration again and again while clients keep asking loses no lease and no client. */
+    @Test
+    void reconfigurationUnderLoadKeepsLeasesAndClients() throws Exception {
+        Path config = dir.resolve("kea4j.json");
+        Files.writeString(config, """
+                { "Dhcp4": {
+                    "interfaces-config": { "interfaces": [ "lo" ] },
+                    "lease-database": { "type": "memfile", "name": "%s" },
+                    "subnet4": [ { "id": 1, "subnet": "127.0.0.0/8", "pools": [ { "pool": "127.0.4.10 - 127.0.4.250" } ] } ] } }
+                """.formatted(dir.resolve("leases.csv")));
+        int port = port();
+        try (Kea4jProcess server = start("-c", config.toString(), "-p", Integer.toString(port), "--control-socket",
+                dir.resolve("ctrl.sock").toString())) {
+            Thread reloader = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 15; i++) {
+                        ControlClient.send(dir.resolve("ctrl.sock"), "{\"command\": \"config-reload\"}");
+                        Thread.sleep(150);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            reloader.start();
+            Kea4jProcess.Result r = client(port, "--count", "100", "--timeout", "2000");
+            reloader.join(30_000);
+            assertEquals(0, r.exitCode(), "every client got its lease during the reloads:\n" + r.output());
+            assertEquals(100, leases().size());
+            assertTrue(server.output().split("DHCP4_CONFIG_COMPLETE", -1).length >= 10, "the server reloaded");
+        }
+    }
+}
