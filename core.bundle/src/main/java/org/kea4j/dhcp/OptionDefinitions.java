@@ -36,6 +36,7 @@ public final class OptionDefinitions {
     public static final String VENDOR_ENCAPSULATED = "vendor-encapsulated-options-space";
 
     private static final OptionDefinitions STANDARD4 = new OptionDefinitions(standardDefinitions4());
+    private static final OptionDefinitions STANDARD6 = new OptionDefinitions(standardDefinitions6());
 
     private final Map<String, Map<Integer, OptionDefinition>> byCode;
     private final Map<String, Map<String, OptionDefinition>> byName;
@@ -54,6 +55,11 @@ public final class OptionDefinitions {
     /** Kea's standard DHCPv4 definitions (spaces {@code dhcp4} and {@code dhcp-agent-options-space}). */
     public static OptionDefinitions standard4() {
         return STANDARD4;
+    }
+
+    /** Kea's standard DHCPv6 definitions (space {@code dhcp6}, and {@code vendor-4491} for DOCSIS). */
+    public static OptionDefinitions standard6() {
+        return STANDARD6;
     }
 
     /**
@@ -228,6 +234,86 @@ public final class OptionDefinitions {
         d.add(OptionDefinition.of("subscriber-id", 6, a, BINARY, false));
         d.add(OptionDefinition.of("server-id-override", 11, a, IPV4_ADDRESS, false));
         d.add(OptionDefinition.of("relay-id", 12, a, BINARY, false));
+        return d;
+    }
+
+    private static List<OptionDefinition> standardDefinitions6() {
+        List<OptionDefinition> d = new ArrayList<>();
+        String s = DHCP6;
+        d.add(OptionDefinition.of("clientid", 1, s, BINARY, false));
+        d.add(OptionDefinition.of("serverid", 2, s, BINARY, false));
+        d.add(OptionDefinition.record("ia-na", 3, s, false, UINT32, UINT32, UINT32).encapsulating(s));
+        d.add(OptionDefinition.of("ia-ta", 4, s, UINT32, false).encapsulating(s));
+        d.add(OptionDefinition.record("iaaddr", 5, s, false, IPV6_ADDRESS, UINT32, UINT32).encapsulating(s));
+        d.add(OptionDefinition.of("oro", 6, s, UINT16, true));
+        d.add(OptionDefinition.of("preference", 7, s, UINT8, false));
+        d.add(OptionDefinition.of("elapsed-time", 8, s, UINT16, false));
+        d.add(OptionDefinition.of("relay-msg", 9, s, BINARY, false));
+        d.add(OptionDefinition.of("auth", 11, s, BINARY, false));
+        d.add(OptionDefinition.of("unicast", 12, s, IPV6_ADDRESS, false));
+        d.add(OptionDefinition.record("status-code", 13, s, false, UINT16, STRING));
+        d.add(OptionDefinition.of("rapid-commit", 14, s, EMPTY, false));
+        d.add(OptionDefinition.of("user-class", 15, s, BINARY, false));
+        d.add(OptionDefinition.record("vendor-class", 16, s, false, UINT32, BINARY));
+        d.add(OptionDefinition.of("vendor-opts", 17, s, UINT32, false));
+        d.add(OptionDefinition.of("interface-id", 18, s, BINARY, false));
+        d.add(OptionDefinition.of("reconf-msg", 19, s, UINT8, false));
+        d.add(OptionDefinition.of("reconf-accept", 20, s, EMPTY, false));
+        d.add(OptionDefinition.of("sip-server-dns", 21, s, FQDN, true));
+        d.add(OptionDefinition.of("sip-server-addr", 22, s, IPV6_ADDRESS, true));
+        d.add(OptionDefinition.of("dns-servers", 23, s, IPV6_ADDRESS, true));
+        d.add(OptionDefinition.of("domain-search", 24, s, FQDN, true));
+        d.add(OptionDefinition.record("ia-pd", 25, s, false, UINT32, UINT32, UINT32).encapsulating(s));
+        d.add(OptionDefinition.record("iaprefix", 26, s, false, UINT32, UINT32, UINT8, IPV6_ADDRESS)
+                .encapsulating(s));
+        d.add(OptionDefinition.of("nis-servers", 27, s, IPV6_ADDRESS, true));
+        d.add(OptionDefinition.of("nisp-servers", 28, s, IPV6_ADDRESS, true));
+        d.add(OptionDefinition.of("nis-domain-name", 29, s, FQDN, true));
+        d.add(OptionDefinition.of("nisp-domain-name", 30, s, FQDN, true));
+        d.add(OptionDefinition.of("sntp-servers", 31, s, IPV6_ADDRESS, true));
+        d.add(OptionDefinition.of("information-refresh-time", 32, s, UINT32, false));
+        d.add(OptionDefinition.of("bcmcs-server-dns", 33, s, FQDN, true));
+        d.add(OptionDefinition.of("bcmcs-server-addr", 34, s, IPV6_ADDRESS, true));
+        d.add(OptionDefinition.record("geoconf-civic", 36, s, false, UINT8, UINT16, BINARY));
+        d.add(OptionDefinition.record("remote-id", 37, s, false, UINT32, BINARY));
+        d.add(OptionDefinition.of("subscriber-id", 38, s, BINARY, false));
+        d.add(OptionDefinition.record("client-fqdn", 39, s, false, UINT8, FQDN));
+        d.add(OptionDefinition.of("pana-agent", 40, s, IPV6_ADDRESS, true));
+        d.add(OptionDefinition.of("new-posix-timezone", 41, s, STRING, false));
+        d.add(OptionDefinition.of("new-tzdb-timezone", 42, s, STRING, false));
+        d.add(OptionDefinition.of("ero", 43, s, UINT16, true));
+        d.add(OptionDefinition.of("client-data", 45, s, EMPTY, false).encapsulating(s));
+        d.add(OptionDefinition.of("clt-time", 46, s, UINT32, false));
+        d.add(OptionDefinition.record("lq-relay-data", 47, s, false, IPV6_ADDRESS, BINARY));
+        d.add(OptionDefinition.of("lq-client-link", 48, s, IPV6_ADDRESS, true));
+        d.add(OptionDefinition.of("v6-lost", 51, s, FQDN, false));
+        d.add(OptionDefinition.of("capwap-ac-v6", 52, s, IPV6_ADDRESS, true));
+        d.add(OptionDefinition.of("relay-id", 53, s, BINARY, false));
+        d.add(OptionDefinition.of("v6-access-domain", 57, s, FQDN, false));
+        d.add(OptionDefinition.of("sip-ua-cs-list", 58, s, FQDN, true));
+        d.add(OptionDefinition.of("bootfile-url", 59, s, STRING, false));
+        d.add(OptionDefinition.of("bootfile-param", 60, s, OptionDataType.TUPLE, true));
+        d.add(OptionDefinition.of("client-arch-type", 61, s, UINT16, true));
+        d.add(OptionDefinition.record("nii", 62, s, false, UINT8, UINT8, UINT8));
+        d.add(OptionDefinition.of("aftr-name", 64, s, FQDN, false));
+        d.add(OptionDefinition.of("erp-local-domain-name", 65, s, FQDN, false));
+        d.add(OptionDefinition.of("rsoo", 66, s, EMPTY, false).encapsulating("rsoo-opts"));
+        d.add(OptionDefinition.of("client-linklayer-addr", 79, s, BINARY, false));
+        d.add(OptionDefinition.of("link-address", 80, s, IPV6_ADDRESS, false));
+        d.add(OptionDefinition.of("solmax-rt", 82, s, UINT32, false));
+        d.add(OptionDefinition.of("inf-max-rt", 83, s, UINT32, false));
+        d.add(OptionDefinition.of("dhcp4o6-server-addr", 88, s, IPV6_ADDRESS, true));
+        d.add(OptionDefinition.of("v6-captive-portal", 103, s, STRING, false));
+        d.add(OptionDefinition.of("ipv6-address-andsf", 143, s, IPV6_ADDRESS, true));
+
+        String v = "vendor-4491";
+        d.add(OptionDefinition.of("oro", 1, v, UINT16, true));
+        d.add(OptionDefinition.of("tftp-servers", 32, v, IPV6_ADDRESS, true));
+        d.add(OptionDefinition.of("config-file", 33, v, STRING, false));
+        d.add(OptionDefinition.of("syslog-servers", 34, v, IPV6_ADDRESS, true));
+        d.add(OptionDefinition.of("device-id", 36, v, BINARY, false));
+        d.add(OptionDefinition.of("time-servers", 37, v, IPV6_ADDRESS, true));
+        d.add(OptionDefinition.of("time-offset", 38, v, INT32, false));
         return d;
     }
 }

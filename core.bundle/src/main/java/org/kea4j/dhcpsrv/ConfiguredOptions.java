@@ -63,6 +63,21 @@ public final class ConfiguredOptions {
      */
     public static ConfiguredOptions resolve4(List<OptionDataConfig> entries, OptionDefinitions definitions)
             throws ConfigException {
+        return resolve(entries, definitions, false);
+    }
+
+    /**
+     * Converts DHCPv6 {@code option-data} entries, as {@link #resolve4} does; {@code vendor-<enterprise>}
+     * spaces go into option 17 (vendor-opts).
+     */
+    public static ConfiguredOptions resolve6(List<OptionDataConfig> entries, OptionDefinitions definitions)
+            throws ConfigException {
+        return resolve(entries, definitions, true);
+    }
+
+    private static ConfiguredOptions resolve(List<OptionDataConfig> entries, OptionDefinitions definitions, boolean v6)
+            throws ConfigException {
+        String topSpace = v6 ? OptionDefinitions.DHCP6 : OptionDefinitions.DHCP4;
         if (entries.isEmpty()) {
             return EMPTY;
         }
@@ -70,8 +85,8 @@ public final class ConfiguredOptions {
         Set<Integer> always = new HashSet<>();
         Map<String, List<Option>> bySpace = new LinkedHashMap<>();
         for (OptionDataConfig entry : entries) {
-            Option option = convert(entry, definitions);
-            if (entry.space().equals(OptionDefinitions.DHCP4)) {
+            Option option = convert(entry, definitions, v6);
+            if (entry.space().equals(topSpace)) {
                 if (top.containsKey(option.code())) {
                     throw entry.error("option " + option.code() + " is configured twice in the same scope");
                 }
@@ -84,14 +99,33 @@ public final class ConfiguredOptions {
             }
         }
         for (Map.Entry<String, List<Option>> space : bySpace.entrySet()) {
-            encapsulate(space.getKey(), space.getValue(), top, definitions, entries);
+            encapsulate(space.getKey(), space.getValue(), top, definitions, entries, v6);
         }
         return new ConfiguredOptions(Collections.unmodifiableMap(top), Set.copyOf(always));
     }
 
     private static void encapsulate(String space, List<Option> subOptions, Map<Integer, Option> top,
-            OptionDefinitions definitions, List<OptionDataConfig> entries) throws ConfigException {
-        byte[] packed = Option.packSubOptions4(subOptions);
+            OptionDefinitions definitions, List<OptionDataConfig> entries, boolean v6) throws ConfigException {
+        byte[] packed = v6 ? org.kea4j.dhcp.Options6.pack(subOptions) : Option.packSubOptions4(subOptions);
+        if (space.startsWith("vendor-") && v6) {
+            long enterprise;
+            try {
+                enterprise = Long.parseLong(space.substring("vendor-".length()));
+            } catch (NumberFormatException e) {
+                throw firstOf(space, entries).error("invalid vendor option space '" + space + "'");
+            }
+            Option existing = top.get(org.kea4j.dhcp.Options6.VENDOR_OPTS);
+            byte[] head = existing == null ? new byte[0] : existing.data();
+            if (head.length < 4) {
+                head = new byte[] {(byte) (enterprise >> 24), (byte) (enterprise >> 16), (byte) (enterprise >> 8),
+                    (byte) enterprise};
+            }
+            byte[] data = new byte[head.length + packed.length];
+            System.arraycopy(head, 0, data, 0, head.length);
+            System.arraycopy(packed, 0, data, head.length, packed.length);
+            top.put(org.kea4j.dhcp.Options6.VENDOR_OPTS, new Option(org.kea4j.dhcp.Options6.VENDOR_OPTS, data));
+            return;
+        }
         if (space.startsWith("vendor-")) {
             long enterprise;
             try {
@@ -115,13 +149,13 @@ public final class ConfiguredOptions {
         }
         OptionDefinition carrier = null;
         for (OptionDefinition d : definitions.all()) {
-            if (d.space().equals(OptionDefinitions.DHCP4) && d.encapsulate().equals(space)) {
+            if (d.space().equals(v6 ? OptionDefinitions.DHCP6 : OptionDefinitions.DHCP4) && d.encapsulate().equals(space)) {
                 carrier = d;
                 break;
             }
         }
         if (carrier == null) {
-            throw firstOf(space, entries).error("no DHCPv4 option encapsulates the option space '" + space + "'");
+            throw firstOf(space, entries).error("no option encapsulates the option space '" + space + "'");
         }
         Option own = top.get(carrier.code());
         byte[] ownData = own == null ? new byte[0] : own.data();
@@ -141,7 +175,7 @@ public final class ConfiguredOptions {
     }
 
     /** Converts one entry to an option of its space. */
-    static Option convert(OptionDataConfig entry, OptionDefinitions definitions) throws ConfigException {
+    static Option convert(OptionDataConfig entry, OptionDefinitions definitions, boolean v6) throws ConfigException {
         OptionDefinition def = null;
         if (entry.name() != null) {
             def = definitions.find(entry.space(), entry.name());
@@ -158,7 +192,7 @@ public final class ConfiguredOptions {
             def = definitions.find(entry.space(), entry.code());
         }
         int code = def != null ? def.code() : entry.code();
-        if (code == 0 || code == 255) {
+        if (code == 0 || (!v6 && code == 255)) {
             throw entry.error("option code " + code + " is reserved (pad / end)");
         }
         byte[] payload;
@@ -174,13 +208,13 @@ public final class ConfiguredOptions {
             } else if (def.type() == OptionDataType.EMPTY && !def.encapsulate().isEmpty() && entry.data().isEmpty()) {
                 payload = new byte[0];
             } else {
-                payload = def.encodeCsv(entry.data(), false);
+                payload = def.encodeCsv(entry.data(), v6);
             }
         } catch (IllegalArgumentException e) {
             throw entry.error("option data '" + entry.data() + "' for "
                     + (def != null ? def.name() : "option " + code) + ": " + e.getMessage());
         }
-        if (payload.length > 255 && !entry.space().equals(OptionDefinitions.DHCP4)) {
+        if (!v6 && payload.length > 255 && !entry.space().equals(OptionDefinitions.DHCP4)) {
             throw entry.error("sub-option " + code + " is longer than 255 bytes");
         }
         return new Option(code, payload);

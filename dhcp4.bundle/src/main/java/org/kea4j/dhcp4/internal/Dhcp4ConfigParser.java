@@ -22,6 +22,7 @@ import org.kea4j.config.LoggerConfig;
 import org.kea4j.dhcpsrv.AddressRange;
 import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.DbAccess;
+import org.kea4j.dhcpsrv.DhcpConfigElements;
 import org.kea4j.dhcpsrv.HostIdentifier;
 import org.kea4j.dhcpsrv.InterfacesConfig;
 import org.kea4j.dhcpsrv.OptionDataConfig;
@@ -76,9 +77,6 @@ final class Dhcp4ConfigParser {
     private static final Set<String> CLASS_KEYS = Set.of("name", "test", "option-data", "option-def", "next-server",
             "server-hostname", "boot-file-name", "only-if-required", "valid-lifetime", "min-valid-lifetime",
             "max-valid-lifetime");
-    private static final Set<String> EXPIRATION_KEYS = Set.of("reclaim-timer-wait-time",
-            "flush-reclaimed-timer-wait-time", "hold-reclaimed-time", "max-reclaim-leases", "max-reclaim-time",
-            "unwarned-reclaim-cycles");
     private static final Set<String> IDENTIFIER_TYPES = Set.of("hw-address", "duid", "circuit-id", "client-id",
             "flex-id");
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -95,7 +93,7 @@ final class Dhcp4ConfigParser {
 
     static Dhcp4Config parse(ConfigNode dhcp4, ConfigContext context) throws ConfigException {
         dhcp4.expectMap().checkKeys(GLOBAL_KEYS);
-        rejectUnsupported(dhcp4);
+        DhcpConfigElements.rejectUnsupported(dhcp4, UNSUPPORTED);
 
         InterfacesConfig interfaces = InterfacesConfig.NONE;
         Optional<ConfigNode> ifaces = dhcp4.get("interfaces-config");
@@ -118,21 +116,7 @@ final class Dhcp4ConfigParser {
                 ? reservations(dhcp4.require("reservations"), null) : List.of();
 
         long declineProbation = dhcp4.getLong("decline-probation-period", 0, 0xFFFF_FFFFL, 86400);
-        long reclaimWait = 10;
-        long flushWait = 25;
-        long holdReclaimed = 3600;
-        long maxReclaim = 100;
-        Optional<ConfigNode> expiration = dhcp4.get("expired-leases-processing");
-        if (expiration.isPresent()) {
-            ConfigNode e = expiration.get().expectMap().checkKeys(EXPIRATION_KEYS);
-            reclaimWait = e.getLong("reclaim-timer-wait-time", 0, 0xFFFF_FFFFL, 10);
-            flushWait = e.getLong("flush-reclaimed-timer-wait-time", 0, 0xFFFF_FFFFL, 25);
-            holdReclaimed = e.getLong("hold-reclaimed-time", 0, 0xFFFF_FFFFL, 3600);
-            maxReclaim = e.getLong("max-reclaim-leases", 0, 0xFFFF_FFFFL, 100);
-            e.getLong("max-reclaim-time", 0, 0xFFFF_FFFFL, 250);
-            e.getLong("unwarned-reclaim-cycles", 0, 0xFFFF_FFFFL, 5);
-        }
-
+        DhcpConfigElements.Expiration expiration = DhcpConfigElements.expiration(dhcp4);
         List<String> identifiers = List.of("hw-address", "duid", "circuit-id", "client-id");
         Optional<ConfigNode> ids = dhcp4.get("host-reservation-identifiers");
         if (ids.isPresent()) {
@@ -155,7 +139,7 @@ final class Dhcp4ConfigParser {
             Map<String, Object> converted = MAPPER.convertValue(ddnsNode.get().json(), Map.class);
             ddns = converted;
         }
-        checkOtherKnownKeys(dhcp4);
+        DhcpConfigElements.compatibilityKeys(dhcp4);
 
         List<HooksLibraryConfig> hooks = dhcp4.get("hooks-libraries").isPresent()
                 ? CommonElements.hooksLibraries(dhcp4.require("hooks-libraries")) : List.of();
@@ -165,102 +149,24 @@ final class Dhcp4ConfigParser {
                 ? CommonElements.loggers(dhcp4.require("loggers")) : List.of();
 
         return new Dhcp4Config(interfaces, leaseDatabase, subnets, options, defs, classes,
-                dhcp4.getBoolean("echo-client-id", true), declineProbation, reclaimWait, flushWait, holdReclaimed, maxReclaim,
+                dhcp4.getBoolean("echo-client-id", true), declineProbation, expiration.reclaimTimerWaitTime(),
+                expiration.flushReclaimedTimerWaitTime(), expiration.holdReclaimedTime(), expiration.maxReclaimLeases(),
                 globalReservations, globals.nextServer(), identifiers, ddns, hooks, socket, loggers,
                 context.serverPort().orElse(Dhcp4Config.DEFAULT_PORT));
     }
 
-    private static void rejectUnsupported(ConfigNode map) throws ConfigException {
-        for (String key : UNSUPPORTED) {
-            if (map.has(key)) {
-                throw map.require(key).error("'" + key + "' is not supported by kea4j");
-            }
-        }
-    }
-
-    /** Keys accepted for compatibility whose values still must have the right type. */
-    private static void checkOtherKnownKeys(ConfigNode dhcp4) throws ConfigException {
-        dhcp4.getString("server-tag", "");
-        dhcp4.getBoolean("store-extended-info", false);
-        dhcp4.getBoolean("ip-reservations-unique", true);
-        dhcp4.getBoolean("early-global-reservations-lookup", false);
-        dhcp4.getBoolean("reservations-lookup-first", false);
-        dhcp4.getLong("statistic-default-sample-count", 0, 0xFFFF_FFFFL, 20);
-        dhcp4.getLong("statistic-default-sample-age", 0, 0xFFFF_FFFFL, 0);
-        dhcp4.getLong("parked-packet-limit", 0, 0xFFFF_FFFFL, 256);
-        for (String map : List.of("sanity-checks", "multi-threading", "dhcp-queue-control")) {
-            if (dhcp4.get(map).isPresent()) {
-                dhcp4.require(map).expectMap();
-            }
-        }
-        ddnsBehaviour(dhcp4);
-    }
-
-    /** The Kea 2.x DDNS behaviour keys (their effect belongs to the DDNS issue): types only. */
-    private static void ddnsBehaviour(ConfigNode node) throws ConfigException {
-        node.getBoolean("ddns-send-updates", true);
-        node.getBoolean("ddns-override-no-update", false);
-        node.getBoolean("ddns-override-client-update", false);
-        node.getBoolean("ddns-update-on-renew", false);
-        node.getBoolean("ddns-use-conflict-resolution", true);
-        node.getString("ddns-replace-client-name", "never");
-        node.getString("ddns-generated-prefix", "myhost");
-        node.getString("ddns-qualifying-suffix", "");
-        node.getString("hostname-char-set", "");
-        node.getString("hostname-char-replacement", "");
-        if (node.has("cache-threshold")) {
-            double v = node.require("cache-threshold").json().asDouble(-1);
-            if (!node.require("cache-threshold").json().isNumber() || v < 0 || v >= 1) {
-                throw node.require("cache-threshold").error("cache-threshold must be a number in [0, 1)");
-            }
-        }
-        node.getLong("cache-max-age", 0, 0xFFFF_FFFFL, 0);
-    }
-
     private static Globals globals(ConfigNode dhcp4) throws ConfigException {
         long valid = dhcp4.getLong("valid-lifetime", 0, 0xFFFF_FFFFL, 7200);
-        checkLifetimeBounds(dhcp4, valid);
-        OptionalLong renew = optionalUint32(dhcp4, "renew-timer");
-        OptionalLong rebind = optionalUint32(dhcp4, "rebind-timer");
-        checkTimers(dhcp4, renew, rebind);
+        DhcpConfigElements.lifetimeBounds(dhcp4, "valid-lifetime", valid);
+        OptionalLong renew = DhcpConfigElements.optionalUint32(dhcp4, "renew-timer");
+        OptionalLong rebind = DhcpConfigElements.optionalUint32(dhcp4, "rebind-timer");
+        DhcpConfigElements.timers(dhcp4, renew, rebind);
         Inet4Address nextServer = optionalV4(dhcp4, "next-server");
         return new Globals(valid, renew, rebind, dhcp4.getBoolean("match-client-id", true),
                 dhcp4.getBoolean("authoritative", false), nextServer, dhcp4.getString("server-hostname", null),
-                dhcp4.getString("boot-file-name", null), reservationFlags(dhcp4, ReservationFlags.DEFAULT),
-                dhcp4.getBoolean("calculate-tee-times", false), percent(dhcp4, "t1-percent", 0.5),
-                percent(dhcp4, "t2-percent", 0.875));
-    }
-
-    private static double percent(ConfigNode node, String key, double defaultValue) throws ConfigException {
-        Optional<ConfigNode> value = node.get(key);
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
-        if (!value.get().json().isNumber() || value.get().json().asDouble() <= 0 || value.get().json().asDouble() >= 1) {
-            throw value.get().error(key + " must be a number between 0 and 1");
-        }
-        return value.get().json().asDouble();
-    }
-
-    private static void checkLifetimeBounds(ConfigNode node, long valid) throws ConfigException {
-        long min = node.getLong("min-valid-lifetime", 0, 0xFFFF_FFFFL, valid);
-        long max = node.getLong("max-valid-lifetime", 0, 0xFFFF_FFFFL, valid);
-        if (min > valid || valid > max) {
-            throw node.error("valid-lifetime " + valid + " is not within [min-valid-lifetime " + min
-                    + ", max-valid-lifetime " + max + "]");
-        }
-    }
-
-    private static void checkTimers(ConfigNode node, OptionalLong renew, OptionalLong rebind) throws ConfigException {
-        if (renew.isPresent() && rebind.isPresent() && renew.getAsLong() > rebind.getAsLong()) {
-            throw node.require("renew-timer").error("the value of renew-timer (" + renew.getAsLong()
-                    + ") is greater than the value of rebind-timer (" + rebind.getAsLong() + ")");
-        }
-    }
-
-    private static OptionalLong optionalUint32(ConfigNode node, String key) throws ConfigException {
-        Optional<ConfigNode> value = node.get(key);
-        return value.isPresent() ? OptionalLong.of(value.get().asUint32()) : OptionalLong.empty();
+                dhcp4.getString("boot-file-name", null), DhcpConfigElements.reservationFlags(dhcp4, ReservationFlags.DEFAULT),
+                dhcp4.getBoolean("calculate-tee-times", false), DhcpConfigElements.percent(dhcp4, "t1-percent", 0.5),
+                DhcpConfigElements.percent(dhcp4, "t2-percent", 0.875));
     }
 
     private static Inet4Address optionalV4(ConfigNode node, String key) throws ConfigException {
@@ -273,21 +179,6 @@ final class Dhcp4ConfigParser {
         } catch (IllegalArgumentException e) {
             throw value.get().error(e.getMessage());
         }
-    }
-
-    private static ReservationFlags reservationFlags(ConfigNode node, ReservationFlags inherited) throws ConfigException {
-        ReservationFlags flags = inherited;
-        Optional<ConfigNode> mode = node.get("reservation-mode");
-        if (mode.isPresent()) {
-            try {
-                flags = ReservationFlags.ofMode(mode.get().asString());
-            } catch (IllegalArgumentException e) {
-                throw mode.get().error(e.getMessage());
-            }
-        }
-        return new ReservationFlags(node.getBoolean("reservations-global", flags.global()),
-                node.getBoolean("reservations-in-subnet", flags.inSubnet()),
-                node.getBoolean("reservations-out-of-pool", flags.outOfPool()));
     }
 
     private static List<OptionDataConfig> optionData(ConfigNode node) throws ConfigException {
@@ -366,7 +257,7 @@ final class Dhcp4ConfigParser {
 
     private static Subnet4 subnet(ConfigNode entry, long id, Globals globals) throws ConfigException {
         entry.checkKeys(SUBNET_KEYS);
-        rejectUnsupported(entry);
+        DhcpConfigElements.rejectUnsupported(entry, UNSUPPORTED);
         ConfigNode subnetNode = entry.require("subnet");
         Prefix prefix;
         try {
@@ -392,35 +283,35 @@ final class Dhcp4ConfigParser {
             }
         }
         long valid = entry.getLong("valid-lifetime", 0, 0xFFFF_FFFFL, globals.validLifetime());
-        checkLifetimeBounds(entry, valid);
+        DhcpConfigElements.lifetimeBounds(entry, "valid-lifetime", valid);
         OptionalLong renew = entry.has("renew-timer") ? OptionalLong.of(entry.require("renew-timer").asUint32())
                 : globals.renew();
         OptionalLong rebind = entry.has("rebind-timer") ? OptionalLong.of(entry.require("rebind-timer").asUint32())
                 : globals.rebind();
-        checkTimers(entry, renew, rebind);
+        DhcpConfigElements.timers(entry, renew, rebind);
         if (renew.isEmpty() && entry.getBoolean("calculate-tee-times", globals.calculateTeeTimes())) {
-            renew = OptionalLong.of((long) (valid * percent(entry, "t1-percent", globals.t1Percent())));
+            renew = OptionalLong.of((long) (valid * DhcpConfigElements.percent(entry, "t1-percent", globals.t1Percent())));
         }
         if (rebind.isEmpty() && entry.getBoolean("calculate-tee-times", globals.calculateTeeTimes())) {
-            rebind = OptionalLong.of((long) (valid * percent(entry, "t2-percent", globals.t2Percent())));
+            rebind = OptionalLong.of((long) (valid * DhcpConfigElements.percent(entry, "t2-percent", globals.t2Percent())));
         }
-        List<InetAddress> relays = relays(entry);
+        List<InetAddress> relays = DhcpConfigElements.relays(entry, false);
         Inet4Address nextServer = entry.has("next-server") ? optionalV4(entry, "next-server") : globals.nextServer();
         List<Reservation4> reservations = entry.get("reservations").isPresent()
                 ? reservations(entry.require("reservations"), prefix) : List.of();
-        ddnsBehaviour(entry);
+        DhcpConfigElements.ddnsBehaviour(entry);
         return new Subnet4(id, prefix, pools, valid, renew, rebind, optionData(entry),
                 entry.getString("interface", null), entry.getString("client-class", null), relays, nextServer,
                 entry.getString("server-hostname", globals.serverHostname()),
                 entry.getString("boot-file-name", globals.bootFileName()),
                 entry.getBoolean("match-client-id", globals.matchClientId()),
                 entry.getBoolean("authoritative", globals.authoritative()), reservations,
-                reservationFlags(entry, globals.reservations()));
+                DhcpConfigElements.reservationFlags(entry, globals.reservations()));
     }
 
     private static Pool4 pool(ConfigNode poolNode, Prefix prefix) throws ConfigException {
         poolNode.expectMap().checkKeys(POOL_KEYS);
-        rejectUnsupported(poolNode);
+        DhcpConfigElements.rejectUnsupported(poolNode, UNSUPPORTED);
         ConfigNode rangeNode = poolNode.require("pool");
         AddressRange range;
         try {
@@ -435,32 +326,6 @@ final class Dhcp4ConfigParser {
             throw rangeNode.error("pool " + range + " is outside the subnet " + prefix);
         }
         return new Pool4(range, optionData(poolNode), poolNode.getString("client-class", null));
-    }
-
-    private static List<InetAddress> relays(ConfigNode subnet) throws ConfigException {
-        Optional<ConfigNode> relay = subnet.get("relay");
-        if (relay.isEmpty()) {
-            return List.of();
-        }
-        ConfigNode map = relay.get().expectMap().checkKeys(Set.of("ip-address", "ip-addresses"));
-        List<ConfigNode> nodes = new ArrayList<>();
-        if (map.has("ip-address") && map.has("ip-addresses")) {
-            throw map.error("'ip-address' and 'ip-addresses' are mutually exclusive");
-        }
-        if (map.has("ip-address")) {
-            nodes.add(map.require("ip-address"));
-        } else if (map.has("ip-addresses")) {
-            nodes.addAll(map.require("ip-addresses").elements());
-        }
-        List<InetAddress> out = new ArrayList<>();
-        for (ConfigNode node : nodes) {
-            try {
-                out.add(Addresses.parseV4(node.asString()));
-            } catch (IllegalArgumentException e) {
-                throw node.error("invalid relay address: " + e.getMessage());
-            }
-        }
-        return out;
     }
 
     private static List<Reservation4> reservations(ConfigNode list, Prefix prefix) throws ConfigException {
