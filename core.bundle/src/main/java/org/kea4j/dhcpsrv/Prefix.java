@@ -73,6 +73,6 @@ public record Prefix(InetAddress network, int length) {
 
     @Override
     public String toString() {
-        return network.getHostAddress() + "/" + length;
+        return Addresses.format(network) + "/" + length;
     }
 }

@@ -31,8 +31,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * UDP sockets of a DHCP server on Netty's epoll transport: one socket per interface, bound to the wildcard
- * address and to the device, so that it receives broadcasts and each datagram's interface is known.
+ * UDP sockets of a DHCP server on Netty's epoll transport, each bound to its interface (SO_BINDTODEVICE) so
+ * that each datagram's interface is known: for DHCPv4 one socket on the wildcard address (it receives
+ * broadcasts, and the kernel reports each datagram's destination); for DHCPv6 one socket per address
+ * (the multicast group, the link-local and unicast addresses), so that the destination is the socket's.
  * Received datagrams go to a handler on the I/O thread, which must hand them off at once; sends may come
  * from any thread.
  */
@@ -99,9 +101,10 @@ public final class UdpTransport implements AutoCloseable {
                 .option(ChannelOption.SO_SNDBUF, 4 << 20)
                 .option(EpollChannelOption.IP_RECVORIGDSTADDR, true)
                 .option(BIND_TO_DEVICE, deviceName(iface.name()))
-                .handler(new Receiver(iface, spec.port(), receiver));
-        InetAddress wildcard = InetAddress.getByName(spec.v6() ? "::" : "0.0.0.0");
-        var future = b.bind(new InetSocketAddress(wildcard, spec.port())).await();
+                .handler(new Receiver(iface, spec.port(), spec.bindAddress(), receiver));
+        InetAddress local = spec.bindAddress() != null ? spec.bindAddress()
+                : InetAddress.getByName(spec.v6() ? "::" : "0.0.0.0");
+        var future = b.bind(new InetSocketAddress(local, spec.port())).await();
         if (!future.isSuccess()) {
             Throwable cause = future.cause();
             throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause.getMessage()), cause);
@@ -116,16 +119,16 @@ public final class UdpTransport implements AutoCloseable {
             }
         }
         synchronized (channels) {
-            Channel previous = channels.put(key(iface.name(), spec.v6()), channel);
-            specs.put(key(iface.name(), spec.v6()), spec);
+            Channel previous = channels.put(key(iface.name(), spec.v6(), spec.bindAddress()), channel);
+            specs.put(key(iface.name(), spec.v6(), spec.bindAddress()), spec);
             if (previous != null) {
                 previous.close();
             }
         }
     }
 
-    private static String key(String iface, boolean v6) {
-        return (v6 ? "6/" : "4/") + iface;
+    private static String key(String iface, boolean v6, InetAddress bound) {
+        return (v6 ? "6/" : "4/") + iface + "/" + (bound == null ? "*" : bound.getHostAddress());
     }
 
     private static ByteBuffer deviceName(String name) {
@@ -147,15 +150,25 @@ public final class UdpTransport implements AutoCloseable {
     }
 
     /**
-     * Sends a datagram out of an interface's socket.
+     * Sends a datagram out of an interface's wildcard socket.
      *
-     * @return false when no socket is open on that interface
+     * @return false when no such socket is open
      */
     public boolean send(String iface, boolean v6, byte[] data, InetSocketAddress destination,
             Consumer<Throwable> onFailure) {
+        return send(iface, v6, null, data, destination, onFailure);
+    }
+
+    /**
+     * Sends a datagram from the socket of an interface bound to {@code from} (null: the wildcard socket).
+     *
+     * @return false when no such socket is open
+     */
+    public boolean send(String iface, boolean v6, InetAddress from, byte[] data, InetSocketAddress destination,
+            Consumer<Throwable> onFailure) {
         Channel channel;
         synchronized (channels) {
-            channel = channels.get(key(iface, v6));
+            channel = channels.get(key(iface, v6, from));
         }
         if (channel == null) {
             return false;
@@ -187,11 +200,13 @@ public final class UdpTransport implements AutoCloseable {
     private static final class Receiver extends SimpleChannelInboundHandler<DatagramPacket> {
         private final Iface iface;
         private final int port;
+        private final InetAddress bound;
         private final Consumer<Datagram> receiver;
 
-        Receiver(Iface iface, int port, Consumer<Datagram> receiver) {
+        Receiver(Iface iface, int port, InetAddress bound, Consumer<Datagram> receiver) {
             this.iface = iface;
             this.port = port;
+            this.bound = bound;
             this.receiver = receiver;
         }
 
@@ -200,9 +215,12 @@ public final class UdpTransport implements AutoCloseable {
             ByteBuf content = packet.content();
             byte[] data = new byte[content.readableBytes()];
             content.getBytes(content.readerIndex(), data);
-            InetSocketAddress recipient = packet.recipient();
-            receiver.accept(new Datagram(data, iface.name(), iface.index(), packet.sender(),
-                    recipient == null ? null : recipient.getAddress(), port));
+            InetAddress destination = bound;
+            if (destination == null) {
+                InetSocketAddress recipient = packet.recipient();
+                destination = recipient == null ? null : recipient.getAddress();
+            }
+            receiver.accept(new Datagram(data, iface.name(), iface.index(), packet.sender(), destination, port));
         }
 
         @Override

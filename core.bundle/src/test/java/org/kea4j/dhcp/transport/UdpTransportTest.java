@@ -74,4 +74,26 @@ class UdpTransportTest {
             assertEquals(false, t.send("nosuchif0", false, new byte[1], new InetSocketAddress("127.0.0.1", 9), e -> { }));
         }
     }
+
+    @Test
+    void anIpv6SocketBoundToAnAddressReportsItAsTheDestination() throws Exception {
+        Iface lo = loopback();
+        int port = freePort();
+        BlockingQueue<Datagram> received = new ArrayBlockingQueue<>(4);
+        InetAddress v6Loopback = InetAddress.getByName("::1");
+        try (UdpTransport t = UdpTransport.open("test-udp6", List.of(new ListenSocket(lo, port, true, v6Loopback,
+                List.of())),
+                received::add, (s, e) -> { throw new AssertionError(e); });
+                DatagramSocket client = new DatagramSocket(0, InetAddress.getByName("::1"))) {
+            client.send(new DatagramPacket(new byte[] {4}, 1, new InetSocketAddress("::1", port)));
+            Datagram d = received.poll(5, TimeUnit.SECONDS);
+            assertNotNull(d);
+            assertEquals(InetAddress.getByName("::1"), d.destination());
+            assertTrue(t.send(lo.name(), true, v6Loopback, new byte[] {5}, d.source(), Throwable::printStackTrace));
+            client.setSoTimeout(5000);
+            DatagramPacket reply = new DatagramPacket(new byte[16], 16);
+            client.receive(reply);
+            assertEquals(5, reply.getData()[0]);
+        }
+    }
 }

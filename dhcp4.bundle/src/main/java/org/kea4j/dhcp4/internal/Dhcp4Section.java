@@ -72,11 +72,6 @@ public final class Dhcp4Section implements ConfigSection {
         this.version = v == null ? context.getBundle().getVersion().toString() : v;
     }
 
-    /** Number of worker threads: the cores, at least two. */
-    static int workerCount() {
-        return Integer.getInteger("kea4j.dhcp4.workers", Math.max(2, Runtime.getRuntime().availableProcessors()));
-    }
-
     /** The running server, or null before the first configuration. */
     synchronized Dhcp4Server server() {
         return server;
@@ -172,7 +167,7 @@ public final class Dhcp4Section implements ConfigSection {
         boolean created = server == null;
         if (created) {
             server = new Dhcp4Server(new Dhcp4Srv(hooks, new AllocEngine4(hooks, LOGGER_ROOT)),
-                    new LeaseReclamation4(hooks), () -> leaseDatabases.current(4), workerCount());
+                    new LeaseReclamation4(hooks), () -> leaseDatabases.current(4), org.kea4j.dhcpsrv.PacketWorkers.defaultCount());
         }
         server.apply(runtime);
         return created;

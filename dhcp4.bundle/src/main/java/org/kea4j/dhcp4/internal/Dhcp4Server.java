@@ -10,15 +10,10 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.kea4j.dhcp.Pkt4;
 import org.kea4j.dhcp.transport.Datagram;
@@ -27,6 +22,7 @@ import org.kea4j.dhcp.transport.UdpTransport;
 import org.kea4j.dhcpsrv.InterfacesConfig;
 import org.kea4j.dhcpsrv.LeaseMgr;
 import org.kea4j.dhcpsrv.LeaseReclamation4;
+import org.kea4j.dhcpsrv.PacketWorkers;
 
 /**
  * The running DHCPv4 server: sockets on the configured interfaces, a pool of workers that run the
@@ -37,16 +33,11 @@ import org.kea4j.dhcpsrv.LeaseReclamation4;
  */
 final class Dhcp4Server implements AutoCloseable {
 
-    /** Datagrams waiting for a worker before new ones are dropped. */
-    static final int QUEUE_CAPACITY = 8192;
-
     private final Dhcp4Srv srv;
     private final Supplier<Optional<LeaseMgr>> leaseMgr;
     private final LeaseReclamation4 reclamation;
-    private final ThreadPoolExecutor workers;
+    private final PacketWorkers workers;
     private final ScheduledExecutorService timers;
-    private final ReentrantLock[] clientLocks = new ReentrantLock[1024];
-    private final AtomicLong dropped = new AtomicLong();
     private volatile Dhcp4Runtime runtime;
     private UdpTransport transport;
     private List<String> socketKey = List.of();
@@ -56,27 +47,17 @@ final class Dhcp4Server implements AutoCloseable {
         this.srv = srv;
         this.reclamation = reclamation;
         this.leaseMgr = leaseMgr;
-        AtomicInteger n = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE_CAPACITY), r -> {
-                    Thread t = new Thread(r, "kea-dhcp4-worker-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, (r, executor) -> dropped.incrementAndGet());
-        this.workers.prestartAllCoreThreads();
+        this.workers = new PacketWorkers("kea-dhcp4-worker", workerCount);
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kea-dhcp4-reclaim");
             t.setDaemon(true);
             return t;
         });
-        for (int i = 0; i < clientLocks.length; i++) {
-            clientLocks[i] = new ReentrantLock();
-        }
     }
 
     /** Datagrams dropped because every worker was busy and the queue full. */
     long dropped() {
-        return dropped.get();
+        return workers.dropped();
     }
 
     /** The configuration the workers use now, or null. */
@@ -162,7 +143,7 @@ final class Dhcp4Server implements AutoCloseable {
 
     /** On the I/O thread: hand over to a worker. */
     private void received(Datagram d) {
-        workers.execute(() -> process(d));
+        workers.submit(() -> process(d));
     }
 
     /** Runs one datagram through the pipeline and sends the reply; the same client is handled one at a time. */
@@ -179,17 +160,12 @@ final class Dhcp4Server implements AutoCloseable {
         query.setRemotePort(d.source().getPort());
         query.setLocalAddress(d.destination());
         query.setLocalPort(d.localPort());
-        ReentrantLock lock = clientLock(d.data());
-        lock.lock();
-        Dhcp4Srv.Reply reply;
-        try {
-            reply = srv.handle(query, rt, lm.get());
-        } finally {
-            lock.unlock();
-        }
-        if (reply != null) {
-            send(reply);
-        }
+        workers.asClient(clientHash(d.data()), () -> {
+            Dhcp4Srv.Reply reply = srv.handle(query, rt, lm.get());
+            if (reply != null) {
+                send(reply);
+            }
+        });
     }
 
     private void send(Dhcp4Srv.Reply reply) {
@@ -201,8 +177,8 @@ final class Dhcp4Server implements AutoCloseable {
         }
     }
 
-    /** The lock of a client, by its hardware address in the raw packet. */
-    private ReentrantLock clientLock(byte[] data) {
+    /** A client's identity, by its hardware address in the raw packet. */
+    private static int clientHash(byte[] data) {
         int h = 1;
         if (data.length >= 44) {
             int hlen = Math.min(16, data[2] & 0xFF);
@@ -210,8 +186,7 @@ final class Dhcp4Server implements AutoCloseable {
                 h = 31 * h + data[i];
             }
         }
-        h ^= h >>> 16;
-        return clientLocks[h & (clientLocks.length - 1)];
+        return h;
     }
 
     @Override
@@ -221,12 +196,7 @@ final class Dhcp4Server implements AutoCloseable {
             transport = null;
         }
         timers.shutdownNow();
-        workers.shutdown();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        workers.close();
         runtime = null;
     }
 }

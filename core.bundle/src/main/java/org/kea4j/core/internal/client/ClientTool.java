@@ -23,8 +23,8 @@ public final class ClientTool implements CommandLineTool {
 
     @Override
     public String usage() {
-        return "client -4 [--server HOST:PORT] [--relay ADDRESS] [--port LOCAL_PORT] [--hwaddr MAC] [--count N]"
-                + " [--release] [--timeout MS]";
+        return "client -4|-6 [--server HOST:PORT] [--relay ADDRESS] [--port LOCAL_PORT] [--hwaddr MAC] [--count N]"
+                + " [--release] [--timeout MS] [--pd] [--pd-only] [--link V6ADDRESS]";
     }
 
     @Override
@@ -37,10 +37,27 @@ public final class ClientTool implements CommandLineTool {
         boolean release = false;
         int timeout = 3000;
         boolean v4 = false;
+        boolean v6 = false;
+        boolean pd = false;
+        boolean na = true;
+        String link = "2001:db8:1::1";
         for (int i = 0; i < arguments.size(); i++) {
             String a = arguments.get(i);
             if (a.equals("-4")) {
                 v4 = true;
+                continue;
+            }
+            if (a.equals("-6")) {
+                v6 = true;
+                continue;
+            }
+            if (a.equals("--pd")) {
+                pd = true;
+                continue;
+            }
+            if (a.equals("--pd-only")) {
+                pd = true;
+                na = false;
                 continue;
             }
             if (a.equals("--release")) {
@@ -60,6 +77,7 @@ public final class ClientTool implements CommandLineTool {
                     case "--hwaddr" -> mac = Hex.parse(value);
                     case "--count" -> count = Integer.parseInt(value);
                     case "--timeout" -> timeout = Integer.parseInt(value);
+                    case "--link" -> link = value;
                     default -> {
                         err.println("client: unknown argument " + a + "\nusage: " + usage());
                         return 2;
@@ -70,9 +88,12 @@ public final class ClientTool implements CommandLineTool {
                 return 2;
             }
         }
-        if (!v4) {
-            err.println("client: say -4 (DHCPv4)\nusage: " + usage());
+        if (v4 == v6) {
+            err.println("client: say -4 (DHCPv4) or -6 (DHCPv6)\nusage: " + usage());
             return 2;
+        }
+        if (v6) {
+            return run6(server, link, port, mac, count, release, timeout, na, pd, out);
         }
         int colon = server.lastIndexOf(':');
         InetSocketAddress target = colon < 0 ? new InetSocketAddress(server, 67)
@@ -102,6 +123,71 @@ public final class ClientTool implements CommandLineTool {
             }
         }
         return granted == count ? 0 : 1;
+    }
+
+    private static int run6(String server, String link, int port, byte[] mac, int count, boolean release, int timeout,
+            boolean na, boolean pd, PrintStream out) throws Exception {
+        String host = server.startsWith("[") ? server.substring(1, server.indexOf(']')) : "::1";
+        int serverPort = server.lastIndexOf(':') > server.lastIndexOf(']') && server.startsWith("[")
+                ? Integer.parseInt(server.substring(server.lastIndexOf(':') + 1)) : 547;
+        InetSocketAddress target = new InetSocketAddress(InetAddress.getByName(host), serverPort);
+        int granted = 0;
+        try (Dhcp6Client client = new Dhcp6Client(target, (java.net.Inet6Address) InetAddress.getByName(link), port,
+                timeout)) {
+            for (int i = 0; i < count; i++) {
+                byte[] hw = mac != null && count == 1 ? mac : Dhcp4Client.randomMac();
+                byte[] duid = Dhcp6Client.duid(hw);
+                Dhcp6Client.Exchange x = client.sarr(duid, na, pd);
+                String who = Hex.colons(duid);
+                if (x.advertise() == null) {
+                    out.println(who + ": no ADVERTISE from " + server + " within " + timeout + " ms");
+                    continue;
+                }
+                if (x.reply() == null) {
+                    out.println(who + ": no REPLY within " + timeout + " ms");
+                    continue;
+                }
+                String leases = describe6(x.reply());
+                if (leases.contains("status=")) {
+                    out.println(who + ": REPLY without leases: " + leases);
+                    continue;
+                }
+                granted++;
+                out.println(who + ": REPLY " + leases);
+                if (release) {
+                    org.kea4j.dhcp.Pkt6 answer = client.release(duid, x.reply());
+                    out.println(who + ": released" + (answer == null ? " (no answer)" : ""));
+                }
+            }
+        }
+        return granted == count ? 0 : 1;
+    }
+
+    /** The leases (and failure statuses) of a DHCPv6 REPLY. */
+    static String describe6(org.kea4j.dhcp.Pkt6 reply) {
+        StringBuilder sb = new StringBuilder();
+        for (Option o : reply.options()) {
+            if (o.code() != org.kea4j.dhcp.Options6.IA_NA && o.code() != org.kea4j.dhcp.Options6.IA_PD) {
+                continue;
+            }
+            org.kea4j.dhcp.Options6.Ia ia = org.kea4j.dhcp.Options6.Ia.of(o);
+            for (Option sub : ia.options()) {
+                if (sub.code() == org.kea4j.dhcp.Options6.IAADDR) {
+                    var a = org.kea4j.dhcp.Options6.IaAddr.of(sub);
+                    sb.append(sb.length() == 0 ? "" : " ").append("address=")
+                            .append(org.kea4j.dhcpsrv.Addresses.format(a.address())).append(" valid=").append(a.valid());
+                } else if (sub.code() == org.kea4j.dhcp.Options6.IAPREFIX) {
+                    var p = org.kea4j.dhcp.Options6.IaPrefix.of(sub);
+                    sb.append(sb.length() == 0 ? "" : " ").append("prefix=")
+                            .append(org.kea4j.dhcpsrv.Addresses.format(p.prefix())).append('/').append(p.length())
+                            .append(" valid=").append(p.valid());
+                } else if (sub.code() == org.kea4j.dhcp.Options6.STATUS_CODE) {
+                    sb.append(sb.length() == 0 ? "" : " ").append("status=")
+                            .append(org.kea4j.dhcp.Options6.statusCode(sub));
+                }
+            }
+        }
+        return sb.toString();
     }
 
     private static String localAddressTowards(InetSocketAddress target) throws Exception {

@@ -1,0 +1,70 @@
+package org.kea4j.dhcp6.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kea4j.config.ControlSocketConfig;
+import org.kea4j.config.HooksLibraryConfig;
+import org.kea4j.config.LoggerConfig;
+import org.kea4j.dhcpsrv.DbAccess;
+import org.kea4j.dhcpsrv.DhcpConfigElements;
+import org.kea4j.dhcpsrv.InterfacesConfig;
+import org.kea4j.dhcpsrv.OptionDataConfig;
+import org.kea4j.dhcpsrv.OptionDefConfig;
+import org.kea4j.dhcpsrv.Reservation6;
+import org.kea4j.dhcpsrv.Subnet6;
+
+/**
+ * The parsed {@code Dhcp6} element. Immutable; a reconfiguration builds a new one.
+ *
+ * @param interfaces             where to listen (with unicast addresses)
+ * @param leaseDatabase          lease storage
+ * @param subnets                subnets, with global defaults applied
+ * @param options                global options
+ * @param optionDefs             user option definitions
+ * @param classes                client class definitions (name to options)
+ * @param serverId               how the server DUID is made and kept
+ * @param declineProbationPeriod seconds a declined address stays out of use
+ * @param expiration             expired lease reclamation
+ * @param globalReservations     global host reservations
+ * @param relaySuppliedOptions   option codes a relay may supply for the client (RFC 6422)
+ * @param dataDirectory          where the server DUID file goes
+ * @param dhcpDdns               the {@code dhcp-ddns} map as given
+ * @param hooksLibraries         hooks libraries
+ * @param controlSocket          control socket
+ * @param loggers                Kea 2.x {@code loggers}
+ * @param port                   the server port
+ */
+record Dhcp6Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Subnet6> subnets,
+        List<OptionDataConfig> options, List<OptionDefConfig> optionDefs, Map<String, ClientClassConfig> classes,
+        ServerIdConfig serverId, long declineProbationPeriod, DhcpConfigElements.Expiration expiration,
+        List<Reservation6> globalReservations, List<Integer> relaySuppliedOptions, String dataDirectory,
+        Map<String, Object> dhcpDdns, List<HooksLibraryConfig> hooksLibraries,
+        Optional<ControlSocketConfig> controlSocket, List<LoggerConfig> loggers, int port) {
+
+    /** The standard DHCPv6 server port. */
+    static final int DEFAULT_PORT = 547;
+
+    /**
+     * A client class without a test expression.
+     *
+     * @param name    class name
+     * @param options options for its members
+     */
+    record ClientClassConfig(String name, List<OptionDataConfig> options) {
+    }
+
+    /**
+     * {@code server-id}: the DUID type and the parts the operator fixed.
+     *
+     * @param type         LLT, EN or LL
+     * @param identifier   the link-layer address or EN identifier, or null (generated)
+     * @param time         the LLT time, or -1 (now)
+     * @param htype        the hardware type, or -1 (Ethernet)
+     * @param enterpriseId the EN enterprise number, or -1 (ISC, 2495)
+     * @param persist      keep the DUID in a file and reuse it
+     */
+    record ServerIdConfig(String type, byte[] identifier, long time, int htype, long enterpriseId, boolean persist) {
+        static final ServerIdConfig DEFAULT = new ServerIdConfig("LLT", null, -1, -1, -1, true);
+    }
+}

@@ -1,0 +1,423 @@
+package org.kea4j.dhcp6.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.Inet6Address;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.kea4j.config.CommonElements;
+import org.kea4j.config.ConfigContext;
+import org.kea4j.config.ConfigException;
+import org.kea4j.config.ConfigNode;
+import org.kea4j.config.ControlSocketConfig;
+import org.kea4j.config.HooksLibraryConfig;
+import org.kea4j.config.LoggerConfig;
+import org.kea4j.dhcp.Hex;
+import org.kea4j.dhcpsrv.AddressRange;
+import org.kea4j.dhcpsrv.Addresses;
+import org.kea4j.dhcpsrv.DbAccess;
+import org.kea4j.dhcpsrv.DhcpConfigElements;
+import org.kea4j.dhcpsrv.HostIdentifier;
+import org.kea4j.dhcpsrv.InterfacesConfig;
+import org.kea4j.dhcpsrv.OptionDataConfig;
+import org.kea4j.dhcpsrv.OptionDefConfig;
+import org.kea4j.dhcpsrv.PdPool6;
+import org.kea4j.dhcpsrv.Pool6;
+import org.kea4j.dhcpsrv.Prefix;
+import org.kea4j.dhcpsrv.Reservation6;
+import org.kea4j.dhcpsrv.ReservationFlags;
+import org.kea4j.dhcpsrv.Subnet6;
+
+/**
+ * Parses the {@code Dhcp6} element: Kea 0.9's keys and the Kea 2.x keys users of today write; anything else
+ * is an error naming the element and its line, and 2.x features kea4j does not implement are named.
+ */
+final class Dhcp6ConfigParser {
+
+    static final Set<String> GLOBAL_KEYS = Set.of("interfaces-config", "interfaces", "lease-database",
+            "preferred-lifetime", "min-preferred-lifetime", "max-preferred-lifetime", "valid-lifetime",
+            "min-valid-lifetime", "max-valid-lifetime", "renew-timer", "rebind-timer", "subnet6", "option-data",
+            "option-def", "hooks-libraries", "dhcp-ddns", "mac-sources", "relay-supplied-options", "control-socket",
+            "version", "loggers", "server-id", "decline-probation-period", "expired-leases-processing",
+            "client-classes", "host-reservation-identifiers", "reservation-mode", "reservations-global",
+            "reservations-in-subnet", "reservations-out-of-pool", "reservations", "sanity-checks", "multi-threading",
+            "server-tag", "dhcp-queue-control", "statistic-default-sample-count", "statistic-default-sample-age",
+            "calculate-tee-times", "t1-percent", "t2-percent", "hostname-char-set", "hostname-char-replacement",
+            "ddns-send-updates", "ddns-override-no-update", "ddns-override-client-update", "ddns-replace-client-name",
+            "ddns-generated-prefix", "ddns-qualifying-suffix", "ddns-update-on-renew", "ddns-use-conflict-resolution",
+            "store-extended-info", "cache-threshold", "cache-max-age", "parked-packet-limit", "ip-reservations-unique",
+            "early-global-reservations-lookup", "reservations-lookup-first", "data-directory", "rapid-commit",
+            "shared-networks", "hosts-database", "hosts-databases", "config-control", "dhcp4o6-port");
+
+    static final Set<String> UNSUPPORTED = Set.of("shared-networks", "hosts-database", "hosts-databases",
+            "config-control", "dhcp4o6-port", "require-client-classes", "excluded-prefix", "excluded-prefix-len");
+
+    private static final Set<String> SUBNET_KEYS = Set.of("id", "subnet", "pools", "pd-pools", "option-data",
+            "preferred-lifetime", "min-preferred-lifetime", "max-preferred-lifetime", "valid-lifetime",
+            "min-valid-lifetime", "max-valid-lifetime", "renew-timer", "rebind-timer", "interface", "interface-id",
+            "client-class", "require-client-classes", "relay", "rapid-commit", "reservations", "reservation-mode",
+            "reservations-global", "reservations-in-subnet", "reservations-out-of-pool", "calculate-tee-times",
+            "t1-percent", "t2-percent", "ddns-send-updates", "ddns-override-no-update", "ddns-override-client-update",
+            "ddns-replace-client-name", "ddns-generated-prefix", "ddns-qualifying-suffix", "ddns-update-on-renew",
+            "ddns-use-conflict-resolution", "hostname-char-set", "hostname-char-replacement", "store-extended-info",
+            "cache-threshold", "cache-max-age");
+    private static final Set<String> POOL_KEYS = Set.of("pool", "option-data", "client-class", "require-client-classes");
+    private static final Set<String> PD_POOL_KEYS = Set.of("prefix", "prefix-len", "delegated-len", "option-data",
+            "client-class", "require-client-classes", "excluded-prefix", "excluded-prefix-len");
+    private static final Set<String> RESERVATION_KEYS = Set.of("duid", "hw-address", "flex-id", "ip-addresses",
+            "prefixes", "hostname", "option-data", "client-classes");
+    private static final Set<String> CLASS_KEYS = Set.of("name", "test", "option-data", "option-def",
+            "only-if-required", "preferred-lifetime", "min-preferred-lifetime", "max-preferred-lifetime",
+            "valid-lifetime", "min-valid-lifetime", "max-valid-lifetime");
+    private static final Set<String> SERVER_ID_KEYS = Set.of("type", "identifier", "time", "htype", "enterprise-id",
+            "persist");
+    private static final Set<String> MAC_SOURCES = Set.of("any", "raw", "duid", "ipv6-link-local",
+            "client-link-addr-option", "rfc6939", "remote-id", "rfc4649", "subscriber-id", "rfc4580", "docsis-cmts",
+            "docsis-modem");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final long MAX_SUBNET_ID = 0xFFFF_FFFEL;
+
+    /** Settings every subnet inherits. */
+    private record Globals(long preferred, long valid, OptionalLong renew, OptionalLong rebind, boolean rapidCommit,
+            ReservationFlags reservations, boolean calculateTeeTimes, double t1Percent, double t2Percent) {
+    }
+
+    private Dhcp6ConfigParser() {
+    }
+
+    static Dhcp6Config parse(ConfigNode dhcp6, ConfigContext context) throws ConfigException {
+        dhcp6.expectMap().checkKeys(GLOBAL_KEYS);
+        DhcpConfigElements.rejectUnsupported(dhcp6, UNSUPPORTED);
+        InterfacesConfig interfaces = InterfacesConfig.NONE;
+        if (dhcp6.get("interfaces-config").isPresent()) {
+            interfaces = InterfacesConfig.parse(dhcp6.require("interfaces-config"), false);
+        } else if (dhcp6.has("interfaces")) {
+            interfaces = new InterfacesConfig(InterfacesConfig.entries(dhcp6.require("interfaces"), false), "udp", false);
+        }
+        DbAccess leaseDatabase = dhcp6.get("lease-database").isPresent()
+                ? DbAccess.parse(dhcp6.require("lease-database")) : new DbAccess("memfile", Map.of());
+        Globals globals = globals(dhcp6);
+        List<OptionDefConfig> defs = dhcp6.get("option-def").isPresent()
+                ? OptionDefConfig.parseList(dhcp6.require("option-def"), "dhcp6", 65535) : List.of();
+        List<OptionDataConfig> options = optionData(dhcp6);
+        Map<String, Dhcp6Config.ClientClassConfig> classes = clientClasses(dhcp6);
+        List<Subnet6> subnets = subnets(dhcp6, globals);
+        List<Reservation6> globalReservations = dhcp6.get("reservations").isPresent()
+                ? reservations(dhcp6.require("reservations"), null) : List.of();
+        long declineProbation = dhcp6.getLong("decline-probation-period", 0, 0xFFFF_FFFFL, 86400);
+        DhcpConfigElements.Expiration expiration = DhcpConfigElements.expiration(dhcp6);
+        Optional<ConfigNode> ids = dhcp6.get("host-reservation-identifiers");
+        if (ids.isPresent()) {
+            for (ConfigNode id : ids.get().elements()) {
+                String type = id.asString();
+                if (!Set.of("duid", "hw-address", "flex-id").contains(type)) {
+                    throw id.error("unsupported host reservation identifier '" + type + "'");
+                }
+            }
+        }
+        Optional<ConfigNode> macSources = dhcp6.get("mac-sources");
+        if (macSources.isPresent()) {
+            for (ConfigNode m : macSources.get().elements()) {
+                if (!MAC_SOURCES.contains(m.asString())) {
+                    throw m.error("unknown mac-source '" + m.asString() + "'");
+                }
+            }
+        }
+        List<Integer> rsoo = new ArrayList<>();
+        Optional<ConfigNode> rsooNode = dhcp6.get("relay-supplied-options");
+        if (rsooNode.isPresent()) {
+            for (ConfigNode c : rsooNode.get().elements()) {
+                rsoo.add(c.json().isNumber() ? c.asInt(1, 65535) : parseCode(c));
+            }
+        }
+        Map<String, Object> ddns = Map.of();
+        if (dhcp6.get("dhcp-ddns").isPresent()) {
+            dhcp6.require("dhcp-ddns").expectMap();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> converted = MAPPER.convertValue(dhcp6.require("dhcp-ddns").json(), Map.class);
+            ddns = converted;
+        }
+        DhcpConfigElements.compatibilityKeys(dhcp6);
+        List<HooksLibraryConfig> hooks = dhcp6.get("hooks-libraries").isPresent()
+                ? CommonElements.hooksLibraries(dhcp6.require("hooks-libraries")) : List.of();
+        Optional<ControlSocketConfig> socket = dhcp6.get("control-socket").isPresent()
+                ? Optional.of(CommonElements.controlSocket(dhcp6.require("control-socket"))) : Optional.empty();
+        List<LoggerConfig> loggers = dhcp6.get("loggers").isPresent()
+                ? CommonElements.loggers(dhcp6.require("loggers")) : List.of();
+        return new Dhcp6Config(interfaces, leaseDatabase, subnets, options, defs, classes, serverId(dhcp6),
+                declineProbation, expiration, globalReservations, List.copyOf(rsoo),
+                dhcp6.getString("data-directory", null), ddns, hooks, socket, loggers,
+                context.serverPort().orElse(Dhcp6Config.DEFAULT_PORT));
+    }
+
+    private static int parseCode(ConfigNode c) throws ConfigException {
+        try {
+            int code = Integer.parseInt(c.asString().trim());
+            if (code < 1 || code > 65535) {
+                throw c.error("option code " + code + " out of range");
+            }
+            return code;
+        } catch (NumberFormatException e) {
+            throw c.error("'" + c.asString() + "' is not an option code");
+        }
+    }
+
+    private static Globals globals(ConfigNode dhcp6) throws ConfigException {
+        long valid = dhcp6.getLong("valid-lifetime", 0, 0xFFFF_FFFFL, 7200);
+        DhcpConfigElements.lifetimeBounds(dhcp6, "valid-lifetime", valid);
+        long preferred = dhcp6.getLong("preferred-lifetime", 0, 0xFFFF_FFFFL, Math.min(3600, valid));
+        DhcpConfigElements.lifetimeBounds(dhcp6, "preferred-lifetime", preferred);
+        OptionalLong renew = DhcpConfigElements.optionalUint32(dhcp6, "renew-timer");
+        OptionalLong rebind = DhcpConfigElements.optionalUint32(dhcp6, "rebind-timer");
+        DhcpConfigElements.timers(dhcp6, renew, rebind);
+        return new Globals(preferred, valid, renew, rebind, dhcp6.getBoolean("rapid-commit", false),
+                DhcpConfigElements.reservationFlags(dhcp6, ReservationFlags.DEFAULT),
+                dhcp6.getBoolean("calculate-tee-times", true), DhcpConfigElements.percent(dhcp6, "t1-percent", 0.5),
+                DhcpConfigElements.percent(dhcp6, "t2-percent", 0.8));
+    }
+
+    private static Dhcp6Config.ServerIdConfig serverId(ConfigNode dhcp6) throws ConfigException {
+        Optional<ConfigNode> node = dhcp6.get("server-id");
+        if (node.isEmpty()) {
+            return Dhcp6Config.ServerIdConfig.DEFAULT;
+        }
+        ConfigNode m = node.get().expectMap().checkKeys(SERVER_ID_KEYS);
+        String type = m.getString("type", "LLT");
+        if (!Set.of("LLT", "EN", "LL").contains(type)) {
+            throw m.require("type").error("server-id type must be LLT, EN or LL, not '" + type + "'");
+        }
+        byte[] identifier = null;
+        String id = m.getString("identifier", "");
+        if (!id.isEmpty()) {
+            try {
+                identifier = Hex.parse(id);
+            } catch (IllegalArgumentException e) {
+                throw m.require("identifier").error("invalid identifier: " + e.getMessage());
+            }
+        }
+        return new Dhcp6Config.ServerIdConfig(type, identifier, m.getLong("time", 0, 0xFFFF_FFFFL, -1),
+                (int) m.getLong("htype", 0, 0xFFFF, -1), m.getLong("enterprise-id", 0, 0xFFFF_FFFFL, -1),
+                m.getBoolean("persist", true));
+    }
+
+    private static List<OptionDataConfig> optionData(ConfigNode node) throws ConfigException {
+        Optional<ConfigNode> list = node.get("option-data");
+        return list.isPresent() ? OptionDataConfig.parseList(list.get(), "dhcp6", 65535) : List.of();
+    }
+
+    private static Map<String, Dhcp6Config.ClientClassConfig> clientClasses(ConfigNode dhcp6) throws ConfigException {
+        Map<String, Dhcp6Config.ClientClassConfig> classes = new LinkedHashMap<>();
+        Optional<ConfigNode> list = dhcp6.get("client-classes");
+        if (list.isEmpty()) {
+            return classes;
+        }
+        for (ConfigNode entry : list.get().elements()) {
+            entry.expectMap().checkKeys(CLASS_KEYS);
+            String name = entry.require("name").asString();
+            for (String key : List.of("test", "option-def", "only-if-required")) {
+                if (entry.has(key)) {
+                    throw entry.require(key).error("'" + key + "' in client-classes is not supported by kea4j "
+                            + "(classes are assigned by vendor class and by reservations)");
+                }
+            }
+            if (classes.put(name, new Dhcp6Config.ClientClassConfig(name, optionData(entry))) != null) {
+                throw entry.error("client class '" + name + "' is defined twice");
+            }
+        }
+        return classes;
+    }
+
+    private static List<Subnet6> subnets(ConfigNode dhcp6, Globals globals) throws ConfigException {
+        Optional<ConfigNode> list = dhcp6.get("subnet6");
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> explicit = new HashSet<>();
+        for (ConfigNode entry : list.get().elements()) {
+            entry.expectMap();
+            if (entry.has("id") && !explicit.add(entry.require("id").asLong(1, MAX_SUBNET_ID))) {
+                throw entry.require("id").error("subnet id " + entry.require("id").json() + " is already in use");
+            }
+        }
+        List<Subnet6> out = new ArrayList<>();
+        Map<Prefix, Long> seen = new HashMap<>();
+        long next = 1;
+        for (ConfigNode entry : list.get().elements()) {
+            long id;
+            if (entry.has("id")) {
+                id = entry.require("id").asLong(1, MAX_SUBNET_ID);
+            } else {
+                while (explicit.contains(next)) {
+                    next++;
+                }
+                id = next++;
+            }
+            Subnet6 s = subnet(entry, id, globals);
+            Long clash = seen.putIfAbsent(s.prefix(), id);
+            if (clash != null) {
+                throw entry.require("subnet").error("subnet " + s.prefix() + " is configured twice (ids " + clash
+                        + " and " + id + ")");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static Subnet6 subnet(ConfigNode entry, long id, Globals globals) throws ConfigException {
+        entry.checkKeys(SUBNET_KEYS);
+        DhcpConfigElements.rejectUnsupported(entry, UNSUPPORTED);
+        ConfigNode subnetNode = entry.require("subnet");
+        Prefix prefix;
+        try {
+            prefix = Prefix.parse(subnetNode.asString());
+        } catch (IllegalArgumentException e) {
+            throw subnetNode.error("invalid subnet: " + e.getMessage());
+        }
+        if (prefix.isV4()) {
+            throw subnetNode.error("'" + prefix + "' is not an IPv6 subnet");
+        }
+        List<Pool6> pools = new ArrayList<>();
+        if (entry.get("pools").isPresent()) {
+            for (ConfigNode p : entry.require("pools").elements()) {
+                p.expectMap().checkKeys(POOL_KEYS);
+                DhcpConfigElements.rejectUnsupported(p, UNSUPPORTED);
+                AddressRange range;
+                try {
+                    range = AddressRange.parse(p.require("pool").asString());
+                } catch (IllegalArgumentException e) {
+                    throw p.require("pool").error("invalid pool: " + e.getMessage());
+                }
+                if (!(range.first() instanceof Inet6Address) || !range.within(prefix)) {
+                    throw p.require("pool").error("pool " + range + " is not inside the subnet " + prefix);
+                }
+                for (Pool6 other : pools) {
+                    if (other.range().overlaps(range)) {
+                        throw p.error("pool " + range + " overlaps pool " + other.range());
+                    }
+                }
+                pools.add(new Pool6(range, optionData(p), p.getString("client-class", null)));
+            }
+        }
+        List<PdPool6> pdPools = new ArrayList<>();
+        if (entry.get("pd-pools").isPresent()) {
+            for (ConfigNode p : entry.require("pd-pools").elements()) {
+                p.expectMap().checkKeys(PD_POOL_KEYS);
+                DhcpConfigElements.rejectUnsupported(p, UNSUPPORTED);
+                int length = p.require("prefix-len").asInt(1, 128);
+                int delegated = p.require("delegated-len").asInt(1, 128);
+                Prefix pool;
+                try {
+                    pool = new Prefix(Addresses.parseV6(p.require("prefix").asString()), length);
+                } catch (IllegalArgumentException e) {
+                    throw p.require("prefix").error("invalid prefix: " + e.getMessage());
+                }
+                if (delegated < length) {
+                    throw p.require("delegated-len").error("delegated-len " + delegated
+                            + " is shorter than prefix-len " + length);
+                }
+                for (PdPool6 other : pdPools) {
+                    if (other.prefix().overlaps(pool)) {
+                        throw p.error("pd-pool " + pool + " overlaps pd-pool " + other.prefix());
+                    }
+                }
+                pdPools.add(new PdPool6(pool, delegated, optionData(p), p.getString("client-class", null)));
+            }
+        }
+        long valid = entry.getLong("valid-lifetime", 0, 0xFFFF_FFFFL, globals.valid());
+        DhcpConfigElements.lifetimeBounds(entry, "valid-lifetime", valid);
+        long preferred = entry.getLong("preferred-lifetime", 0, 0xFFFF_FFFFL, Math.min(globals.preferred(), valid));
+        DhcpConfigElements.lifetimeBounds(entry, "preferred-lifetime", preferred);
+        OptionalLong renew = entry.has("renew-timer") ? OptionalLong.of(entry.require("renew-timer").asUint32())
+                : globals.renew();
+        OptionalLong rebind = entry.has("rebind-timer") ? OptionalLong.of(entry.require("rebind-timer").asUint32())
+                : globals.rebind();
+        DhcpConfigElements.timers(entry, renew, rebind);
+        boolean calculate = entry.getBoolean("calculate-tee-times", globals.calculateTeeTimes());
+        long t1 = renew.orElse(calculate ? (long) (preferred * DhcpConfigElements.percent(entry, "t1-percent",
+                globals.t1Percent())) : 0);
+        long t2 = rebind.orElse(calculate ? (long) (preferred * DhcpConfigElements.percent(entry, "t2-percent",
+                globals.t2Percent())) : 0);
+        byte[] interfaceId = null;
+        if (entry.has("interface-id")) {
+            interfaceId = entry.require("interface-id").asString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        DhcpConfigElements.ddnsBehaviour(entry);
+        List<Reservation6> reservations = entry.get("reservations").isPresent()
+                ? reservations(entry.require("reservations"), prefix) : List.of();
+        return new Subnet6(id, prefix, pools, pdPools, preferred, valid, t1, t2, optionData(entry),
+                entry.getString("interface", null), interfaceId, entry.getString("client-class", null),
+                DhcpConfigElements.relays(entry, true), entry.getBoolean("rapid-commit", globals.rapidCommit()),
+                reservations, DhcpConfigElements.reservationFlags(entry, globals.reservations()));
+    }
+
+    private static List<Reservation6> reservations(ConfigNode list, Prefix subnet) throws ConfigException {
+        List<Reservation6> out = new ArrayList<>();
+        Set<HostIdentifier> seen = new HashSet<>();
+        for (ConfigNode entry : list.elements()) {
+            entry.expectMap().checkKeys(RESERVATION_KEYS);
+            HostIdentifier identifier = null;
+            for (String key : List.of("duid", "hw-address", "flex-id")) {
+                if (entry.has(key)) {
+                    if (identifier != null) {
+                        throw entry.require(key).error("a reservation has exactly one identifier");
+                    }
+                    try {
+                        identifier = HostIdentifier.parse(HostIdentifier.Type.ofKey(key), entry.require(key).asString());
+                    } catch (IllegalArgumentException e) {
+                        throw entry.require(key).error("invalid " + key + ": " + e.getMessage());
+                    }
+                }
+            }
+            if (identifier == null) {
+                throw entry.error("a reservation needs one of duid, hw-address, flex-id");
+            }
+            if (!seen.add(identifier)) {
+                throw entry.error("more than one reservation for " + identifier);
+            }
+            List<Inet6Address> addresses = new ArrayList<>();
+            if (entry.get("ip-addresses").isPresent()) {
+                for (ConfigNode a : entry.require("ip-addresses").elements()) {
+                    try {
+                        Inet6Address address = Addresses.parseV6(a.asString());
+                        if (subnet != null && !subnet.contains(address)) {
+                            throw a.error("reserved address " + a.asString() + " is outside the subnet " + subnet);
+                        }
+                        addresses.add(address);
+                    } catch (IllegalArgumentException e) {
+                        throw a.error("invalid address: " + e.getMessage());
+                    }
+                }
+            }
+            List<Prefix> prefixes = new ArrayList<>();
+            if (entry.get("prefixes").isPresent()) {
+                for (ConfigNode p : entry.require("prefixes").elements()) {
+                    try {
+                        Prefix prefix = Prefix.parse(p.asString());
+                        if (prefix.isV4()) {
+                            throw p.error("'" + p.asString() + "' is not an IPv6 prefix");
+                        }
+                        prefixes.add(prefix);
+                    } catch (IllegalArgumentException e) {
+                        throw p.error("invalid prefix: " + e.getMessage());
+                    }
+                }
+            }
+            List<String> classes = new ArrayList<>();
+            if (entry.get("client-classes").isPresent()) {
+                for (ConfigNode c : entry.require("client-classes").elements()) {
+                    classes.add(c.asString());
+                }
+            }
+            String hostname = entry.getString("hostname", null);
+            out.add(new Reservation6(identifier, addresses, prefixes, hostname == null || hostname.isEmpty() ? null
+                    : hostname, optionData(entry), classes));
+        }
+        return out;
+    }
+}

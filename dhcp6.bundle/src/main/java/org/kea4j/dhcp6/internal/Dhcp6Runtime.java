@@ -1,0 +1,124 @@
+package org.kea4j.dhcp6.internal;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kea4j.config.ConfigException;
+import org.kea4j.dhcp.Duid;
+import org.kea4j.dhcp.OptionDefinitions;
+import org.kea4j.dhcp.transport.Iface;
+import org.kea4j.dhcpsrv.ConfiguredOptions;
+import org.kea4j.dhcpsrv.HostReservations6;
+import org.kea4j.dhcpsrv.InterfacesConfig;
+import org.kea4j.dhcpsrv.OptionDefConfig;
+import org.kea4j.dhcpsrv.PdPool6;
+import org.kea4j.dhcpsrv.Pool6;
+import org.kea4j.dhcpsrv.Reservation6;
+import org.kea4j.dhcpsrv.Subnet6;
+
+/**
+ * What the DHCPv6 packet path needs from one configuration, resolved when it is prepared. Immutable; the
+ * server DUID is added when the configuration is committed.
+ *
+ * @param config       the parsed configuration
+ * @param globalOptions global options
+ * @param subnets      subnets with their options
+ * @param classes      client class options by name
+ * @param hosts        reservation index
+ * @param hostOptions  options of each reservation (by identity)
+ * @param listens      interfaces to listen on (with their link-local address)
+ * @param unicast      unicast addresses to listen on, by interface ({@code eth0/2001:db8::1})
+ * @param serverId     the server DUID, or null before commit
+ */
+record Dhcp6Runtime(Dhcp6Config config, ConfiguredOptions globalOptions, List<SubnetScope> subnets,
+        Map<String, ConfiguredOptions> classes, HostReservations6 hosts, Map<Reservation6, ConfiguredOptions> hostOptions,
+        List<InterfacesConfig.Listen> listens, Map<String, List<Inet6Address>> unicast, Duid serverId) {
+
+    /** A subnet with the options of its scopes. */
+    record SubnetScope(Subnet6 subnet, ConfiguredOptions options, Map<Pool6, ConfiguredOptions> poolOptions,
+            Map<PdPool6, ConfiguredOptions> pdPoolOptions) {
+    }
+
+    Dhcp6Runtime withServerId(Duid duid) {
+        return new Dhcp6Runtime(config, globalOptions, subnets, classes, hosts, hostOptions, listens, unicast, duid);
+    }
+
+    List<Subnet6> subnetList() {
+        List<Subnet6> out = new ArrayList<>(subnets.size());
+        for (SubnetScope s : subnets) {
+            out.add(s.subnet());
+        }
+        return List.copyOf(out);
+    }
+
+    SubnetScope scope(Subnet6 subnet) {
+        for (SubnetScope s : subnets) {
+            if (s.subnet() == subnet || s.subnet().equals(subnet)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Whether unicast traffic is accepted on this address of this interface. */
+    boolean unicastAllowed(String iface, InetAddress address) {
+        List<Inet6Address> list = unicast.get(iface);
+        return list != null && list.contains(address);
+    }
+
+    static Dhcp6Runtime build(Dhcp6Config config, List<Iface> detected) throws ConfigException {
+        OptionDefinitions definitions = OptionDefConfig.extend(OptionDefinitions.standard6(), config.optionDefs(),
+                "option-def");
+        ConfiguredOptions global = ConfiguredOptions.resolve6(config.options(), definitions);
+        List<SubnetScope> subnets = new ArrayList<>();
+        Map<Reservation6, ConfiguredOptions> hostOptions = new IdentityHashMap<>();
+        for (Subnet6 s : config.subnets()) {
+            Map<Pool6, ConfiguredOptions> pools = new HashMap<>();
+            for (Pool6 p : s.pools()) {
+                pools.put(p, ConfiguredOptions.resolve6(p.options(), definitions));
+            }
+            Map<PdPool6, ConfiguredOptions> pdPools = new HashMap<>();
+            for (PdPool6 p : s.pdPools()) {
+                pdPools.put(p, ConfiguredOptions.resolve6(p.options(), definitions));
+            }
+            subnets.add(new SubnetScope(s, ConfiguredOptions.resolve6(s.options(), definitions), Map.copyOf(pools),
+                    Map.copyOf(pdPools)));
+            for (Reservation6 r : s.reservations()) {
+                hostOptions.put(r, ConfiguredOptions.resolve6(r.options(), definitions));
+            }
+        }
+        for (Reservation6 r : config.globalReservations()) {
+            hostOptions.put(r, ConfiguredOptions.resolve6(r.options(), definitions));
+        }
+        Map<String, ConfiguredOptions> classes = new LinkedHashMap<>();
+        for (Dhcp6Config.ClientClassConfig c : config.classes().values()) {
+            classes.put(c.name(), ConfiguredOptions.resolve6(c.options(), definitions));
+        }
+        List<InterfacesConfig.Listen> listens;
+        try {
+            listens = config.interfaces().resolve(detected, false);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("interfaces-config", e.getMessage(), null);
+        }
+        Map<String, List<Inet6Address>> unicast = new HashMap<>();
+        for (InterfacesConfig.Entry e : config.interfaces().interfaces()) {
+            if (e.address() instanceof Inet6Address a) {
+                unicast.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(a);
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (InterfacesConfig.Listen l : listens) {
+            seen.add(l.iface().name());
+        }
+        return new Dhcp6Runtime(config, global, List.copyOf(subnets), Map.copyOf(classes),
+                new HostReservations6(config.subnets(), config.globalReservations()), hostOptions, listens,
+                Map.copyOf(unicast), null);
+    }
+}

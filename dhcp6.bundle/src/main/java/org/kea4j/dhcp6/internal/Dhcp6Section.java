@@ -1,0 +1,260 @@
+package org.kea4j.dhcp6.internal;
+
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_CONFIG_COMPLETE;
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_CONFIG_LOAD_FAIL;
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_CONFIG_NEW_SUBNET;
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_CONFIG_START;
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_DYNAMIC_RECONFIGURATION;
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_DYNAMIC_RECONFIGURATION_FAIL;
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_PARSER_FAIL;
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_SHUTDOWN;
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_STARTED;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.kea4j.config.ConfigContext;
+import org.kea4j.config.ConfigException;
+import org.kea4j.config.ConfigNode;
+import org.kea4j.config.ConfigSection;
+import org.kea4j.config.ConfigTrigger;
+import org.kea4j.config.ControlSocketConfig;
+import org.kea4j.config.HooksLibraryConfig;
+import org.kea4j.config.LoggerConfig;
+import org.kea4j.config.PreparedSection;
+import org.kea4j.dhcp.Duid;
+import org.kea4j.dhcp.transport.Iface;
+import org.kea4j.dhcpsrv.AllocEngine6;
+import org.kea4j.dhcpsrv.LeaseDatabases;
+import org.kea4j.dhcpsrv.LeaseMgr;
+import org.kea4j.dhcpsrv.LeaseReclamation6;
+import org.kea4j.dhcpsrv.PacketWorkers;
+import org.kea4j.dhcpsrv.Subnet6;
+import org.kea4j.hooks.HookNames;
+import org.kea4j.hooks.host.HooksManager;
+import org.kea4j.log.KeaLogger;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/** The {@code Dhcp6} section: parses it, runs the DHCPv6 server, and declares the DHCPv6 hook points. */
+@Component(service = {ConfigSection.class, Dhcp6Section.class})
+public final class Dhcp6Section implements ConfigSection {
+
+    static final String LOGGER_ROOT = "kea-dhcp6";
+    private static final KeaLogger LOG = KeaLogger.get(LOGGER_ROOT + ".dhcp6");
+
+    /** Kea's DHCPv6 hook points, in pipeline order. */
+    static final List<String> HOOK_POINTS = List.of(HookNames.BUFFER6_RECEIVE, HookNames.PKT6_RECEIVE,
+            HookNames.SUBNET6_SELECT, HookNames.LEASE6_SELECT, HookNames.LEASE6_RENEW, HookNames.LEASE6_REBIND,
+            HookNames.LEASE6_RELEASE, HookNames.LEASE6_DECLINE, HookNames.LEASE6_EXPIRE, HookNames.LEASE6_RECOVER,
+            HookNames.PKT6_SEND, HookNames.BUFFER6_SEND);
+
+    private final AtomicReference<Dhcp6Config> current = new AtomicReference<>();
+    private final LeaseDatabases leaseDatabases;
+    private final HooksManager hooks;
+    private final String version;
+    private Dhcp6Server server;
+    private Duid serverId;
+    private Dhcp6Config.ServerIdConfig serverIdConfig;
+
+    @Activate
+    public Dhcp6Section(@Reference HooksManager hooks, @Reference LeaseDatabases leaseDatabases, BundleContext context) {
+        this.hooks = hooks;
+        this.leaseDatabases = leaseDatabases;
+        HOOK_POINTS.forEach(hooks::hookPoint);
+        String v = null;
+        for (org.osgi.framework.Bundle b : context.getBundles()) {
+            if ("org.kea4j.core".equals(b.getSymbolicName())) {
+                v = b.getHeaders().get("Kea4j-Version");
+            }
+        }
+        this.version = v == null ? context.getBundle().getVersion().toString() : v;
+    }
+
+    @Override
+    public String name() {
+        return "Dhcp6";
+    }
+
+    @Override
+    public String loggerRoot() {
+        return LOGGER_ROOT;
+    }
+
+    synchronized Dhcp6Server server() {
+        return server;
+    }
+
+    @Override
+    public PreparedSection prepare(ConfigNode element, ConfigContext context) throws ConfigException {
+        LOG.log(DHCP6_CONFIG_START, element.json());
+        Dhcp6Config config;
+        Dhcp6Runtime runtime;
+        try {
+            config = Dhcp6ConfigParser.parse(element, context);
+            leaseDatabases.validate(config.leaseDatabase(), 6);
+            runtime = Dhcp6Runtime.build(config, Iface.detect());
+        } catch (ConfigException e) {
+            ConfigException named = e.element().startsWith("lease-database")
+                    ? new ConfigException(element.path() + "/" + e.element(), e.reason(),
+                            element.document().locationOf(element.path() + "/lease-database"))
+                    : e;
+            LOG.log(DHCP6_PARSER_FAIL, named.element(), named.reason()
+                    + (named.location() == null ? "" : " (" + named.location() + ")"));
+            throw named;
+        }
+        return new PreparedSection() {
+            @Override
+            public void commit() throws ConfigException {
+                openLeaseDatabase(config);
+                Dhcp6Config previous = current.getAndSet(config);
+                leaseDatabases.setSubnets(6, new SubnetView6(config.subnets()));
+                boolean starting = startServer(runtime);
+                for (Subnet6 subnet : config.subnets()) {
+                    if (previous == null || !previous.subnets().contains(subnet)) {
+                        LOG.log(DHCP6_CONFIG_NEW_SUBNET, subnet);
+                    }
+                }
+                LOG.log(DHCP6_CONFIG_COMPLETE, "added IPv6 subnets: " + config.subnets().size() + "; DDNS: "
+                        + (config.dhcpDdns().isEmpty() || Boolean.FALSE.equals(config.dhcpDdns().get("enable-updates"))
+                                ? "disabled" : "enabled"));
+                if (starting) {
+                    LOG.log(DHCP6_STARTED, version);
+                }
+            }
+
+            @Override
+            public List<HooksLibraryConfig> hooksLibraries() {
+                return config.hooksLibraries();
+            }
+
+            @Override
+            public Optional<ControlSocketConfig> controlSocket() {
+                return config.controlSocket();
+            }
+
+            @Override
+            public List<LoggerConfig> loggers() {
+                return config.loggers();
+            }
+        };
+    }
+
+    /** The server DUID file: {@code data-directory}, else the data directory of kea4j. */
+    static Path serverIdFile(Dhcp6Config config) {
+        String dir = config.dataDirectory() != null ? config.dataDirectory()
+                : System.getProperty("kea4j.data-dir", "kea4j-data");
+        return Path.of(dir, ServerDuid.FILE_NAME);
+    }
+
+    private synchronized boolean startServer(Dhcp6Runtime runtime) {
+        Dhcp6Config config = runtime.config();
+        if (serverId == null || !config.serverId().equals(serverIdConfig)) {
+            serverId = ServerDuid.obtain(config.serverId(), serverIdFile(config), Iface.detect());
+            serverIdConfig = config.serverId();
+        }
+        boolean created = server == null;
+        if (created) {
+            server = new Dhcp6Server(new Dhcp6Srv(hooks, new AllocEngine6(hooks, LOGGER_ROOT)),
+                    new LeaseReclamation6(hooks), () -> leaseDatabases.current(6), PacketWorkers.defaultCount());
+        }
+        server.apply(runtime.withServerId(serverId));
+        return created;
+    }
+
+    private void openLeaseDatabase(Dhcp6Config config) throws ConfigException {
+        Dhcp6Config previous = current.get();
+        if (previous != null && previous.leaseDatabase().equals(config.leaseDatabase())
+                && leaseDatabases.current(6).isPresent()) {
+            return;
+        }
+        LeaseMgr opened = leaseDatabases.open(config.leaseDatabase(), 6);
+        leaseDatabases.close(leaseDatabases.setCurrent(6, opened));
+    }
+
+    private synchronized void stopServer() {
+        if (server != null) {
+            server.close();
+            server = null;
+            LOG.log(DHCP6_SHUTDOWN);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        stopServer();
+    }
+
+    @Override
+    public void shutdown() {
+        stopServer();
+        current.set(null);
+        leaseDatabases.setSubnets(6, null);
+        leaseDatabases.close(leaseDatabases.setCurrent(6, null));
+    }
+
+    @Override
+    public void configFailed(String origin, String reason, ConfigTrigger trigger) {
+        if (trigger == ConfigTrigger.SIGNAL) {
+            LOG.log(DHCP6_DYNAMIC_RECONFIGURATION_FAIL, origin);
+        }
+        LOG.log(DHCP6_CONFIG_LOAD_FAIL, origin, reason);
+    }
+
+    @Override
+    public void reconfigurationStarting(String origin, ConfigTrigger trigger) {
+        if (trigger == ConfigTrigger.SIGNAL) {
+            LOG.log(DHCP6_DYNAMIC_RECONFIGURATION, origin);
+        }
+    }
+
+    /** The configured IPv6 subnets as lease commands see them. */
+    private record SubnetView6(List<Subnet6> subnets) implements LeaseDatabases.Subnets {
+        private Subnet6 byId(long id) {
+            for (Subnet6 s : subnets) {
+                if (s.id() == id) {
+                    return s;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public OptionalLong subnetFor(java.net.InetAddress address) {
+            for (Subnet6 s : subnets) {
+                if (s.prefix().contains(address)) {
+                    return OptionalLong.of(s.id());
+                }
+            }
+            return OptionalLong.empty();
+        }
+
+        @Override
+        public boolean contains(long subnetId, java.net.InetAddress address) {
+            Subnet6 s = byId(subnetId);
+            return s != null && s.prefix().contains(address);
+        }
+
+        @Override
+        public boolean exists(long subnetId) {
+            return byId(subnetId) != null;
+        }
+
+        @Override
+        public long validLifetime(long subnetId) {
+            Subnet6 s = byId(subnetId);
+            return s == null ? 7200 : s.validLifetime();
+        }
+
+        @Override
+        public long preferredLifetime(long subnetId) {
+            Subnet6 s = byId(subnetId);
+            return s == null ? 3600 : s.preferredLifetime();
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.kea4j.dhcp6.internal;
+
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_LEASE_DATABASE_TIMERS_EXEC_FAIL;
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_NO_SOCKETS_OPEN;
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_OPEN_SOCKET;
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_OPEN_SOCKET_FAIL;
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_PACKET_SEND_FAIL;
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_SOCKET_UNICAST;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.kea4j.dhcp.Pkt6;
+import org.kea4j.dhcp.transport.Datagram;
+import org.kea4j.dhcp.transport.Iface;
+import org.kea4j.dhcp.transport.ListenSocket;
+import org.kea4j.dhcp.transport.UdpTransport;
+import org.kea4j.dhcpsrv.Addresses;
+import org.kea4j.dhcpsrv.DhcpConfigElements;
+import org.kea4j.dhcpsrv.InterfacesConfig;
+import org.kea4j.dhcpsrv.LeaseMgr;
+import org.kea4j.dhcpsrv.LeaseReclamation6;
+import org.kea4j.dhcpsrv.PacketWorkers;
+
+/**
+ * The running DHCPv6 server: on each configured interface a socket on All_DHCP_Relay_Agents_and_Servers
+ * (ff02::1:2) and one on each of its addresses (so that every datagram's destination is known: multicast,
+ * link-local or unicast), the workers, and the reclamation timers.
+ */
+final class Dhcp6Server implements AutoCloseable {
+
+    static final InetAddress ALL_DHCP_RELAY_AGENTS_AND_SERVERS = parse("ff02::1:2");
+
+    private final Dhcp6Srv srv;
+    private final Supplier<Optional<LeaseMgr>> leaseMgr;
+    private final LeaseReclamation6 reclamation;
+    private final PacketWorkers workers;
+    private final ScheduledExecutorService timers;
+    private final List<ScheduledFuture<?>> timerTasks = new ArrayList<>();
+    private volatile Dhcp6Runtime runtime;
+    private UdpTransport transport;
+    private List<String> socketKey = List.of();
+
+    Dhcp6Server(Dhcp6Srv srv, LeaseReclamation6 reclamation, Supplier<Optional<LeaseMgr>> leaseMgr, int workerCount) {
+        this.srv = srv;
+        this.reclamation = reclamation;
+        this.leaseMgr = leaseMgr;
+        this.workers = new PacketWorkers("kea-dhcp6-worker", workerCount);
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kea-dhcp6-reclaim");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static InetAddress parse(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Dhcp6Runtime runtime() {
+        return runtime;
+    }
+
+    synchronized void apply(Dhcp6Runtime next) {
+        Dhcp6Runtime previous = runtime;
+        runtime = next;
+        next.config().interfaces().logActivation(Dhcp6Section.LOGGER_ROOT, false);
+        List<String> key = new ArrayList<>();
+        key.add(Integer.toString(next.config().port()));
+        for (InterfacesConfig.Listen l : next.listens()) {
+            key.add(l.iface().name() + "#" + l.iface().index() + l.iface().addresses());
+        }
+        if (!key.equals(socketKey) || transport == null) {
+            openSockets(next);
+            socketKey = key;
+        }
+        if (previous == null || !previous.config().expiration().equals(next.config().expiration())) {
+            scheduleReclamation(next.config().expiration());
+        }
+        srv.engine().retainSubnets(next.subnetList());
+    }
+
+    private void openSockets(Dhcp6Runtime rt) {
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
+        int port = rt.config().port();
+        List<ListenSocket> sockets = new ArrayList<>();
+        for (InterfacesConfig.Listen l : rt.listens()) {
+            Iface iface = l.iface();
+            if (!iface.loopback()) { // loopback has no multicast: only relayed traffic reaches it
+                sockets.add(new ListenSocket(iface, port, true, scoped(ALL_DHCP_RELAY_AGENTS_AND_SERVERS, iface),
+                        List.of(ALL_DHCP_RELAY_AGENTS_AND_SERVERS)));
+            }
+            for (Inet6Address a : iface.v6Addresses()) {
+                if (rt.unicastAllowed(iface.name(), a)) {
+                    Dhcp6Srv.LOG.log(DHCP6_SOCKET_UNICAST, Addresses.format(a), iface.name());
+                }
+                sockets.add(new ListenSocket(iface, port, true, scoped(a, iface), List.of()));
+            }
+        }
+        if (sockets.isEmpty()) {
+            Dhcp6Srv.LOG.log(DHCP6_NO_SOCKETS_OPEN);
+            return;
+        }
+        Dhcp6Srv.LOG.log(DHCP6_OPEN_SOCKET, port);
+        transport = UdpTransport.open("kea-dhcp6-io", sockets, this::received,
+                (socket, e) -> Dhcp6Srv.LOG.log(DHCP6_OPEN_SOCKET_FAIL, "interface " + socket.iface().name()
+                        + ", address " + socket.bindAddress() + ", port " + socket.port() + ": " + e.getMessage()));
+        if (transport.openSockets().isEmpty()) {
+            Dhcp6Srv.LOG.log(DHCP6_NO_SOCKETS_OPEN);
+        }
+    }
+
+    /** The address with the interface's scope when it is link-local (or link-scope multicast). */
+    static InetAddress scoped(InetAddress address, Iface iface) {
+        boolean linkScope = address.isLinkLocalAddress() || address.isMCLinkLocal();
+        if (!linkScope) {
+            return address;
+        }
+        try {
+            NetworkInterface ni = NetworkInterface.getByIndex(iface.index());
+            return ni == null ? address : Inet6Address.getByAddress(null, address.getAddress(), ni);
+        } catch (java.io.IOException e) {
+            return address;
+        }
+    }
+
+    private void scheduleReclamation(DhcpConfigElements.Expiration expiration) {
+        for (ScheduledFuture<?> f : timerTasks) {
+            f.cancel(false);
+        }
+        timerTasks.clear();
+        long reclaimWait = expiration.reclaimTimerWaitTime();
+        long flushWait = expiration.flushReclaimedTimerWaitTime();
+        if (reclaimWait > 0) {
+            timerTasks.add(timers.scheduleWithFixedDelay(() -> runTimer(lm -> reclamation.reclaim(lm, now(),
+                    (int) Math.min(Integer.MAX_VALUE, expiration.maxReclaimLeases()), flushWait == 0)), reclaimWait,
+                    reclaimWait, TimeUnit.SECONDS));
+        }
+        if (flushWait > 0) {
+            timerTasks.add(timers.scheduleWithFixedDelay(() -> runTimer(lm -> reclamation.flush(lm, now(),
+                    expiration.holdReclaimedTime())), flushWait, flushWait, TimeUnit.SECONDS));
+        }
+    }
+
+    private void runTimer(java.util.function.Consumer<LeaseMgr> task) {
+        try {
+            leaseMgr.get().ifPresent(task);
+        } catch (RuntimeException e) {
+            Dhcp6Srv.LOG.log(DHCP6_LEASE_DATABASE_TIMERS_EXEC_FAIL, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    private void received(Datagram d) {
+        workers.submit(() -> process(d));
+    }
+
+    void process(Datagram d) {
+        Dhcp6Runtime rt = runtime;
+        Optional<LeaseMgr> lm = leaseMgr.get();
+        if (rt == null || lm.isEmpty()) {
+            return;
+        }
+        Pkt6 query = new Pkt6(d.data(), d.data().length);
+        query.setIface(d.iface());
+        query.setIfIndex(d.ifIndex());
+        query.setRemoteAddress(d.source().getAddress());
+        query.setRemotePort(d.source().getPort());
+        query.setLocalAddress(d.destination());
+        query.setLocalPort(d.localPort());
+        workers.asClient(clientHash(d), () -> {
+            Dhcp6Srv.Reply reply = srv.handle(query, rt, lm.get());
+            if (reply != null) {
+                send(reply, d);
+            }
+        });
+    }
+
+    /** A client's identity: its own address, or for a relayed message the peer address of the relay. */
+    private static int clientHash(Datagram d) {
+        byte[] data = d.data();
+        if (data.length >= 34 && (data[0] & 0xFF) == Pkt6.RELAY_FORW) {
+            return java.util.Arrays.hashCode(java.util.Arrays.copyOfRange(data, 18, 34));
+        }
+        return d.source().getAddress().hashCode();
+    }
+
+    private void send(Dhcp6Srv.Reply reply, Datagram received) {
+        UdpTransport t = transport;
+        InetAddress from = reply.from();
+        if (from == null) {
+            // received on the multicast socket: answer from the link-local address of the interface
+            Iface iface = null;
+            for (InterfacesConfig.Listen l : runtime.listens()) {
+                if (l.iface().name().equals(reply.iface())) {
+                    iface = l.iface();
+                }
+            }
+            if (iface != null) {
+                Optional<Inet6Address> own = firstLinkLocal(iface);
+                from = own.isPresent() ? scoped(own.get(), iface) : null;
+            }
+        }
+        if (t == null || from == null || !t.send(reply.iface(), true, from, reply.data(),
+                new InetSocketAddress(reply.destination(), reply.port()),
+                e -> Dhcp6Srv.LOG.log(DHCP6_PACKET_SEND_FAIL, String.valueOf(e.getMessage())))) {
+            Dhcp6Srv.LOG.log(DHCP6_PACKET_SEND_FAIL, "no socket to answer " + received.source() + " on "
+                    + reply.iface());
+        }
+    }
+
+    private static Optional<Inet6Address> firstLinkLocal(Iface iface) {
+        for (Inet6Address a : iface.v6Addresses()) {
+            if (a.isLinkLocalAddress()) {
+                return Optional.of(a);
+            }
+        }
+        return iface.v6Addresses().stream().findFirst();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
+        timers.shutdownNow();
+        workers.close();
+        runtime = null;
+    }
+}
