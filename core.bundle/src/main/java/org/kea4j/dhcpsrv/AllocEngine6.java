@@ -170,8 +170,8 @@ public final class AllocEngine6 {
             }
         }
         for (Prefix p : resources) {
-            if (!ctx.subnet().prefix().contains(p.network())) {
-                continue;
+            if (ctx.type() == LeaseType.NA && !ctx.subnet().prefix().contains(p.network())) {
+                continue; // a delegated prefix lies outside the subnet, an address must not
             }
             Lease6 l = tryResource(ctx, p.network(), p.length());
             if (l != null) {

@@ -123,7 +123,7 @@ final class Dhcp6Srv {
         try (CalloutSession session = hooks.openSession()) {
             return run(query, rt, leaseMgr, session);
         } catch (RuntimeException e) {
-            LOG.log(DHCP6_PACKET_PROCESS_FAIL, String.valueOf(query.remoteAddress()), String.valueOf(e));
+            LOG.log(DHCP6_PACKET_PROCESS_FAIL, text(query.remoteAddress()), String.valueOf(e));
             return null;
         }
     }
@@ -161,16 +161,16 @@ final class Dhcp6Srv {
         boolean unicast = !query.isRelayed() && query.localAddress() != null && !query.localAddress().isMulticastAddress();
         if (unicast && (type == Pkt6.SOLICIT || type == Pkt6.CONFIRM || type == Pkt6.REBIND
                 || type == Pkt6.INFORMATION_REQUEST)) {
-            PACKETS.log(DHCP6_REQUIRED_OPTIONS_CHECK_FAIL, query.getName(), query.remoteAddress(),
+            PACKETS.log(DHCP6_REQUIRED_OPTIONS_CHECK_FAIL, query.getName(), text(query.remoteAddress()),
                     "must be sent to a multicast address");
             return null;
         }
         String problem = requiredOptions(query);
         if (problem != null) {
             if (problem.contains("client-id")) {
-                LOG.log(DHCP6_CLIENTID_MISSING, String.valueOf(query.remoteAddress()));
+                LOG.log(DHCP6_CLIENTID_MISSING, text(query.remoteAddress()));
             }
-            PACKETS.log(DHCP6_REQUIRED_OPTIONS_CHECK_FAIL, query.getName(), query.remoteAddress(), problem);
+            PACKETS.log(DHCP6_REQUIRED_OPTIONS_CHECK_FAIL, query.getName(), text(query.remoteAddress()), problem);
             return null;
         }
         PACKETS.log(DHCP6_PACKET_RECEIVED, query.label());
@@ -259,7 +259,7 @@ final class Dhcp6Srv {
         if (selected != null) {
             PACKETS.log(DHCP6_SUBNET_SELECTED, selected);
         } else {
-            PACKETS.log(DHCP6_SUBNET_SELECTION_FAILED, String.valueOf(query.remoteAddress()), query.getName());
+            PACKETS.log(DHCP6_SUBNET_SELECTION_FAILED, text(query.remoteAddress()), query.getName());
         }
         return selected;
     }
@@ -774,6 +774,10 @@ final class Dhcp6Srv {
                 return;
             }
         }
+    }
+
+    private static String text(InetAddress address) {
+        return address == null ? "(unknown)" : Addresses.format(address);
     }
 
     private static long now() {
