@@ -115,9 +115,6 @@ public final class CommonElements {
 
     private static LoggerConfig.LogOutput output(ConfigNode option) throws ConfigException {
         option.expectMap().checkKeys(OUTPUT_KEYS);
-        if (option.has("pattern")) {
-            throw option.require("pattern").error("custom patterns are not supported: kea4j prints Kea's layout");
-        }
         ConfigNode outputNode = option.require("output");
         String output = outputNode.asString().trim();
         if (output.isEmpty()) {
@@ -126,6 +123,8 @@ public final class CommonElements {
         long maxSize = option.getLong("maxsize", 0, Long.MAX_VALUE, DEFAULT_LOG_MAXSIZE);
         int maxVer = (int) option.getLong("maxver", 1, MAX_LOG_MAXVER, 1);
         boolean flush = option.getBoolean("flush", true);
-        return new LoggerConfig.LogOutput(output, maxSize, maxVer, flush);
+        String pattern = option.getString("pattern", null);
+        return new LoggerConfig.LogOutput(output, maxSize, maxVer, flush, pattern == null || pattern.isEmpty() ? null
+                : pattern);
     }
 }

@@ -27,10 +27,17 @@ public record LoggerConfig(String name, Severity severity, int debugLevel, List<
      * @param maxSize file size that triggers rotation, in bytes (0 = never rotate)
      * @param maxVer  how many rotated files to keep
      * @param flush   flush after every line
+     * @param pattern a log4cplus line pattern as Kea takes it ({@code %D{%Y-%m-%d %H:%M:%S.%q} %-5p [%c/%i] %m\n}),
+     *                or null for Kea's default layout
      */
-    public record LogOutput(String output, long maxSize, int maxVer, boolean flush) {
+    public record LogOutput(String output, long maxSize, int maxVer, boolean flush, String pattern) {
         public LogOutput {
             Objects.requireNonNull(output, "output");
+        }
+
+        /** An output with Kea's default layout. */
+        public LogOutput(String output, long maxSize, int maxVer, boolean flush) {
+            this(output, maxSize, maxVer, flush, null);
         }
     }
 }

@@ -20,7 +20,7 @@ public record Prefix(InetAddress network, int length) {
             throw new IllegalArgumentException("prefix length " + length + " out of range 0-" + bits);
         }
         if (!Addresses.toBigInteger(network).equals(Addresses.toBigInteger(network).and(mask(bits, length)))) {
-            throw new IllegalArgumentException(network.getHostAddress() + "/" + length + " is not a network address");
+            throw new IllegalArgumentException(Addresses.format(network) + "/" + length + " is not a network address");
         }
     }
 

@@ -3,6 +3,7 @@ package org.kea4j.core.internal.log;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.net.SyslogAppender;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
@@ -121,7 +122,8 @@ final class LogOutputs {
         appender.setContext(context);
         appender.setName(name);
         appender.setImmediateFlush(output.flush());
-        KeaLayout layout = new KeaLayout();
+        LayoutBase<ILoggingEvent> layout = output.pattern() == null ? new KeaLayout()
+                : new PatternLayout4cplus(output.pattern());
         layout.setContext(context);
         layout.start();
         LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
