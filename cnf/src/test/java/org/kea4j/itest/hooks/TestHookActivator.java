@@ -12,7 +12,7 @@ import org.osgi.framework.BundleContext;
  * The activator of the hook bundles the tests build at run time. Its manifest headers say what it does:
  * {@code Test-Hook-Tag} names it in traces, {@code Test-Hook-Version} is what {@code version()} returns,
  * {@code Test-Hook-Behaviour} is {@code normal}, {@code throw}, {@code skip}, {@code callout-only} (a
- * callout service and no library) or {@code dhcp4-recorder} (writes each DHCPv4 hook point it passes, with
+ * callout service and no library) or {@code dhcp4-recorder} (writes each DHCPv4 and DHCPv6 hook point it passes, with
  * its argument names, to the file of the {@code file} parameter, and sets skip on the hook point its
  * {@code skip} parameter names). Loads and unloads are counted in system properties
  * {@code itest.TAG.loads} and {@code itest.TAG.unloads}.
@@ -107,7 +107,9 @@ public class TestHookActivator implements BundleActivator {
         }
     
         private static final String[] DHCP4_HOOKS = {"buffer4_receive", "pkt4_receive", "subnet4_select",
-            "lease4_select", "lease4_renew", "lease4_release", "lease4_decline", "pkt4_send", "buffer4_send"};
+            "lease4_select", "lease4_renew", "lease4_release", "lease4_decline", "pkt4_send", "buffer4_send",
+            "buffer6_receive", "pkt6_receive", "subnet6_select", "lease6_select", "lease6_renew", "lease6_rebind",
+            "lease6_release", "lease6_decline", "pkt6_send", "buffer6_send"};
 
         private static int recordDhcp4(LibraryHandle handle) {
             java.nio.file.Path file = java.nio.file.Path.of((String) handle.getParameter("file"));

@@ -15,10 +15,11 @@ import org.kea4j.itest.ControlClient;
 import org.kea4j.itest.hooks.TestBundles;
 
 /**
- * kea4j.jar's DHCPv4 server on loopback without root, driven by the relay-style client in the same jar:
- * the README's quickstart, a hook bundle that records every hook point, and reconfiguration under load.
+ * kea4j.jar's DHCPv4 and DHCPv6 servers on loopback without root, driven by the relay-style client in the
+ * same jar: the README's quickstart, a hook bundle that records every hook point, and reconfiguration
+ * under load.
  */
-class Dhcp4LoopbackIT {
+class LoopbackIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,7 +32,7 @@ class Dhcp4LoopbackIT {
 
     private Kea4jProcess start(String... args) throws Exception {
         Kea4jProcess server = Kea4jProcess.start(dir, args);
-        assertTrue(server.awaitOutput("DHCP4_STARTED", 60_000), server.output());
+        assertTrue(server.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), server.output());
         for (int i = 0; i < 100 && !Files.exists(dir.resolve("ctrl.sock")); i++) {
             Thread.sleep(50);
         }
@@ -147,6 +148,73 @@ class Dhcp4LoopbackIT {
             assertEquals(0, r.exitCode(), "every client got its lease during the reloads:\n" + r.output());
             assertEquals(100, leases().size());
             assertTrue(server.output().split("DHCP4_CONFIG_COMPLETE", -1).length >= 10, "the server reloaded");
+        }
+    }
+
+    /** The quickstart's DHCPv6 half: an address and a delegated prefix through the jar's client, then released. */
+    @Test
+    void quickstartGrantsV6LeasesOnLoopback() throws Exception {
+        int port = port();
+        try (Kea4jProcess server = start("-p", Integer.toString(port), "--control-socket",
+                dir.resolve("ctrl.sock").toString())) {
+            assertTrue(server.awaitOutput("DHCP6_STARTED", 30_000), server.output());
+            List<String> args = List.of("client", "-6", "--server", "[::1]:" + port, "--pd", "--count", "2");
+            Kea4jProcess.Result r = Kea4jProcess.run(Files.createDirectories(dir.resolve("c6")), 60,
+                    args.toArray(new String[0]));
+            assertEquals(0, r.exitCode(), r.output() + server.output());
+            assertEquals(2, r.output().lines().filter(l -> l.contains("REPLY address=2001:db8:1::")
+                    && l.contains("prefix=2001:db8:8:")).count(), r.output());
+            JsonNode leases = JSON.readTree(ControlClient.send(dir.resolve("ctrl.sock"),
+                    "{\"command\": \"lease6-get-all\"}")).path("arguments").path("leases");
+            assertEquals(4, leases.size(), "two addresses and two prefixes");
+            assertTrue(Files.readString(dir.resolve("kea4j-data/kea-dhcp6-serverid")).startsWith("00:0"));
+        }
+    }
+
+    @Test
+    void aHookBundleSeesEveryDhcp6HookPoint() throws Exception {
+        Path hook = TestBundles.hookBundle(dir.resolve("recorder6.jar"), "recorder6", "dhcp4-recorder",
+                org.kea4j.hooks.HookLibrary.FRAMEWORK_VERSION);
+        Path record = dir.resolve("hooks6.txt");
+        Path config = dir.resolve("kea4j6.json");
+        String template = """
+                { "Dhcp6": {
+                    "interfaces-config": { "interfaces": [ "lo" ] },
+                    "lease-database": { "type": "memfile", "persist": false },
+                    "server-id": { "type": "EN", "persist": false },
+                    "hooks-libraries": [ { "library": "%s", "parameters": { "file": "%s", "skip": "%s" } } ],
+                    "subnet6": [ { "id": 1, "subnet": "2001:db8:1::/64",
+                                   "pools": [ { "pool": "2001:db8:1::100 - 2001:db8:1::1ff" } ] } ] } }
+                """;
+        Files.writeString(config, template.formatted(hook, record, "none"));
+        int port = port();
+        try (Kea4jProcess server = start("-c", config.toString(), "-p", Integer.toString(port), "--control-socket",
+                dir.resolve("ctrl.sock").toString())) {
+            Path clientDir = Files.createDirectories(dir.resolve("c6"));
+            Kea4jProcess.Result r = Kea4jProcess.run(clientDir, 60, "client", "-6", "--server", "[::1]:" + port,
+                    "--release");
+            assertEquals(0, r.exitCode(), r.output() + server.output());
+            List<String> lines = Files.readAllLines(record);
+            assertEquals(List.of(
+                    "buffer6_receive [query6]", "pkt6_receive [query6]",
+                    "subnet6_select [query6, subnet6, subnet6collection]",
+                    "lease6_select [fake_allocation, lease6, query6, subnet6]", "pkt6_send [query6, response6]",
+                    "buffer6_send [response6]",
+                    "buffer6_receive [query6]", "pkt6_receive [query6]",
+                    "subnet6_select [query6, subnet6, subnet6collection]",
+                    "lease6_select [fake_allocation, lease6, query6, subnet6]", "pkt6_send [query6, response6]",
+                    "buffer6_send [response6]",
+                    "buffer6_receive [query6]", "pkt6_receive [query6]", "lease6_release [lease6, query6]",
+                    "pkt6_send [query6, response6]", "buffer6_send [response6]"), lines);
+            for (String skip : List.of("pkt6_receive", "lease6_select", "buffer6_send")) {
+                Files.writeString(config, template.formatted(hook, record, skip));
+                JsonNode reload = JSON.readTree(ControlClient.send(dir.resolve("ctrl.sock"),
+                        "{\"command\": \"config-reload\"}"));
+                assertEquals(0, reload.get("result").intValue(), reload.toString());
+                Kea4jProcess.Result skipped = Kea4jProcess.run(clientDir, 60, "client", "-6", "--server",
+                        "[::1]:" + port, "--timeout", "500");
+                assertEquals(1, skipped.exitCode(), skip + " skipped: no lease\n" + skipped.output());
+            }
         }
     }
 }
