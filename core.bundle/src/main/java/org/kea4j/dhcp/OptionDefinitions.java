@@ -52,7 +52,10 @@ public final class OptionDefinitions {
         this.byName = names;
     }
 
-    /** Kea's standard DHCPv4 definitions (spaces {@code dhcp4} and {@code dhcp-agent-options-space}). */
+    /**
+     * Kea's standard DHCPv4 definitions (spaces {@code dhcp4}, {@code dhcp-agent-options-space} and
+     * {@code vendor-4491} for DOCSIS).
+     */
     public static OptionDefinitions standard4() {
         return STANDARD4;
     }
@@ -216,7 +219,7 @@ public final class OptionDefinitions {
         d.add(OptionDefinition.of("subnet-selection", 118, s, IPV4_ADDRESS, false));
         d.add(OptionDefinition.of("domain-search", 119, s, FQDN, true));
         d.add(OptionDefinition.record("vivco-suboptions", 124, s, false, UINT32, BINARY));
-        d.add(OptionDefinition.of("vivso-suboptions", 125, s, BINARY, false));
+        d.add(OptionDefinition.of("vivso-suboptions", 125, s, UINT32, false));
         d.add(OptionDefinition.of("pana-agent", 136, s, IPV4_ADDRESS, true));
         d.add(OptionDefinition.of("v4-lost", 137, s, FQDN, false));
         d.add(OptionDefinition.of("capwap-ac-v4", 138, s, IPV4_ADDRESS, true));
@@ -225,6 +228,10 @@ public final class OptionDefinitions {
         d.add(OptionDefinition.record("v4-portparams", 159, s, false, UINT8, PSID));
         d.add(OptionDefinition.record("option-6rd", 212, s, true, UINT8, UINT8, IPV6_ADDRESS, IPV4_ADDRESS));
         d.add(OptionDefinition.of("v4-access-domain", 213, s, FQDN, false));
+
+        String docsis = "vendor-4491";
+        d.add(OptionDefinition.of("oro", 1, docsis, UINT8, true));
+        d.add(OptionDefinition.of("tftp-servers", 2, docsis, IPV4_ADDRESS, true));
 
         String a = AGENT_OPTIONS;
         d.add(OptionDefinition.of("circuit-id", 1, a, BINARY, false));

@@ -134,7 +134,8 @@ public final class ConfiguredOptions {
                 throw firstOf(space, entries).error("invalid vendor option space '" + space + "'");
             }
             Option existing = top.get(125);
-            byte[] previous = existing == null ? new byte[0] : existing.data();
+            // a configured vivso-suboptions holding only the enterprise number is the head of this block
+            byte[] previous = existing == null || existing.length() == 4 ? new byte[0] : existing.data();
             byte[] block = new byte[previous.length + 5 + packed.length];
             System.arraycopy(previous, 0, block, 0, previous.length);
             int i = previous.length;

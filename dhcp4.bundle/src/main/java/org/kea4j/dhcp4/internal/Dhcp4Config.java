@@ -49,16 +49,17 @@ record Dhcp4Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Sub
     static final int DEFAULT_PORT = 67;
 
     /**
-     * A client class definition without a test expression: clients join it through a reservation, or by
-     * the built-in vendor class {@code VENDOR_CLASS_<option 60>}.
+     * A client class definition: clients join it when its test matches, through a reservation, or by the
+     * built-in vendor class {@code VENDOR_CLASS_<option 60>}.
      *
      * @param name           class name
+     * @param test           the classification expression, or null
      * @param options        options for its members
      * @param nextServer     siaddr for its members, or null
      * @param serverHostname sname, or null
      * @param bootFileName   file, or null
      */
-    record ClientClassConfig(String name, List<OptionDataConfig> options, Inet4Address nextServer, String serverHostname,
-            String bootFileName) {
+    record ClientClassConfig(String name, org.kea4j.dhcpsrv.ClassExpression test, List<OptionDataConfig> options,
+            Inet4Address nextServer, String serverHostname, String bootFileName) {
     }
 }

@@ -198,16 +198,24 @@ final class Dhcp4ConfigParser {
             if (name.isBlank()) {
                 throw entry.require("name").error("client class name must not be empty");
             }
-            for (String key : List.of("test", "option-def", "only-if-required")) {
+            for (String key : List.of("option-def", "only-if-required")) {
                 if (entry.has(key)) {
-                    throw entry.require(key).error("'" + key + "' in client-classes is not supported by kea4j "
-                            + "(classes are assigned by vendor class and by reservations)");
+                    throw entry.require(key).error("'" + key + "' in client-classes is not supported by kea4j");
+                }
+            }
+            org.kea4j.dhcpsrv.ClassExpression test = null;
+            if (entry.has("test")) {
+                try {
+                    test = org.kea4j.dhcpsrv.ClassExpression.parse(entry.require("test").asString());
+                } catch (IllegalArgumentException e) {
+                    throw entry.require("test").error(e.getMessage());
                 }
             }
             if (classes.containsKey(name)) {
                 throw entry.error("client class '" + name + "' is defined twice");
             }
-            classes.put(name, new Dhcp4Config.ClientClassConfig(name, optionData(entry), optionalV4(entry, "next-server"),
+            classes.put(name, new Dhcp4Config.ClientClassConfig(name, test, optionData(entry),
+                    optionalV4(entry, "next-server"),
                     entry.getString("server-hostname", null), entry.getString("boot-file-name", null)));
         }
         return classes;

@@ -51,6 +51,7 @@ import org.kea4j.dhcp.PacketParseException;
 import org.kea4j.dhcp.Pkt4;
 import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.AllocEngine4;
+import org.kea4j.dhcpsrv.ClassExpression;
 import org.kea4j.dhcpsrv.ClientContext4;
 import org.kea4j.dhcpsrv.ConfiguredOptions;
 import org.kea4j.dhcpsrv.HostIdentifier;
@@ -156,7 +157,7 @@ final class Dhcp4Srv {
                 return null;
             }
         }
-        classify(query);
+        classify(query, rt);
         if (!accept(query, rt)) {
             return null;
         }
@@ -200,23 +201,74 @@ final class Dhcp4Srv {
 
     // ------------------------------------------------------------------ accepting
 
-    /** Kea's built-in classification by vendor class (option 60). */
-    private static void classify(Pkt4 query) {
+    /** Kea's built-in classification by vendor class (option 60), then the classes' tests in order. */
+    private static void classify(Pkt4 query, Dhcp4Runtime rt) {
         Option vendorClass = query.getOption(Options4.VENDOR_CLASS_IDENTIFIER);
-        if (vendorClass == null) {
-            return;
+        if (vendorClass != null) {
+            String text = vendorClass.text();
+            String name;
+            if (text.contains("docsis3.0")) {
+                name = "VENDOR_CLASS_docsis3.0";
+            } else if (text.contains("eRouter1.0")) {
+                name = "VENDOR_CLASS_eRouter1.0";
+            } else {
+                name = "VENDOR_CLASS_" + text;
+            }
+            query.addClass(name);
         }
-        String text = vendorClass.text();
-        String name;
-        if (text.contains("docsis3.0")) {
-            name = "VENDOR_CLASS_docsis3.0";
-        } else if (text.contains("eRouter1.0")) {
-            name = "VENDOR_CLASS_eRouter1.0";
-        } else {
-            name = "VENDOR_CLASS_" + text;
+        ClassExpression.Packet view = null;
+        for (Dhcp4Config.ClientClassConfig c : rt.config().classes().values()) {
+            if (c.test() != null) {
+                view = view == null ? new Pkt4View(query) : view;
+                if (c.test().matches(view)) {
+                    query.addClass(c.name());
+                }
+            }
         }
-        query.addClass(name);
-        PACKETS.log(DHCP4_CLASS_ASSIGNED, String.join(", ", query.classes()));
+        if (!query.classes().isEmpty()) {
+            PACKETS.log(DHCP4_CLASS_ASSIGNED, String.join(", ", query.classes()));
+        }
+    }
+
+    /** A DHCPv4 packet as classification expressions read it. */
+    private record Pkt4View(Pkt4 p) implements ClassExpression.Packet {
+        @Override
+        public byte[] option(int code) {
+            Option o = p.getOption(code);
+            return o == null ? null : o.data();
+        }
+
+        @Override
+        public byte[] relay4(int code) {
+            Option rai = p.getOption(Options4.RELAY_AGENT_INFO);
+            Option sub = rai == null ? null : rai.subOption4(code);
+            return sub == null ? null : sub.data();
+        }
+
+        @Override
+        public byte[] field(String name) {
+            return switch (name) {
+                case "mac" -> p.hwaddrBytes();
+                case "hlen" -> int32(p.hlen());
+                case "htype" -> int32(p.htype());
+                case "ciaddr" -> p.ciaddr().getAddress();
+                case "giaddr" -> p.giaddr().getAddress();
+                case "yiaddr" -> p.yiaddr().getAddress();
+                case "siaddr" -> p.siaddr().getAddress();
+                case "msgtype" -> int32(p.getType());
+                case "transid" -> int32(p.transid());
+                default -> null;
+            };
+        }
+
+        @Override
+        public boolean member(String className) {
+            return p.inClass(className);
+        }
+
+        private static byte[] int32(long v) {
+            return new byte[] {(byte) (v >> 24), (byte) (v >> 16), (byte) (v >> 8), (byte) v};
+        }
     }
 
     private boolean accept(Pkt4 query, Dhcp4Runtime rt) {

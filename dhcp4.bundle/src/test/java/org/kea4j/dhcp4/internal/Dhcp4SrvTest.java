@@ -36,7 +36,9 @@ class Dhcp4SrvTest {
               "decline-probation-period": 3600,
               "option-data": [ { "name": "domain-name-servers", "data": "192.0.2.53, 192.0.2.54" } ],
               "client-classes": [ { "name": "VENDOR_CLASS_PXEClient", "boot-file-name": "pxelinux.0",
-                                    "option-data": [ { "name": "tftp-server-name", "data": "tftp.example" } ] } ],
+                                    "option-data": [ { "name": "tftp-server-name", "data": "tftp.example" } ] },
+                                  { "name": "voip", "test": "substring(option[60].hex,0,6) == 'Aastra'",
+                                    "option-data": [ { "name": "tftp-server-name", "data": "voip.example" } ] } ],
               "subnet4": [
                 { "id": 1, "subnet": "192.0.2.0/24", "pools": [ { "pool": "192.0.2.10 - 192.0.2.20" } ],
                   "next-server": "192.0.2.5",
@@ -364,5 +366,17 @@ class Dhcp4SrvTest {
         }
         assertEquals(addresses.size(), h.leases.getLeases4().size());
         assertTrue(addresses.size() >= 190, "most of 200 racing clients got an address: " + addresses.size());
+    }
+
+    @Test
+    void aClassTestPutsMatchingClientsInTheClass() throws Exception {
+        Pkt4 phone = client(Pkt4.DHCPDISCOVER, 1);
+        phone.addOption(Option.text(Options4.VENDOR_CLASS_IDENTIFIER, "Aastra6731i"));
+        phone.addOption(new Option(Options4.PARAMETER_REQUEST_LIST, new byte[] {66}));
+        assertEquals("voip.example", parsed(h.broadcast(phone)).getOption(66).text());
+        Pkt4 other = client(Pkt4.DHCPDISCOVER, 2);
+        other.addOption(Option.text(Options4.VENDOR_CLASS_IDENTIFIER, "Polycom"));
+        other.addOption(new Option(Options4.PARAMETER_REQUEST_LIST, new byte[] {66}));
+        assertNull(parsed(h.broadcast(other)).getOption(66));
     }
 }

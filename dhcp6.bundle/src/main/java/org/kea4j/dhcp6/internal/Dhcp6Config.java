@@ -46,12 +46,13 @@ record Dhcp6Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Sub
     static final int DEFAULT_PORT = 547;
 
     /**
-     * A client class without a test expression.
+     * A client class.
      *
      * @param name    class name
+     * @param test    the classification expression, or null
      * @param options options for its members
      */
-    record ClientClassConfig(String name, List<OptionDataConfig> options) {
+    record ClientClassConfig(String name, org.kea4j.dhcpsrv.ClassExpression test, List<OptionDataConfig> options) {
     }
 
     /**

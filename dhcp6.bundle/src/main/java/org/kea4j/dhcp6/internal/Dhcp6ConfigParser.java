@@ -220,13 +220,20 @@ final class Dhcp6ConfigParser {
         for (ConfigNode entry : list.get().elements()) {
             entry.expectMap().checkKeys(CLASS_KEYS);
             String name = entry.require("name").asString();
-            for (String key : List.of("test", "option-def", "only-if-required")) {
+            for (String key : List.of("option-def", "only-if-required")) {
                 if (entry.has(key)) {
-                    throw entry.require(key).error("'" + key + "' in client-classes is not supported by kea4j "
-                            + "(classes are assigned by vendor class and by reservations)");
+                    throw entry.require(key).error("'" + key + "' in client-classes is not supported by kea4j");
                 }
             }
-            if (classes.put(name, new Dhcp6Config.ClientClassConfig(name, optionData(entry))) != null) {
+            org.kea4j.dhcpsrv.ClassExpression test = null;
+            if (entry.has("test")) {
+                try {
+                    test = org.kea4j.dhcpsrv.ClassExpression.parse(entry.require("test").asString());
+                } catch (IllegalArgumentException e) {
+                    throw entry.require("test").error(e.getMessage());
+                }
+            }
+            if (classes.put(name, new Dhcp6Config.ClientClassConfig(name, test, optionData(entry))) != null) {
                 throw entry.error("client class '" + name + "' is defined twice");
             }
         }

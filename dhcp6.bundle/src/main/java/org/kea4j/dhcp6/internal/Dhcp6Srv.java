@@ -57,6 +57,7 @@ import org.kea4j.dhcp.PacketParseException;
 import org.kea4j.dhcp.Pkt6;
 import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.AllocEngine6;
+import org.kea4j.dhcpsrv.ClassExpression;
 import org.kea4j.dhcpsrv.ClientContext6;
 import org.kea4j.dhcpsrv.ConfiguredOptions;
 import org.kea4j.dhcpsrv.Lease4;
@@ -151,7 +152,7 @@ final class Dhcp6Srv {
                 return null;
             }
         }
-        classify(query);
+        classify(query, rt);
         Option serverId = query.getOption(Options6.SERVERID);
         if (serverId != null && !serverId.dataEquals(rt.serverId().rawBytes())) {
             PACKETS.log(DHCP6_PACKET_MISMATCH_SERVERID_DROP, query.getName(), query.transid(), query.iface());
@@ -210,19 +211,47 @@ final class Dhcp6Srv {
         return response == null ? null : send(query, response, rt, session);
     }
 
-    /** Kea's built-in classification by the vendor class option (16). */
-    private static void classify(Pkt6 query) {
+    /** Kea's built-in classification by the vendor class option (16), then the classes' tests in order. */
+    private static void classify(Pkt6 query, Dhcp6Runtime rt) {
         Option vendorClass = query.getOption(16);
-        if (vendorClass == null || vendorClass.length() < 6) {
-            return;
+        if (vendorClass != null && vendorClass.length() >= 6) {
+            byte[] d = vendorClass.data();
+            int len = ((d[4] & 0xFF) << 8) | (d[5] & 0xFF);
+            String text = new String(d, 6, Math.min(len, d.length - 6), StandardCharsets.UTF_8);
+            query.addClass(text.contains("docsis3.0") ? "VENDOR_CLASS_docsis3.0"
+                    : text.contains("eRouter1.0") ? "VENDOR_CLASS_eRouter1.0" : "VENDOR_CLASS_" + text);
         }
-        byte[] d = vendorClass.data();
-        int len = ((d[4] & 0xFF) << 8) | (d[5] & 0xFF);
-        String text = new String(d, 6, Math.min(len, d.length - 6), StandardCharsets.UTF_8);
-        String name = text.contains("docsis3.0") ? "VENDOR_CLASS_docsis3.0"
-                : text.contains("eRouter1.0") ? "VENDOR_CLASS_eRouter1.0" : "VENDOR_CLASS_" + text;
-        query.addClass(name);
-        PACKETS.log(DHCP6_CLASS_ASSIGNED, String.join(", ", query.classes()));
+        ClassExpression.Packet view = new ClassExpression.Packet() {
+            @Override
+            public byte[] option(int code) {
+                Option o = query.getOption(code);
+                return o == null ? null : o.data();
+            }
+
+            @Override
+            public byte[] relay4(int code) {
+                return null;
+            }
+
+            @Override
+            public byte[] field(String name) {
+                long v = name.equals("msgtype") ? query.getType() : name.equals("transid") ? query.transid() : -1;
+                return v < 0 ? null : new byte[] {(byte) (v >> 24), (byte) (v >> 16), (byte) (v >> 8), (byte) v};
+            }
+
+            @Override
+            public boolean member(String className) {
+                return query.inClass(className);
+            }
+        };
+        for (Dhcp6Config.ClientClassConfig c : rt.config().classes().values()) {
+            if (c.test() != null && c.test().matches(view)) {
+                query.addClass(c.name());
+            }
+        }
+        if (!query.classes().isEmpty()) {
+            PACKETS.log(DHCP6_CLASS_ASSIGNED, String.join(", ", query.classes()));
+        }
     }
 
     /** RFC 8415's required and forbidden client-id / server-id per message type; null when fine. */

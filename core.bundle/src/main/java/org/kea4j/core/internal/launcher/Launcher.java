@@ -171,6 +171,8 @@ public final class Launcher implements Callable<Integer> {
         LOG.log(DCTL_INIT_PROCESS, "kea4j");
         LOG.log(DCTL_STANDALONE, "kea4j");
         process.ownedByLauncher();
+        // handlers first: a SIGTERM / SIGINT during the initial configuration still ends the process cleanly
+        Signals.install(() -> process.requestShutdown(0), () -> config.reload(ConfigTrigger.SIGNAL));
         startHooksWatcher(options.hooksDir(), options.console());
 
         Path file = options.config() != null ? options.config() : defaultConfig();
@@ -195,7 +197,6 @@ public final class Launcher implements Callable<Integer> {
                 return 1;
             }
         }
-        Signals.install(() -> process.requestShutdown(0), () -> config.reload(ConfigTrigger.SIGNAL));
         LOG.log(DCTL_RUN_PROCESS, "kea4j");
         return process.awaitExit();
     }
