@@ -4,10 +4,15 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.kea4j.config.ConfigException;
 import org.kea4j.config.ConfigNode;
+import org.kea4j.core.internal.dhcpsrv.DhcpsrvMessages;
+import org.kea4j.dhcp.transport.Iface;
+import org.kea4j.log.KeaLogger;
 
 /**
  * {@code interfaces-config}: which interfaces (and addresses) a server listens on.
@@ -116,7 +121,7 @@ public record InterfacesConfig(List<Entry> interfaces, String socketType, boolea
      * @param address the configured address ({@code eth0/192.0.2.1}) or the interface's first address of
      *                the family; null for IPv4 when the interface has none
      */
-    public record Listen(org.kea4j.dhcp.transport.Iface iface, InetAddress address) {
+    public record Listen(Iface iface, InetAddress address) {
     }
 
     /**
@@ -125,19 +130,19 @@ public record InterfacesConfig(List<Entry> interfaces, String socketType, boolea
      *
      * @throws IllegalArgumentException naming the entry when an interface or address does not exist
      */
-    public List<Listen> resolve(List<org.kea4j.dhcp.transport.Iface> detected, boolean v4) {
-        java.util.Map<String, Listen> out = new java.util.LinkedHashMap<>();
+    public List<Listen> resolve(List<Iface> detected, boolean v4) {
+        Map<String, Listen> out = new LinkedHashMap<>();
         for (Entry e : interfaces) {
             if (e.all()) {
-                for (org.kea4j.dhcp.transport.Iface i : detected) {
+                for (Iface i : detected) {
                     if (i.up() && !i.loopback() && !out.containsKey(i.name())) {
                         out.put(i.name(), new Listen(i, ownAddress(i, v4)));
                     }
                 }
                 continue;
             }
-            org.kea4j.dhcp.transport.Iface found = null;
-            for (org.kea4j.dhcp.transport.Iface i : detected) {
+            Iface found = null;
+            for (Iface i : detected) {
                 if (i.name().equals(e.name())) {
                     found = i;
                 }
@@ -158,7 +163,7 @@ public record InterfacesConfig(List<Entry> interfaces, String socketType, boolea
         return List.copyOf(out.values());
     }
 
-    private static InetAddress ownAddress(org.kea4j.dhcp.transport.Iface i, boolean v4) {
+    private static InetAddress ownAddress(Iface i, boolean v4) {
         if (v4) {
             return i.firstV4();
         }
@@ -172,23 +177,23 @@ public record InterfacesConfig(List<Entry> interfaces, String socketType, boolea
 
     /** Logs, as Kea's configuration manager does, which interfaces and addresses a committed configuration uses. */
     public void logActivation(String loggerRoot, boolean v4) {
-        org.kea4j.log.KeaLogger log = org.kea4j.log.KeaLogger.get(loggerRoot + ".dhcpsrv");
+        KeaLogger log = KeaLogger.get(loggerRoot + ".dhcpsrv");
         if (v4) {
             if (!socketTypeSet) {
-                log.log(org.kea4j.core.internal.dhcpsrv.DhcpsrvMessages.DHCPSRV_CFGMGR_SOCKET_TYPE_DEFAULT, "raw");
+                log.log(DhcpsrvMessages.DHCPSRV_CFGMGR_SOCKET_TYPE_DEFAULT, "raw");
             }
             if (socketType.equals("raw")) {
-                log.log(org.kea4j.core.internal.dhcpsrv.DhcpsrvMessages.DHCPSRV_CFGMGR_SOCKET_RAW_UNSUPPORTED);
+                log.log(DhcpsrvMessages.DHCPSRV_CFGMGR_SOCKET_RAW_UNSUPPORTED);
             }
         }
         for (Entry e : interfaces) {
             if (e.all()) {
-                log.log(org.kea4j.core.internal.dhcpsrv.DhcpsrvMessages.DHCPSRV_CFGMGR_ALL_IFACES_ACTIVE);
+                log.log(DhcpsrvMessages.DHCPSRV_CFGMGR_ALL_IFACES_ACTIVE);
             } else if (e.address() != null) {
-                log.log(org.kea4j.core.internal.dhcpsrv.DhcpsrvMessages.DHCPSRV_CFGMGR_USE_ADDRESS,
+                log.log(DhcpsrvMessages.DHCPSRV_CFGMGR_USE_ADDRESS,
                         Addresses.format(e.address()), e.name());
             } else {
-                log.log(org.kea4j.core.internal.dhcpsrv.DhcpsrvMessages.DHCPSRV_CFGMGR_ADD_IFACE, e.name());
+                log.log(DhcpsrvMessages.DHCPSRV_CFGMGR_ADD_IFACE, e.name());
             }
         }
     }

@@ -12,7 +12,7 @@ import org.kea4j.hooks.host.HooksManager;
  * the expired-reclaimed state, so that its address is free again. Reclaimed leases kept that way are
  * removed later by {@link #flush}.
  */
-public final class LeaseReclamation4 {
+public final class LeaseReclamation4 implements ReclamationTimers.Reclaimer {
 
     private final HooksManager hooks;
     private final HookPoint expire;
@@ -30,6 +30,7 @@ public final class LeaseReclamation4 {
      * @param remove delete reclaimed leases rather than keep them as expired-reclaimed
      * @return how many were reclaimed
      */
+    @Override
     public int reclaim(LeaseMgr leases, long now, int max, boolean remove) {
         List<Lease4> expired = leases.getExpiredLeases4(now, max);
         int done = 0;
@@ -75,6 +76,7 @@ public final class LeaseReclamation4 {
     }
 
     /** Deletes expired-reclaimed leases whose lease ended more than {@code holdSeconds} ago. */
+    @Override
     public int flush(LeaseMgr leases, long now, long holdSeconds) {
         int removed = 0;
         for (Lease4 lease : leases.getLeases4()) {

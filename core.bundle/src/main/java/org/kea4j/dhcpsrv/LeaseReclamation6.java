@@ -11,7 +11,7 @@ import org.kea4j.hooks.host.HooksManager;
  * {@code lease6_recover} for declined ones, {@code lease6_expire}, then deletion or the expired-reclaimed
  * state.
  */
-public final class LeaseReclamation6 {
+public final class LeaseReclamation6 implements ReclamationTimers.Reclaimer {
 
     private final HooksManager hooks;
     private final HookPoint expire;
@@ -24,6 +24,7 @@ public final class LeaseReclamation6 {
     }
 
     /** Reclaims up to {@code max} (0 = all) leases expired at {@code now}; returns how many. */
+    @Override
     public int reclaim(LeaseMgr leases, long now, int max, boolean remove) {
         List<Lease6> expired = leases.getExpiredLeases6(now, max);
         int done = 0;
@@ -69,6 +70,7 @@ public final class LeaseReclamation6 {
     }
 
     /** Deletes expired-reclaimed leases whose lease ended more than {@code holdSeconds} ago. */
+    @Override
     public int flush(LeaseMgr leases, long now, long holdSeconds) {
         int removed = 0;
         for (Lease6 lease : leases.getLeases6()) {

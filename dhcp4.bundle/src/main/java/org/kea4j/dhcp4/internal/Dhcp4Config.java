@@ -25,10 +25,7 @@ import org.kea4j.dhcpsrv.Subnet4;
  * @param classes                client class definitions (name to options)
  * @param echoClientId           echo option 61 (RFC 6842)
  * @param declineProbationPeriod seconds a declined address stays out of use
- * @param reclaimTimerWaitTime   seconds between expired lease reclamation runs (0 = never)
- * @param flushReclaimedTimerWaitTime seconds between removals of reclaimed leases (0 = remove at once)
- * @param holdReclaimedTime      seconds a reclaimed lease is kept before removal
- * @param maxReclaimLeases       leases reclaimed per run (0 = all)
+ * @param expiration             expired lease reclamation
  * @param globalReservations     global host reservations
  * @param nextServer             global siaddr, or null
  * @param hostReservationIds     identifier types used to find reservations, in order
@@ -40,8 +37,8 @@ import org.kea4j.dhcpsrv.Subnet4;
  */
 record Dhcp4Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Subnet4> subnets,
         List<OptionDataConfig> options, List<OptionDefConfig> optionDefs, Map<String, ClientClassConfig> classes,
-        boolean echoClientId, long declineProbationPeriod, long reclaimTimerWaitTime, long flushReclaimedTimerWaitTime, long holdReclaimedTime,
-        long maxReclaimLeases, List<Reservation4> globalReservations, Inet4Address nextServer,
+        boolean echoClientId, long declineProbationPeriod, org.kea4j.dhcpsrv.DhcpConfigElements.Expiration expiration,
+        List<Reservation4> globalReservations, Inet4Address nextServer,
         List<String> hostReservationIds, Map<String, Object> dhcpDdns, List<HooksLibraryConfig> hooksLibraries,
         Optional<ControlSocketConfig> controlSocket, List<LoggerConfig> loggers, int port) {
 

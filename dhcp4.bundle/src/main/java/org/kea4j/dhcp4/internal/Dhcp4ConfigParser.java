@@ -149,8 +149,7 @@ final class Dhcp4ConfigParser {
                 ? CommonElements.loggers(dhcp4.require("loggers")) : List.of();
 
         return new Dhcp4Config(interfaces, leaseDatabase, subnets, options, defs, classes,
-                dhcp4.getBoolean("echo-client-id", true), declineProbation, expiration.reclaimTimerWaitTime(),
-                expiration.flushReclaimedTimerWaitTime(), expiration.holdReclaimedTime(), expiration.maxReclaimLeases(),
+                dhcp4.getBoolean("echo-client-id", true), declineProbation, expiration,
                 globalReservations, globals.nextServer(), identifiers, ddns, hooks, socket, loggers,
                 context.serverPort().orElse(Dhcp4Config.DEFAULT_PORT));
     }

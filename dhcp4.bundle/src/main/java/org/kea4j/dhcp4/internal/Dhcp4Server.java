@@ -10,10 +10,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.kea4j.dhcp.Pkt4;
 import org.kea4j.dhcp.transport.Datagram;
@@ -23,6 +19,7 @@ import org.kea4j.dhcpsrv.InterfacesConfig;
 import org.kea4j.dhcpsrv.LeaseMgr;
 import org.kea4j.dhcpsrv.LeaseReclamation4;
 import org.kea4j.dhcpsrv.PacketWorkers;
+import org.kea4j.dhcpsrv.ReclamationTimers;
 
 /**
  * The running DHCPv4 server: sockets on the configured interfaces, a pool of workers that run the
@@ -35,24 +32,18 @@ final class Dhcp4Server implements AutoCloseable {
 
     private final Dhcp4Srv srv;
     private final Supplier<Optional<LeaseMgr>> leaseMgr;
-    private final LeaseReclamation4 reclamation;
     private final PacketWorkers workers;
-    private final ScheduledExecutorService timers;
+    private final ReclamationTimers timers;
     private volatile Dhcp4Runtime runtime;
     private UdpTransport transport;
     private List<String> socketKey = List.of();
-    private final List<ScheduledFuture<?>> timerTasks = new ArrayList<>();
 
     Dhcp4Server(Dhcp4Srv srv, LeaseReclamation4 reclamation, Supplier<Optional<LeaseMgr>> leaseMgr, int workerCount) {
         this.srv = srv;
-        this.reclamation = reclamation;
         this.leaseMgr = leaseMgr;
         this.workers = new PacketWorkers("kea-dhcp4-worker", workerCount);
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kea-dhcp4-reclaim");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timers = new ReclamationTimers("kea-dhcp4-reclaim", leaseMgr, reclamation,
+                why -> Dhcp4Srv.LOG.log(DHCP4_LEASE_DATABASE_TIMERS_EXEC_FAIL, why));
     }
 
     /** Datagrams dropped because every worker was busy and the queue full. */
@@ -67,7 +58,6 @@ final class Dhcp4Server implements AutoCloseable {
 
     /** Swaps in a configuration, reopening sockets and timers only where they changed. */
     synchronized void apply(Dhcp4Runtime next) {
-        Dhcp4Runtime previous = runtime;
         runtime = next;
         next.config().interfaces().logActivation(Dhcp4Section.LOGGER_ROOT, true);
         List<String> key = new ArrayList<>();
@@ -79,12 +69,7 @@ final class Dhcp4Server implements AutoCloseable {
             openSockets(next);
             socketKey = key;
         }
-        if (previous == null || previous.config().reclaimTimerWaitTime() != next.config().reclaimTimerWaitTime()
-                || previous.config().flushReclaimedTimerWaitTime() != next.config().flushReclaimedTimerWaitTime()
-                || previous.config().holdReclaimedTime() != next.config().holdReclaimedTime()
-                || previous.config().maxReclaimLeases() != next.config().maxReclaimLeases()) {
-            scheduleReclamation(next.config());
-        }
+        timers.schedule(next.config().expiration());
         srv.engine().retainSubnets(next.subnetList());
     }
 
@@ -109,36 +94,6 @@ final class Dhcp4Server implements AutoCloseable {
         if (transport.openSockets().isEmpty()) {
             Dhcp4Srv.LOG.log(DHCP4_NO_SOCKETS_OPEN);
         }
-    }
-
-    private void scheduleReclamation(Dhcp4Config config) {
-        for (ScheduledFuture<?> f : timerTasks) {
-            f.cancel(false);
-        }
-        timerTasks.clear();
-        long reclaimWait = config.reclaimTimerWaitTime();
-        long flushWait = config.flushReclaimedTimerWaitTime();
-        if (reclaimWait > 0) {
-            timerTasks.add(timers.scheduleWithFixedDelay(() -> runTimer(lm -> reclamation.reclaim(lm, now(),
-                    (int) Math.min(Integer.MAX_VALUE, runtime.config().maxReclaimLeases()), flushWait == 0)),
-                    reclaimWait, reclaimWait, TimeUnit.SECONDS));
-        }
-        if (flushWait > 0) {
-            timerTasks.add(timers.scheduleWithFixedDelay(() -> runTimer(lm -> reclamation.flush(lm, now(),
-                    runtime.config().holdReclaimedTime())), flushWait, flushWait, TimeUnit.SECONDS));
-        }
-    }
-
-    private void runTimer(java.util.function.Consumer<LeaseMgr> task) {
-        try {
-            leaseMgr.get().ifPresent(task);
-        } catch (RuntimeException e) {
-            Dhcp4Srv.LOG.log(DHCP4_LEASE_DATABASE_TIMERS_EXEC_FAIL, String.valueOf(e.getMessage()));
-        }
-    }
-
-    private static long now() {
-        return System.currentTimeMillis() / 1000;
     }
 
     /** On the I/O thread: hand over to a worker. */
@@ -195,7 +150,7 @@ final class Dhcp4Server implements AutoCloseable {
             transport.close();
             transport = null;
         }
-        timers.shutdownNow();
+        timers.close();
         workers.close();
         runtime = null;
     }

@@ -4,12 +4,10 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.kea4j.config.ConfigException;
 import org.kea4j.dhcp.Duid;
 import org.kea4j.dhcp.OptionDefinitions;
@@ -112,10 +110,6 @@ record Dhcp6Runtime(Dhcp6Config config, ConfiguredOptions globalOptions, List<Su
             if (e.address() instanceof Inet6Address a) {
                 unicast.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(a);
             }
-        }
-        Set<String> seen = new HashSet<>();
-        for (InterfacesConfig.Listen l : listens) {
-            seen.add(l.iface().name());
         }
         return new Dhcp6Runtime(config, global, List.copyOf(subnets), Map.copyOf(classes),
                 new HostReservations6(config.subnets(), config.globalReservations()), hostOptions, listens,

@@ -15,10 +15,6 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.kea4j.dhcp.Pkt6;
 import org.kea4j.dhcp.transport.Datagram;
@@ -26,11 +22,11 @@ import org.kea4j.dhcp.transport.Iface;
 import org.kea4j.dhcp.transport.ListenSocket;
 import org.kea4j.dhcp.transport.UdpTransport;
 import org.kea4j.dhcpsrv.Addresses;
-import org.kea4j.dhcpsrv.DhcpConfigElements;
 import org.kea4j.dhcpsrv.InterfacesConfig;
 import org.kea4j.dhcpsrv.LeaseMgr;
 import org.kea4j.dhcpsrv.LeaseReclamation6;
 import org.kea4j.dhcpsrv.PacketWorkers;
+import org.kea4j.dhcpsrv.ReclamationTimers;
 
 /**
  * The running DHCPv6 server: on each configured interface a socket on All_DHCP_Relay_Agents_and_Servers
@@ -43,24 +39,18 @@ final class Dhcp6Server implements AutoCloseable {
 
     private final Dhcp6Srv srv;
     private final Supplier<Optional<LeaseMgr>> leaseMgr;
-    private final LeaseReclamation6 reclamation;
     private final PacketWorkers workers;
-    private final ScheduledExecutorService timers;
-    private final List<ScheduledFuture<?>> timerTasks = new ArrayList<>();
+    private final ReclamationTimers timers;
     private volatile Dhcp6Runtime runtime;
     private UdpTransport transport;
     private List<String> socketKey = List.of();
 
     Dhcp6Server(Dhcp6Srv srv, LeaseReclamation6 reclamation, Supplier<Optional<LeaseMgr>> leaseMgr, int workerCount) {
         this.srv = srv;
-        this.reclamation = reclamation;
         this.leaseMgr = leaseMgr;
         this.workers = new PacketWorkers("kea-dhcp6-worker", workerCount);
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kea-dhcp6-reclaim");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timers = new ReclamationTimers("kea-dhcp6-reclaim", leaseMgr, reclamation,
+                why -> Dhcp6Srv.LOG.log(DHCP6_LEASE_DATABASE_TIMERS_EXEC_FAIL, why));
     }
 
     private static InetAddress parse(String text) {
@@ -76,7 +66,6 @@ final class Dhcp6Server implements AutoCloseable {
     }
 
     synchronized void apply(Dhcp6Runtime next) {
-        Dhcp6Runtime previous = runtime;
         runtime = next;
         next.config().interfaces().logActivation(Dhcp6Section.LOGGER_ROOT, false);
         List<String> key = new ArrayList<>();
@@ -88,9 +77,7 @@ final class Dhcp6Server implements AutoCloseable {
             openSockets(next);
             socketKey = key;
         }
-        if (previous == null || !previous.config().expiration().equals(next.config().expiration())) {
-            scheduleReclamation(next.config().expiration());
-        }
+        timers.schedule(next.config().expiration());
         srv.engine().retainSubnets(next.subnetList());
     }
 
@@ -139,36 +126,6 @@ final class Dhcp6Server implements AutoCloseable {
         } catch (java.io.IOException e) {
             return address;
         }
-    }
-
-    private void scheduleReclamation(DhcpConfigElements.Expiration expiration) {
-        for (ScheduledFuture<?> f : timerTasks) {
-            f.cancel(false);
-        }
-        timerTasks.clear();
-        long reclaimWait = expiration.reclaimTimerWaitTime();
-        long flushWait = expiration.flushReclaimedTimerWaitTime();
-        if (reclaimWait > 0) {
-            timerTasks.add(timers.scheduleWithFixedDelay(() -> runTimer(lm -> reclamation.reclaim(lm, now(),
-                    (int) Math.min(Integer.MAX_VALUE, expiration.maxReclaimLeases()), flushWait == 0)), reclaimWait,
-                    reclaimWait, TimeUnit.SECONDS));
-        }
-        if (flushWait > 0) {
-            timerTasks.add(timers.scheduleWithFixedDelay(() -> runTimer(lm -> reclamation.flush(lm, now(),
-                    expiration.holdReclaimedTime())), flushWait, flushWait, TimeUnit.SECONDS));
-        }
-    }
-
-    private void runTimer(java.util.function.Consumer<LeaseMgr> task) {
-        try {
-            leaseMgr.get().ifPresent(task);
-        } catch (RuntimeException e) {
-            Dhcp6Srv.LOG.log(DHCP6_LEASE_DATABASE_TIMERS_EXEC_FAIL, String.valueOf(e.getMessage()));
-        }
-    }
-
-    private static long now() {
-        return System.currentTimeMillis() / 1000;
     }
 
     private void received(Datagram d) {
@@ -244,7 +201,7 @@ final class Dhcp6Server implements AutoCloseable {
             transport.close();
             transport = null;
         }
-        timers.shutdownNow();
+        timers.close();
         workers.close();
         runtime = null;
     }
