@@ -1,9 +1,8 @@
 package org.kea4j.dhcpsrv;
 
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
+import org.kea4j.dhcp.Hex;
 
 /**
  * What identifies a host reservation: a hardware address, a client identifier, a DUID, a relay circuit-id
@@ -62,7 +61,10 @@ public record HostIdentifier(Type type, byte[] value) {
         return new HostIdentifier(type, parseHex(t));
     }
 
-    /** Parses {@code 01:02:0a}, {@code 01-02-0a}, {@code 01 02 0a} or {@code 01020a}; single digits allowed between separators. */
+    /**
+     * Parses {@code 01:02:0a}, {@code 01-02-0a}, {@code 01 02 0a}, {@code 01020a} or {@code 0x01020a}; single
+     * digits allowed between separators.
+     */
     public static byte[] parseHex(String text) {
         String t = text.trim();
         if (t.startsWith("0x") || t.startsWith("0X")) {
@@ -71,38 +73,7 @@ public record HostIdentifier(Type type, byte[] value) {
         if (t.isEmpty()) {
             throw new IllegalArgumentException("empty identifier");
         }
-        String[] parts = t.split("[:\\- ]");
-        if (parts.length == 1) {
-            if (t.length() % 2 != 0) {
-                t = "0" + t;
-            }
-            try {
-                return HexFormat.of().parseHex(t.toLowerCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + text + "' is not a hex string");
-            }
-        }
-        byte[] out = new byte[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            String p = parts[i];
-            if (p.isEmpty() || p.length() > 2 || !p.matches("[0-9A-Fa-f]+")) {
-                throw new IllegalArgumentException("'" + text + "' is not a valid hex byte sequence");
-            }
-            out[i] = (byte) Integer.parseInt(p, 16);
-        }
-        return out;
-    }
-
-    /** {@code 01:02:0a}. */
-    public static String toHex(byte[] bytes) {
-        StringBuilder sb = new StringBuilder(bytes.length * 3);
-        for (int i = 0; i < bytes.length; i++) {
-            if (i > 0) {
-                sb.append(':');
-            }
-            sb.append(Character.forDigit((bytes[i] >> 4) & 0xF, 16)).append(Character.forDigit(bytes[i] & 0xF, 16));
-        }
-        return sb.toString();
+        return Hex.parse(t);
     }
 
     @Override
@@ -117,6 +88,6 @@ public record HostIdentifier(Type type, byte[] value) {
 
     @Override
     public String toString() {
-        return type.key() + "=" + toHex(value);
+        return type.key() + "=" + Hex.colons(value);
     }
 }
