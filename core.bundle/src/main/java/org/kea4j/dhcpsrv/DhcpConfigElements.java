@@ -177,4 +177,58 @@ public final class DhcpConfigElements {
         }
         ddnsBehaviour(server);
     }
+
+    /**
+     * The identifier of a host reservation: exactly one of the keys of {@code types} ({@code hw-address},
+     * {@code duid} ...), parsed.
+     */
+    public static HostIdentifier hostIdentifier(ConfigNode reservation, List<HostIdentifier.Type> types)
+            throws ConfigException {
+        HostIdentifier identifier = null;
+        for (HostIdentifier.Type type : types) {
+            Optional<ConfigNode> idNode = reservation.get(type.key());
+            if (idNode.isPresent()) {
+                if (identifier != null) {
+                    throw idNode.get().error("a reservation has exactly one identifier; found "
+                            + identifier.type().key() + " and " + type.key());
+                }
+                try {
+                    identifier = HostIdentifier.parse(type, idNode.get().asString());
+                } catch (IllegalArgumentException e) {
+                    throw idNode.get().error("invalid " + type.key() + ": " + e.getMessage());
+                }
+            }
+        }
+        if (identifier == null) {
+            List<String> keys = new ArrayList<>();
+            types.forEach(t -> keys.add(t.key()));
+            throw reservation.error("a reservation needs one of " + String.join(", ", keys));
+        }
+        return identifier;
+    }
+
+    /** A list of strings such as {@code client-classes}; empty when absent. */
+    public static List<String> strings(ConfigNode node, String key) throws ConfigException {
+        List<String> out = new ArrayList<>();
+        Optional<ConfigNode> list = node.get(key);
+        if (list.isPresent()) {
+            for (ConfigNode c : list.get().elements()) {
+                out.add(c.asString());
+            }
+        }
+        return out;
+    }
+
+    /** The {@code test} of a client class, or null when it has none. */
+    public static ClassExpression classTest(ConfigNode clientClass) throws ConfigException {
+        Optional<ConfigNode> test = clientClass.get("test");
+        if (test.isEmpty()) {
+            return null;
+        }
+        try {
+            return ClassExpression.parse(test.get().asString());
+        } catch (IllegalArgumentException e) {
+            throw test.get().error(e.getMessage());
+        }
+    }
 }

@@ -202,14 +202,7 @@ final class Dhcp4ConfigParser {
                     throw entry.require(key).error("'" + key + "' in client-classes is not supported by kea4j");
                 }
             }
-            org.kea4j.dhcpsrv.ClassExpression test = null;
-            if (entry.has("test")) {
-                try {
-                    test = org.kea4j.dhcpsrv.ClassExpression.parse(entry.require("test").asString());
-                } catch (IllegalArgumentException e) {
-                    throw entry.require("test").error(e.getMessage());
-                }
-            }
+            org.kea4j.dhcpsrv.ClassExpression test = DhcpConfigElements.classTest(entry);
             if (classes.containsKey(name)) {
                 throw entry.error("client class '" + name + "' is defined twice");
             }
@@ -341,24 +334,9 @@ final class Dhcp4ConfigParser {
         Set<InetAddress> addresses = new HashSet<>();
         for (ConfigNode entry : list.elements()) {
             entry.expectMap().checkKeys(RESERVATION_KEYS);
-            HostIdentifier identifier = null;
-            for (HostIdentifier.Type type : HostIdentifier.Type.values()) {
-                Optional<ConfigNode> idNode = entry.get(type.key());
-                if (idNode.isPresent()) {
-                    if (identifier != null) {
-                        throw idNode.get().error("a reservation has exactly one identifier; found "
-                                + identifier.type().key() + " and " + type.key());
-                    }
-                    try {
-                        identifier = HostIdentifier.parse(type, idNode.get().asString());
-                    } catch (IllegalArgumentException e) {
-                        throw idNode.get().error("invalid " + type.key() + ": " + e.getMessage());
-                    }
-                }
-            }
-            if (identifier == null) {
-                throw entry.error("a reservation needs one of hw-address, client-id, duid, circuit-id, flex-id");
-            }
+            HostIdentifier identifier = DhcpConfigElements.hostIdentifier(entry, List.of(
+                    HostIdentifier.Type.HW_ADDRESS, HostIdentifier.Type.CLIENT_ID, HostIdentifier.Type.DUID,
+                    HostIdentifier.Type.CIRCUIT_ID, HostIdentifier.Type.FLEX_ID));
             if (!seen.add(identifier)) {
                 throw entry.error("more than one reservation for " + identifier);
             }
@@ -372,13 +350,7 @@ final class Dhcp4ConfigParser {
                     throw entry.require("ip-address").error("address " + address.getHostAddress() + " is reserved twice");
                 }
             }
-            List<String> classes = new ArrayList<>();
-            Optional<ConfigNode> classList = entry.get("client-classes");
-            if (classList.isPresent()) {
-                for (ConfigNode c : classList.get().elements()) {
-                    classes.add(c.asString());
-                }
-            }
+            List<String> classes = DhcpConfigElements.strings(entry, "client-classes");
             String hostname = entry.getString("hostname", null);
             out.add(new Reservation4(identifier, address, hostname == null || hostname.isEmpty() ? null : hostname,
                     optionData(entry), optionalV4(entry, "next-server"), entry.getString("server-hostname", null),

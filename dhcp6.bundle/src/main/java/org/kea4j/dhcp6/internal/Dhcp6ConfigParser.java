@@ -225,14 +225,7 @@ final class Dhcp6ConfigParser {
                     throw entry.require(key).error("'" + key + "' in client-classes is not supported by kea4j");
                 }
             }
-            org.kea4j.dhcpsrv.ClassExpression test = null;
-            if (entry.has("test")) {
-                try {
-                    test = org.kea4j.dhcpsrv.ClassExpression.parse(entry.require("test").asString());
-                } catch (IllegalArgumentException e) {
-                    throw entry.require("test").error(e.getMessage());
-                }
-            }
+            org.kea4j.dhcpsrv.ClassExpression test = DhcpConfigElements.classTest(entry);
             if (classes.put(name, new Dhcp6Config.ClientClassConfig(name, test, optionData(entry))) != null) {
                 throw entry.error("client class '" + name + "' is defined twice");
             }
@@ -368,22 +361,8 @@ final class Dhcp6ConfigParser {
         Set<HostIdentifier> seen = new HashSet<>();
         for (ConfigNode entry : list.elements()) {
             entry.expectMap().checkKeys(RESERVATION_KEYS);
-            HostIdentifier identifier = null;
-            for (String key : List.of("duid", "hw-address", "flex-id")) {
-                if (entry.has(key)) {
-                    if (identifier != null) {
-                        throw entry.require(key).error("a reservation has exactly one identifier");
-                    }
-                    try {
-                        identifier = HostIdentifier.parse(HostIdentifier.Type.ofKey(key), entry.require(key).asString());
-                    } catch (IllegalArgumentException e) {
-                        throw entry.require(key).error("invalid " + key + ": " + e.getMessage());
-                    }
-                }
-            }
-            if (identifier == null) {
-                throw entry.error("a reservation needs one of duid, hw-address, flex-id");
-            }
+            HostIdentifier identifier = DhcpConfigElements.hostIdentifier(entry, List.of(HostIdentifier.Type.DUID,
+                    HostIdentifier.Type.HW_ADDRESS, HostIdentifier.Type.FLEX_ID));
             if (!seen.add(identifier)) {
                 throw entry.error("more than one reservation for " + identifier);
             }
@@ -415,12 +394,7 @@ final class Dhcp6ConfigParser {
                     }
                 }
             }
-            List<String> classes = new ArrayList<>();
-            if (entry.get("client-classes").isPresent()) {
-                for (ConfigNode c : entry.require("client-classes").elements()) {
-                    classes.add(c.asString());
-                }
-            }
+            List<String> classes = DhcpConfigElements.strings(entry, "client-classes");
             String hostname = entry.getString("hostname", null);
             out.add(new Reservation6(identifier, addresses, prefixes, hostname == null || hostname.isEmpty() ? null
                     : hostname, optionData(entry), classes));
