@@ -6,10 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A DHCPv4 packet (RFC 2131): the fixed BOOTP header, the options, and where it came from or goes to.
@@ -20,7 +17,7 @@ import java.util.Set;
  * <p>Each option code appears once: options that a sender split into several instances (RFC 3396) are
  * joined when parsing, and long options are split again when packing.
  */
-public final class Pkt4 {
+public final class Pkt4 extends Pkt {
 
     /** BOOTP operation codes. */
     public static final int BOOTREQUEST = 1;
@@ -71,28 +68,22 @@ public final class Pkt4 {
     private final Option[] options = new Option[256];
     private int optionCount;
 
-    private byte[] rawData;
-    private byte[] buffer;
-    private String iface = "";
-    private int ifIndex = -1;
-    private InetAddress localAddress = ANY;
-    private int localPort;
-    private InetAddress remoteAddress = ANY;
-    private int remotePort;
-    private final Set<String> classes = new LinkedHashSet<>();
 
     /** An empty packet to fill in (a response, or a test's query). */
     public Pkt4() {
+        super(ANY);
     }
 
     /** A packet of message type {@code type} with transaction id {@code transid}. */
     public Pkt4(int type, long transid) {
+        super(ANY);
         setType(type);
         this.transid = transid & 0xFFFF_FFFFL;
     }
 
     /** A received packet: {@code data} is kept as its raw bytes until {@link #unpack()}. */
     public Pkt4(byte[] data, int length) {
+        super(ANY);
         this.rawData = Arrays.copyOf(data, length);
     }
 
@@ -262,7 +253,7 @@ public final class Pkt4 {
         }
         i = packOption(options[Options4.RELAY_AGENT_INFO], out, i);
         out[i] = (byte) Options4.END;
-        buffer = out;
+        setBuffer(out);
         return out;
     }
 
@@ -505,92 +496,6 @@ public final class Pkt4 {
         return out;
     }
 
-    // ------------------------------------------------------------------ transport metadata
-
-    /** The bytes as received (before parsing); a {@code buffer4_receive} callout may replace them. */
-    public byte[] rawData() {
-        return rawData == null ? null : rawData.clone();
-    }
-
-    public void setRawData(byte[] data) {
-        rawData = data.clone();
-    }
-
-    /** The wire form made by {@link #pack()} (a {@code buffer4_send} callout may replace it), or null. */
-    public byte[] buffer() {
-        return buffer;
-    }
-
-    public void setBuffer(byte[] data) {
-        buffer = data;
-    }
-
-    /** The interface the packet came in on (or goes out on). */
-    public String iface() {
-        return iface;
-    }
-
-    public void setIface(String name) {
-        iface = name == null ? "" : name;
-    }
-
-    public int ifIndex() {
-        return ifIndex;
-    }
-
-    public void setIfIndex(int index) {
-        ifIndex = index;
-    }
-
-    public InetAddress localAddress() {
-        return localAddress;
-    }
-
-    public void setLocalAddress(InetAddress a) {
-        localAddress = a == null ? ANY : a;
-    }
-
-    public int localPort() {
-        return localPort;
-    }
-
-    public void setLocalPort(int port) {
-        localPort = port;
-    }
-
-    public InetAddress remoteAddress() {
-        return remoteAddress;
-    }
-
-    public void setRemoteAddress(InetAddress a) {
-        remoteAddress = a == null ? ANY : a;
-    }
-
-    public int remotePort() {
-        return remotePort;
-    }
-
-    public void setRemotePort(int port) {
-        remotePort = port;
-    }
-
-    // ------------------------------------------------------------------ classes
-
-    /** Puts the packet in a client class. */
-    public void addClass(String name) {
-        classes.add(name);
-    }
-
-    /** Whether the packet is in a client class. */
-    public boolean inClass(String name) {
-        return classes.contains(name);
-    }
-
-    /** The packet's client classes, in the order they were assigned. */
-    public Set<String> classes() {
-        return Collections.unmodifiableSet(classes);
-    }
-
     // ------------------------------------------------------------------ text
 
     /** A one-line summary for logs: type, transaction id, hardware address, addresses. */
@@ -603,8 +508,8 @@ public final class Pkt4 {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append("local_address=").append(localAddress.getHostAddress()).append(':').append(localPort)
-                .append(", remote_address=").append(remoteAddress.getHostAddress()).append(':').append(remotePort)
+        sb.append("local_address=").append(localAddress().getHostAddress()).append(':').append(localPort())
+                .append(", remote_address=").append(remoteAddress().getHostAddress()).append(':').append(remotePort())
                 .append(", msg_type=").append(getName()).append(" (").append(getType()).append(')')
                 .append(", transid=0x").append(Long.toHexString(transid))
                 .append(", hwaddr=hwtype=").append(htype).append(' ').append(Hex.colons(hwaddrBytes()))

@@ -1,13 +1,10 @@
 package org.kea4j.dhcp;
 
 import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A DHCPv6 message (RFC 8415): type, transaction id and options, and, for a message that came through
@@ -15,7 +12,7 @@ import java.util.Set;
  * {@link #unpack()}, written by {@link #pack()}, which wraps a response in one RELAY-REPL per relay of
  * {@link #relays()}. Options may repeat (several IA_NA, for example). Not thread-safe.
  */
-public final class Pkt6 {
+public final class Pkt6 extends Pkt {
 
     public static final int SOLICIT = 1;
     public static final int ADVERTISE = 2;
@@ -65,24 +62,17 @@ public final class Pkt6 {
     private long transid;
     private final List<Option> options = new ArrayList<>();
     private List<RelayInfo> relays = new ArrayList<>();
-    private byte[] rawData;
-    private byte[] buffer;
-    private String iface = "";
-    private int ifIndex = -1;
-    private InetAddress localAddress;
-    private int localPort;
-    private InetAddress remoteAddress;
-    private int remotePort;
-    private final Set<String> classes = new LinkedHashSet<>();
 
     /** A message of a type and transaction id. */
     public Pkt6(int type, long transid) {
+        super(null);
         this.type = type;
         this.transid = transid & 0xFFFFFF;
     }
 
     /** A received message: {@code data} is kept as raw bytes until {@link #unpack()}. */
     public Pkt6(byte[] data, int length) {
+        super(null);
         this.rawData = Arrays.copyOf(data, length);
     }
 
@@ -165,7 +155,7 @@ public final class Pkt6 {
             System.arraycopy(opts, 0, out, 34, opts.length);
             inner = out;
         }
-        buffer = inner;
+        setBuffer(inner);
         return inner;
     }
 
@@ -280,85 +270,6 @@ public final class Pkt6 {
         return !relays.isEmpty();
     }
 
-    // ------------------------------------------------------------------ transport metadata
-
-    public byte[] rawData() {
-        return rawData == null ? null : rawData.clone();
-    }
-
-    public void setRawData(byte[] data) {
-        rawData = data.clone();
-    }
-
-    /** The wire form made by {@link #pack()} (a {@code buffer6_send} callout may replace it), or null. */
-    public byte[] buffer() {
-        return buffer;
-    }
-
-    public void setBuffer(byte[] data) {
-        buffer = data;
-    }
-
-    public String iface() {
-        return iface;
-    }
-
-    public void setIface(String name) {
-        iface = name == null ? "" : name;
-    }
-
-    public int ifIndex() {
-        return ifIndex;
-    }
-
-    public void setIfIndex(int index) {
-        ifIndex = index;
-    }
-
-    public InetAddress localAddress() {
-        return localAddress;
-    }
-
-    public void setLocalAddress(InetAddress a) {
-        localAddress = a;
-    }
-
-    public int localPort() {
-        return localPort;
-    }
-
-    public void setLocalPort(int port) {
-        localPort = port;
-    }
-
-    public InetAddress remoteAddress() {
-        return remoteAddress;
-    }
-
-    public void setRemoteAddress(InetAddress a) {
-        remoteAddress = a;
-    }
-
-    public int remotePort() {
-        return remotePort;
-    }
-
-    public void setRemotePort(int port) {
-        remotePort = port;
-    }
-
-    public void addClass(String name) {
-        classes.add(name);
-    }
-
-    public boolean inClass(String name) {
-        return classes.contains(name);
-    }
-
-    public Set<String> classes() {
-        return Collections.unmodifiableSet(classes);
-    }
-
     /** A one-line summary for logs. */
     public String label() {
         Duid duid = getClientId();
@@ -369,9 +280,9 @@ public final class Pkt6 {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append("localAddr=[").append(localAddress == null ? "" : localAddress.getHostAddress()).append("]:")
-                .append(localPort).append(" remoteAddr=[")
-                .append(remoteAddress == null ? "" : remoteAddress.getHostAddress()).append("]:").append(remotePort)
+        sb.append("localAddr=[").append(localAddress() == null ? "" : localAddress().getHostAddress()).append("]:")
+                .append(localPort()).append(" remoteAddr=[")
+                .append(remoteAddress() == null ? "" : remoteAddress().getHostAddress()).append("]:").append(remotePort())
                 .append(", msgtype=").append(type).append('(').append(getName()).append("), transid=0x")
                 .append(Long.toHexString(transid)).append(", relays=").append(relays.size()).append(", options:");
         for (Option o : options) {
