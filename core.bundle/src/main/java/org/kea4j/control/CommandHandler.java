@@ -1,11 +1,13 @@
 package org.kea4j.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A control command, offered as a service with the property {@value #COMMAND_PROPERTY} (one name or an
  * array of names). Handlers may be called from several threads.
  */
+@ConsumerType
 @FunctionalInterface
 public interface CommandHandler {
 

@@ -2,8 +2,10 @@ package org.kea4j.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.SortedSet;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** Every command of the process; the door both the shell and the control sockets use (a service). */
+@ProviderType
 public interface CommandRegistry {
 
     /** Runs a command; an unknown one is {@link Answer#unsupported}. */

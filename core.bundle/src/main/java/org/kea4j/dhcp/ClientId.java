@@ -2,8 +2,10 @@ package org.kea4j.dhcp;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** A DHCPv4 client identifier (option 61's payload, type byte included). */
+@ProviderType
 public final class ClientId {
 
     /** Shortest and longest identifiers Kea accepts. */

@@ -2,8 +2,10 @@ package org.kea4j.dhcp;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** A DHCPv6 DUID (client or server identifier). */
+@ProviderType
 public final class Duid {
 
     public static final int MIN_LENGTH = 1;

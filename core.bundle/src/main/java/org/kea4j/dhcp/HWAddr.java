@@ -2,15 +2,17 @@ package org.kea4j.dhcp;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A hardware address: its type (1 = Ethernet), its bytes and where the server learned it.
- *
- * @param type   hardware type (IANA ARP hardware type; 1 for Ethernet)
- * @param bytes  the address
- * @param source where it came from: one of the {@code SOURCE_*} bits (0 = unknown)
  */
-public record HWAddr(int type, byte[] bytes, int source) {
+@ProviderType
+public final class HWAddr {
+
+    private final int type;
+    private final byte[] bytes;
+    private final int source;
 
     /** Ethernet. */
     public static final int HTYPE_ETHER = 1;
@@ -27,12 +29,15 @@ public record HWAddr(int type, byte[] bytes, int source) {
     public static final int SOURCE_DOCSIS_CMTS = 64;
     public static final int SOURCE_DOCSIS_MODEM = 128;
 
-    public HWAddr {
+    public HWAddr(int type, byte[] bytes, int source) {
         Objects.requireNonNull(bytes, "bytes");
         if (bytes.length > MAX_LENGTH) {
             throw new IllegalArgumentException("hardware address longer than " + MAX_LENGTH + " bytes");
         }
         bytes = bytes.clone();
+        this.type = type;
+        this.bytes = bytes;
+        this.source = source;
     }
 
     /** An Ethernet address from its bytes. */
@@ -45,7 +50,6 @@ public record HWAddr(int type, byte[] bytes, int source) {
         return ethernet(Hex.parse(text));
     }
 
-    @Override
     public byte[] bytes() {
         return bytes.clone();
     }
@@ -69,5 +73,15 @@ public record HWAddr(int type, byte[] bytes, int source) {
     @Override
     public String toString() {
         return Hex.colons(bytes);
+    }
+
+    /** Hardware type (IANA ARP hardware type; 1 for Ethernet). */
+    public int type() {
+        return type;
+    }
+
+    /** Where it came from: one of the {@code SOURCE_*} bits (0 = unknown). */
+    public int source() {
+        return source;
     }
 }

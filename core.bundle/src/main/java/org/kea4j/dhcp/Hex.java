@@ -1,6 +1,9 @@
 package org.kea4j.dhcp;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Kea's hex notation for identifiers: lowercase byte pairs joined by {@code :}. */
+@ProviderType
 public final class Hex {
 
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();

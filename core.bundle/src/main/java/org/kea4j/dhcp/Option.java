@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * One DHCP option: its code and its payload bytes (what follows the length on the wire). Immutable.
  * Structured values are read with the typed accessors or through an {@link OptionDefinition}.
  */
+@ProviderType
 public final class Option {
 
     private final int code;

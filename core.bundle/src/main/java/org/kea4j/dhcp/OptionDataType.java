@@ -1,6 +1,9 @@
 package org.kea4j.dhcp;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** The data types of option fields, named as in Kea's {@code option-def}. */
+@ProviderType
 public enum OptionDataType {
     EMPTY("empty", 0), BINARY("binary", -1), BOOLEAN("boolean", 1), INT8("int8", 1), INT16("int16", 2),
     INT32("int32", 4), UINT8("uint8", 1), UINT16("uint16", 2), UINT32("uint32", 4), IPV4_ADDRESS("ipv4-address", 4),

@@ -10,24 +10,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The format of an option: its name, code, space and data type (a single value, an array of values or a
  * record of fields), and the space of the sub-options it encapsulates. Converts between the text of
  * {@code option-data} and the wire payload, both ways. Immutable.
- *
- * @param name        option name ({@code domain-name-servers})
- * @param code        option code
- * @param space       option space ({@code dhcp4}, {@code dhcp6}, {@code dhcp-agent-options-space} ...)
- * @param type        data type of the value (or {@link OptionDataType#RECORD})
- * @param array       whether the payload is an array of {@code type} (for records: the last field repeats)
- * @param recordFields for records, the field types
- * @param encapsulate the space of the sub-options it carries, or empty
  */
-public record OptionDefinition(String name, int code, String space, OptionDataType type, boolean array,
-        List<OptionDataType> recordFields, String encapsulate) {
+@ProviderType
+public final class OptionDefinition {
 
-    public OptionDefinition {
+    private final String name;
+    private final int code;
+    private final String space;
+    private final OptionDataType type;
+    private final boolean array;
+    private final List<OptionDataType> recordFields;
+    private final String encapsulate;
+
+    public OptionDefinition(String name, int code, String space, OptionDataType type, boolean array, List<OptionDataType> recordFields, String encapsulate) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         recordFields = List.copyOf(recordFields);
@@ -35,6 +36,13 @@ public record OptionDefinition(String name, int code, String space, OptionDataTy
         if (type == OptionDataType.RECORD && recordFields.isEmpty()) {
             throw new IllegalArgumentException("a record option needs record fields");
         }
+        this.name = name;
+        this.code = code;
+        this.space = space;
+        this.type = type;
+        this.array = array;
+        this.recordFields = recordFields;
+        this.encapsulate = encapsulate;
     }
 
     /** A definition of a single value or an array. */
@@ -435,5 +443,55 @@ public record OptionDefinition(String name, int code, String space, OptionDataTy
 
     private static String formatV6(InetAddress a) {
         return org.kea4j.dhcpsrv.Addresses.format(a);
+    }
+
+    /** Option name ({@code domain-name-servers}). */
+    public String name() {
+        return name;
+    }
+
+    /** Option code. */
+    public int code() {
+        return code;
+    }
+
+    /** Option space ({@code dhcp4}, {@code dhcp6}, {@code dhcp-agent-options-space} ...). */
+    public String space() {
+        return space;
+    }
+
+    /** Data type of the value (or {@link OptionDataType#RECORD}). */
+    public OptionDataType type() {
+        return type;
+    }
+
+    /** Whether the payload is an array of {@code type} (for records: the last field repeats). */
+    public boolean array() {
+        return array;
+    }
+
+    /** For records, the field types. */
+    public List<OptionDataType> recordFields() {
+        return recordFields;
+    }
+
+    /** The space of the sub-options it carries, or empty. */
+    public String encapsulate() {
+        return encapsulate;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OptionDefinition o && java.util.Objects.equals(o.name, name) && o.code == code && java.util.Objects.equals(o.space, space) && java.util.Objects.equals(o.type, type) && o.array == array && java.util.Objects.equals(o.recordFields, recordFields) && java.util.Objects.equals(o.encapsulate, encapsulate);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, code, space, type, array, recordFields, encapsulate);
+    }
+
+    @Override
+    public String toString() {
+        return "OptionDefinition[name=" + name + ", code=" + code + ", space=" + space + ", type=" + type + ", array=" + array + ", recordFields=" + recordFields + ", encapsulate=" + encapsulate + "]";
     }
 }

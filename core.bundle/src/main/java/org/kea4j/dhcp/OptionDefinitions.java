@@ -19,11 +19,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Option definitions by space, code and name: the standard ones of Kea plus those of {@code option-def}.
  * Immutable; {@link #with} gives a new set.
  */
+@ProviderType
 public final class OptionDefinitions {
 
     /** The DHCPv4 top-level option space. */

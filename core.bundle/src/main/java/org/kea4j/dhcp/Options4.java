@@ -1,6 +1,9 @@
 package org.kea4j.dhcp;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** DHCPv4 option codes the servers use by number, and the length rules received options must follow. */
+@ProviderType
 public final class Options4 {
 
     public static final int PAD = 0;

@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * DHCPv6 option codes, the wire form of v6 option lists (2-byte code, 2-byte length) and the structured
  * options the servers build and read: IA_NA / IA_PD, IAADDR, IAPREFIX, status codes.
  */
+@ProviderType
 public final class Options6 {
 
     public static final int CLIENTID = 1;
@@ -136,9 +138,21 @@ public final class Options6 {
     // ------------------------------------------------------------------ structured options
 
     /** An IA_NA or IA_PD: identity, T1, T2 and its sub-options. */
-    public record Ia(int code, long iaid, long t1, long t2, List<Option> options) {
-        public Ia {
+    public static final class Ia {
+
+        private final int code;
+        private final long iaid;
+        private final long t1;
+        private final long t2;
+        private final List<Option> options;
+
+        public Ia(int code, long iaid, long t1, long t2, List<Option> options) {
             options = List.copyOf(options);
+            this.code = code;
+            this.iaid = iaid;
+            this.t1 = t1;
+            this.t2 = t2;
+            this.options = options;
         }
 
         /** Reads an IA_NA or IA_PD option (already checked by the parser). */
@@ -172,12 +186,57 @@ public final class Options6 {
             }
             return out;
         }
+
+        public int code() {
+            return code;
+        }
+
+        public long iaid() {
+            return iaid;
+        }
+
+        public long t1() {
+            return t1;
+        }
+
+        public long t2() {
+            return t2;
+        }
+
+        public List<Option> options() {
+            return options;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Ia o && o.code == code && o.iaid == iaid && o.t1 == t1 && o.t2 == t2 && java.util.Objects.equals(o.options, options);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(code, iaid, t1, t2, options);
+        }
+
+        @Override
+        public String toString() {
+            return "Ia[code=" + code + ", iaid=" + iaid + ", t1=" + t1 + ", t2=" + t2 + ", options=" + options + "]";
+        }
     }
 
     /** An IAADDR: an address with its lifetimes. */
-    public record IaAddr(Inet6Address address, long preferred, long valid, List<Option> options) {
-        public IaAddr {
+    public static final class IaAddr {
+
+        private final Inet6Address address;
+        private final long preferred;
+        private final long valid;
+        private final List<Option> options;
+
+        public IaAddr(Inet6Address address, long preferred, long valid, List<Option> options) {
             options = List.copyOf(options);
+            this.address = address;
+            this.preferred = preferred;
+            this.valid = valid;
+            this.options = options;
         }
 
         public static IaAddr of(Option o) {
@@ -198,12 +257,55 @@ public final class Options6 {
             System.arraycopy(subs, 0, d, 24, subs.length);
             return Option.wrap(IAADDR, d);
         }
+
+        public Inet6Address address() {
+            return address;
+        }
+
+        public long preferred() {
+            return preferred;
+        }
+
+        public long valid() {
+            return valid;
+        }
+
+        public List<Option> options() {
+            return options;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IaAddr o && java.util.Objects.equals(o.address, address) && o.preferred == preferred && o.valid == valid && java.util.Objects.equals(o.options, options);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(address, preferred, valid, options);
+        }
+
+        @Override
+        public String toString() {
+            return "IaAddr[address=" + address + ", preferred=" + preferred + ", valid=" + valid + ", options=" + options + "]";
+        }
     }
 
     /** An IAPREFIX: a delegated prefix with its lifetimes. */
-    public record IaPrefix(Inet6Address prefix, int length, long preferred, long valid, List<Option> options) {
-        public IaPrefix {
+    public static final class IaPrefix {
+
+        private final Inet6Address prefix;
+        private final int length;
+        private final long preferred;
+        private final long valid;
+        private final List<Option> options;
+
+        public IaPrefix(Inet6Address prefix, int length, long preferred, long valid, List<Option> options) {
             options = List.copyOf(options);
+            this.prefix = prefix;
+            this.length = length;
+            this.preferred = preferred;
+            this.valid = valid;
+            this.options = options;
         }
 
         public static IaPrefix of(Option o) {
@@ -224,6 +326,41 @@ public final class Options6 {
             System.arraycopy(prefix.getAddress(), 0, d, 9, 16);
             System.arraycopy(subs, 0, d, 25, subs.length);
             return Option.wrap(IAPREFIX, d);
+        }
+
+        public Inet6Address prefix() {
+            return prefix;
+        }
+
+        public int length() {
+            return length;
+        }
+
+        public long preferred() {
+            return preferred;
+        }
+
+        public long valid() {
+            return valid;
+        }
+
+        public List<Option> options() {
+            return options;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IaPrefix o && java.util.Objects.equals(o.prefix, prefix) && o.length == length && o.preferred == preferred && o.valid == valid && java.util.Objects.equals(o.options, options);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(prefix, length, preferred, valid, options);
+        }
+
+        @Override
+        public String toString() {
+            return "IaPrefix[prefix=" + prefix + ", length=" + length + ", preferred=" + preferred + ", valid=" + valid + ", options=" + options + "]";
         }
     }
 

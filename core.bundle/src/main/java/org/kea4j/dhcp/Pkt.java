@@ -4,11 +4,13 @@ import java.net.InetAddress;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * What DHCPv4 and DHCPv6 packets share (Kea's {@code Pkt}): the bytes as received and as packed, where the
  * packet came from or goes to, and its client classes. Not thread-safe.
  */
+@ProviderType
 public abstract class Pkt {
 
     private final InetAddress unspecified;

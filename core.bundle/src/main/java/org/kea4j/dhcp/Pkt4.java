@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A DHCPv4 packet (RFC 2131): the fixed BOOTP header, the options, and where it came from or goes to.
@@ -17,6 +18,7 @@ import java.util.List;
  * <p>Each option code appears once: options that a sender split into several instances (RFC 3396) are
  * joined when parsing, and long options are split again when packing.
  */
+@ProviderType
 public final class Pkt4 extends Pkt {
 
     /** BOOTP operation codes. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A DHCPv6 message (RFC 8415): type, transaction id and options, and, for a message that came through
@@ -12,6 +13,7 @@ import java.util.List;
  * {@link #unpack()}, written by {@link #pack()}, which wraps a response in one RELAY-REPL per relay of
  * {@link #relays()}. Options may repeat (several IA_NA, for example). Not thread-safe.
  */
+@ProviderType
 public final class Pkt6 extends Pkt {
 
     public static final int SOLICIT = 1;
@@ -36,15 +38,20 @@ public final class Pkt6 extends Pkt {
 
     /**
      * What one relay added to a message.
-     *
-     * @param hopCount    the relay's hop count
-     * @param linkAddress the link the client is on (:: when unknown)
-     * @param peerAddress where the relay got the message from
-     * @param options     the relay's options (interface-id, remote-id ...), without the relay message
      */
-    public record RelayInfo(int hopCount, Inet6Address linkAddress, Inet6Address peerAddress, List<Option> options) {
-        public RelayInfo {
+    public static final class RelayInfo {
+
+        private final int hopCount;
+        private final Inet6Address linkAddress;
+        private final Inet6Address peerAddress;
+        private final List<Option> options;
+
+        public RelayInfo(int hopCount, Inet6Address linkAddress, Inet6Address peerAddress, List<Option> options) {
             options = List.copyOf(options);
+            this.hopCount = hopCount;
+            this.linkAddress = linkAddress;
+            this.peerAddress = peerAddress;
+            this.options = options;
         }
 
         /** The first option of a code, or null. */
@@ -55,6 +62,41 @@ public final class Pkt6 extends Pkt {
                 }
             }
             return null;
+        }
+
+        /** The relay's hop count. */
+        public int hopCount() {
+            return hopCount;
+        }
+
+        /** The link the client is on (:: when unknown). */
+        public Inet6Address linkAddress() {
+            return linkAddress;
+        }
+
+        /** Where the relay got the message from. */
+        public Inet6Address peerAddress() {
+            return peerAddress;
+        }
+
+        /** The relay's options (interface-id, remote-id ...), without the relay message. */
+        public List<Option> options() {
+            return options;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RelayInfo o && o.hopCount == hopCount && java.util.Objects.equals(o.linkAddress, linkAddress) && java.util.Objects.equals(o.peerAddress, peerAddress) && java.util.Objects.equals(o.options, options);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(hopCount, linkAddress, peerAddress, options);
+        }
+
+        @Override
+        public String toString() {
+            return "RelayInfo[hopCount=" + hopCount + ", linkAddress=" + linkAddress + ", peerAddress=" + peerAddress + ", options=" + options + "]";
         }
     }
 

@@ -1,7 +1,7 @@
 /**
- * DHCP packets and what identifies a client: hardware addresses, client identifiers, DUIDs, packets and
+ * Author API: DHCP packets and what identifies a client: hardware addresses, client identifiers, DUIDs, packets and
  * options (as Kea's {@code libdhcp}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.kea4j.dhcp;

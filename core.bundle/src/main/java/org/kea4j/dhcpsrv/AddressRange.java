@@ -3,16 +3,18 @@ package org.kea4j.dhcpsrv;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.Objects;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * An inclusive range of addresses of one family, as a pool's {@code "192.0.2.10 - 192.0.2.100"}.
- *
- * @param first the first address
- * @param last  the last address
  */
-public record AddressRange(InetAddress first, InetAddress last) {
+@ProviderType
+public final class AddressRange {
 
-    public AddressRange {
+    private final InetAddress first;
+    private final InetAddress last;
+
+    public AddressRange(InetAddress first, InetAddress last) {
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(last, "last");
         if (first.getAddress().length != last.getAddress().length) {
@@ -23,6 +25,8 @@ public record AddressRange(InetAddress first, InetAddress last) {
             throw new IllegalArgumentException("range start " + first.getHostAddress() + " is after its end "
                     + last.getHostAddress());
         }
+        this.first = first;
+        this.last = last;
     }
 
     /** Parses {@code "first - last"} or a prefix {@code "192.0.2.64/26"}. */
@@ -61,5 +65,25 @@ public record AddressRange(InetAddress first, InetAddress last) {
     @Override
     public String toString() {
         return first.getHostAddress() + "-" + last.getHostAddress();
+    }
+
+    /** The first address. */
+    public InetAddress first() {
+        return first;
+    }
+
+    /** The last address. */
+    public InetAddress last() {
+        return last;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AddressRange o && java.util.Objects.equals(o.first, first) && java.util.Objects.equals(o.last, last);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(first, last);
     }
 }

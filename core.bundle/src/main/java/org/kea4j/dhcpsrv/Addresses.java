@@ -6,8 +6,10 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** Address helpers that never resolve names. */
+@ProviderType
 public final class Addresses {
 
     private static final Pattern V4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");

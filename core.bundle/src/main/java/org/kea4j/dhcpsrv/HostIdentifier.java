@@ -3,15 +3,17 @@ package org.kea4j.dhcpsrv;
 import java.util.Arrays;
 import java.util.Objects;
 import org.kea4j.dhcp.Hex;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * What identifies a host reservation: a hardware address, a client identifier, a DUID, a relay circuit-id
  * or a flexible id, with its bytes.
- *
- * @param type  the identifier type
- * @param value the identifier bytes
  */
-public record HostIdentifier(Type type, byte[] value) {
+@ProviderType
+public final class HostIdentifier {
+
+    private final Type type;
+    private final byte[] value;
 
     /** Identifier types, named as in the configuration. */
     public enum Type {
@@ -39,12 +41,13 @@ public record HostIdentifier(Type type, byte[] value) {
         }
     }
 
-    public HostIdentifier {
+    public HostIdentifier(Type type, byte[] value) {
         Objects.requireNonNull(type, "type");
         value = value.clone();
+        this.type = type;
+        this.value = value;
     }
 
-    @Override
     public byte[] value() {
         return value.clone();
     }
@@ -89,5 +92,10 @@ public record HostIdentifier(Type type, byte[] value) {
     @Override
     public String toString() {
         return type.key() + "=" + Hex.colons(value);
+    }
+
+    /** The identifier type. */
+    public Type type() {
+        return type;
     }
 }

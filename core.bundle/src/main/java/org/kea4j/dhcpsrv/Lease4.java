@@ -6,11 +6,13 @@ import java.util.Objects;
 import org.kea4j.dhcp.ClientId;
 import org.kea4j.dhcp.HWAddr;
 import org.kea4j.dhcp.Hex;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * An IPv4 lease. Immutable and compact (a lease database may hold millions): change one with
  * {@link #toBuilder()}.
  */
+@ProviderType
 public final class Lease4 {
 
     /** Lease states as Kea stores them. */

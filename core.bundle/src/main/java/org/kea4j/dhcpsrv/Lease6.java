@@ -8,8 +8,10 @@ import java.util.Objects;
 import org.kea4j.dhcp.Duid;
 import org.kea4j.dhcp.HWAddr;
 import org.kea4j.dhcp.Hex;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** An IPv6 lease: an address (IA_NA, IA_TA) or a delegated prefix (IA_PD). Immutable. */
+@ProviderType
 public final class Lease6 {
 
     private static final byte[] NONE = new byte[0];

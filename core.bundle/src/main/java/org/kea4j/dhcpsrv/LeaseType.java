@@ -1,6 +1,9 @@
 package org.kea4j.dhcpsrv;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** DHCPv6 lease types, with the codes Kea stores. */
+@ProviderType
 public enum LeaseType {
     /** Non-temporary address (IA_NA). */
     NA(0),

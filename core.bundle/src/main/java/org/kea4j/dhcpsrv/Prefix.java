@@ -4,16 +4,18 @@ import java.math.BigInteger;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Objects;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * An IPv4 or IPv6 prefix such as {@code 192.0.2.0/24} or {@code 2001:db8:1::/64}. Immutable.
- *
- * @param network the first address (host bits zero)
- * @param length  the prefix length
  */
-public record Prefix(InetAddress network, int length) {
+@ProviderType
+public final class Prefix {
 
-    public Prefix {
+    private final InetAddress network;
+    private final int length;
+
+    public Prefix(InetAddress network, int length) {
         Objects.requireNonNull(network, "network");
         int bits = network.getAddress().length * 8;
         if (length < 0 || length > bits) {
@@ -22,6 +24,8 @@ public record Prefix(InetAddress network, int length) {
         if (!Addresses.toBigInteger(network).equals(Addresses.toBigInteger(network).and(mask(bits, length)))) {
             throw new IllegalArgumentException(Addresses.format(network) + "/" + length + " is not a network address");
         }
+        this.network = network;
+        this.length = length;
     }
 
     /** Parses {@code address/length}. */
@@ -74,5 +78,25 @@ public record Prefix(InetAddress network, int length) {
     @Override
     public String toString() {
         return Addresses.format(network) + "/" + length;
+    }
+
+    /** The first address (host bits zero). */
+    public InetAddress network() {
+        return network;
+    }
+
+    /** The prefix length. */
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Prefix o && java.util.Objects.equals(o.network, network) && o.length == length;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(network, length);
     }
 }

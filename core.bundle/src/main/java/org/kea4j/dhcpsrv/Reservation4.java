@@ -1,28 +1,21 @@
 package org.kea4j.dhcpsrv;
 
 import java.net.Inet4Address;
-import java.util.List;
-import java.util.Objects;
+import org.osgi.annotation.versioning.ProviderType;
 
-/**
- * A DHCPv4 host reservation.
- *
- * @param identifier     who the host is
- * @param address        the reserved address, or null (only options or a hostname)
- * @param hostname       the reserved hostname, or null
- * @param options        options for this host
- * @param nextServer     siaddr for this host, or null
- * @param serverHostname sname for this host, or null
- * @param bootFileName   file for this host, or null
- * @param clientClasses  classes the host belongs to
- */
-public record Reservation4(HostIdentifier identifier, Inet4Address address, String hostname,
-        List<OptionDataConfig> options, Inet4Address nextServer, String serverHostname, String bootFileName,
-        List<String> clientClasses) {
+/** A DHCPv4 host reservation. Read-only. */
+@ProviderType
+public interface Reservation4 extends Reservation {
 
-    public Reservation4 {
-        Objects.requireNonNull(identifier, "identifier");
-        options = List.copyOf(options);
-        clientClasses = List.copyOf(clientClasses);
-    }
+    /** The reserved address, or null (a reservation of options or a hostname only). */
+    Inet4Address address();
+
+    /** The host's {@code siaddr}, or null. */
+    Inet4Address nextServer();
+
+    /** The host's {@code sname}, or null. */
+    String serverHostname();
+
+    /** The host's {@code file}, or null. */
+    String bootFileName();
 }

@@ -2,26 +2,15 @@ package org.kea4j.dhcpsrv;
 
 import java.net.Inet6Address;
 import java.util.List;
-import java.util.Objects;
+import org.osgi.annotation.versioning.ProviderType;
 
-/**
- * A DHCPv6 host reservation.
- *
- * @param identifier    who the host is (DUID or hardware address)
- * @param addresses     reserved addresses (IA_NA)
- * @param prefixes      reserved prefixes (IA_PD)
- * @param hostname      the reserved hostname, or null
- * @param options       options for this host
- * @param clientClasses classes the host belongs to
- */
-public record Reservation6(HostIdentifier identifier, List<Inet6Address> addresses, List<Prefix> prefixes,
-        String hostname, List<OptionDataConfig> options, List<String> clientClasses) {
+/** A DHCPv6 host reservation. Read-only. */
+@ProviderType
+public interface Reservation6 extends Reservation {
 
-    public Reservation6 {
-        Objects.requireNonNull(identifier, "identifier");
-        addresses = List.copyOf(addresses);
-        prefixes = List.copyOf(prefixes);
-        options = List.copyOf(options);
-        clientClasses = List.copyOf(clientClasses);
-    }
+    /** Reserved addresses (IA_NA). */
+    List<Inet6Address> addresses();
+
+    /** Reserved prefixes (IA_PD). */
+    List<Prefix> prefixes();
 }

@@ -1,58 +1,35 @@
 package org.kea4j.dhcpsrv;
 
 import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalLong;
+import org.osgi.annotation.versioning.ProviderType;
 
-/**
- * A DHCPv4 subnet as configured, with the global defaults already applied. Immutable.
- *
- * @param id             subnet id
- * @param prefix         the subnet
- * @param pools          dynamic pools
- * @param validLifetime  lease lifetime in seconds
- * @param renewTimer     T1, when configured
- * @param rebindTimer    T2, when configured
- * @param options        subnet options
- * @param interfaceName  the directly attached interface, or null
- * @param clientClass    only clients of this class may use the subnet, or null
- * @param relayAddresses relay agent addresses that select this subnet
- * @param nextServer     siaddr, or null
- * @param serverHostname sname, or null
- * @param bootFileName   file, or null
- * @param matchClientId  use the client identifier to find a client's lease
- * @param authoritative  NAK requests for unknown clients and addresses
- * @param reservations   host reservations
- * @param reservationFlags where reservations apply
- */
-public record Subnet4(long id, Prefix prefix, List<Pool4> pools, long validLifetime, OptionalLong renewTimer,
-        OptionalLong rebindTimer, List<OptionDataConfig> options, String interfaceName, String clientClass,
-        List<InetAddress> relayAddresses, Inet4Address nextServer, String serverHostname, String bootFileName,
-        boolean matchClientId, boolean authoritative, List<Reservation4> reservations,
-        ReservationFlags reservationFlags) {
+/** A configured DHCPv4 subnet (Kea's {@code Subnet4}), with the global defaults applied. Read-only. */
+@ProviderType
+public interface Subnet4 extends Subnet {
 
-    public Subnet4 {
-        Objects.requireNonNull(prefix, "prefix");
-        pools = List.copyOf(pools);
-        options = List.copyOf(options);
-        relayAddresses = List.copyOf(relayAddresses);
-        reservations = List.copyOf(reservations);
-    }
+    /** T1, when configured. */
+    OptionalLong renewTimer();
 
-    /** Whether the address is in one of the pools. */
-    public boolean inPool(InetAddress address) {
-        for (Pool4 pool : pools) {
-            if (pool.range().contains(address)) {
-                return true;
-            }
-        }
-        return false;
-    }
+    /** T2, when configured. */
+    OptionalLong rebindTimer();
 
-    @Override
-    public String toString() {
-        return prefix + " with id " + id;
-    }
+    /** The {@code siaddr} of replies ({@code next-server}), or null. */
+    Inet4Address nextServer();
+
+    /** The {@code sname} of replies, or null. */
+    String serverHostname();
+
+    /** The {@code file} of replies, or null. */
+    String bootFileName();
+
+    /** Whether a client's lease is found by its client identifier ({@code match-client-id}). */
+    boolean matchClientId();
+
+    /** Whether requests for unknown addresses are answered with a NAK. */
+    boolean authoritative();
+
+    /** The subnet's host reservations. */
+    List<? extends Reservation4> reservations();
 }

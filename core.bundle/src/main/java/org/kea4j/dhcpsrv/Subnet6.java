@@ -1,72 +1,30 @@
 package org.kea4j.dhcpsrv;
 
-import java.net.InetAddress;
 import java.util.List;
-import java.util.Objects;
+import org.osgi.annotation.versioning.ProviderType;
 
-/**
- * A DHCPv6 subnet as configured, with the global defaults already applied. Immutable.
- *
- * @param id                subnet id
- * @param prefix            the subnet
- * @param pools             address pools (IA_NA)
- * @param pdPools           prefix delegation pools (IA_PD)
- * @param preferredLifetime preferred lifetime in seconds
- * @param validLifetime     valid lifetime in seconds
- * @param renewTimer        T1
- * @param rebindTimer       T2
- * @param options           subnet options
- * @param interfaceName     the directly attached interface, or null
- * @param interfaceId       the relay interface-id that selects this subnet, or null
- * @param clientClass       only clients of this class may use the subnet, or null
- * @param relayAddresses    relay link addresses that select this subnet
- * @param rapidCommit       answer a SOLICIT with rapid-commit by a REPLY
- * @param reservations      host reservations
- * @param reservationFlags  where reservations apply
- */
-public record Subnet6(long id, Prefix prefix, List<Pool6> pools, List<PdPool6> pdPools, long preferredLifetime,
-        long validLifetime, long renewTimer, long rebindTimer, List<OptionDataConfig> options, String interfaceName,
-        byte[] interfaceId, String clientClass, List<InetAddress> relayAddresses, boolean rapidCommit,
-        List<Reservation6> reservations, ReservationFlags reservationFlags) {
+/** A configured DHCPv6 subnet (Kea's {@code Subnet6}), with the global defaults applied. Read-only. */
+@ProviderType
+public interface Subnet6 extends Subnet {
 
-    public Subnet6 {
-        Objects.requireNonNull(prefix, "prefix");
-        pools = List.copyOf(pools);
-        pdPools = List.copyOf(pdPools);
-        options = List.copyOf(options);
-        relayAddresses = List.copyOf(relayAddresses);
-        reservations = List.copyOf(reservations);
-        interfaceId = interfaceId == null ? null : interfaceId.clone();
-    }
+    /** The prefix delegation pools (IA_PD). */
+    List<? extends PdPool> pdPools();
 
-    @Override
-    public byte[] interfaceId() {
-        return interfaceId == null ? null : interfaceId.clone();
-    }
+    /** The preferred lifetime, in seconds. */
+    long preferredLifetime();
 
-    /** Whether the interface-id option of a relay selects this subnet. */
-    public boolean matchesInterfaceId(byte[] id) {
-        return interfaceId != null && java.util.Arrays.equals(interfaceId, id);
-    }
+    /** T1, in seconds. */
+    long renewTimer();
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Subnet6 s && s.id == id && s.prefix.equals(prefix) && s.pools.equals(pools)
-                && s.pdPools.equals(pdPools) && s.preferredLifetime == preferredLifetime
-                && s.validLifetime == validLifetime && s.renewTimer == renewTimer && s.rebindTimer == rebindTimer
-                && s.options.equals(options) && Objects.equals(s.interfaceName, interfaceName)
-                && java.util.Arrays.equals(s.interfaceId, interfaceId) && Objects.equals(s.clientClass, clientClass)
-                && s.relayAddresses.equals(relayAddresses) && s.rapidCommit == rapidCommit
-                && s.reservations.equals(reservations) && s.reservationFlags.equals(reservationFlags);
-    }
+    /** T2, in seconds. */
+    long rebindTimer();
 
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, prefix, pools, pdPools);
-    }
+    /** The relay Interface-Id that selects this subnet, or null; a copy. */
+    byte[] interfaceId();
 
-    @Override
-    public String toString() {
-        return prefix + " with id " + id;
-    }
+    /** Whether a SOLICIT with Rapid Commit is answered by a REPLY. */
+    boolean rapidCommit();
+
+    /** The subnet's host reservations. */
+    List<? extends Reservation6> reservations();
 }

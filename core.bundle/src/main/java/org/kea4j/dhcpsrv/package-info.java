@@ -1,7 +1,9 @@
 /**
- * The DHCP server library, shared by the DHCPv4 and DHCPv6 servers as Kea's {@code libdhcpsrv}: subnets and
- * pools, lease database access, leases and the lease manager SPI, the allocation engine.
+ * Author API: what the DHCP servers hand to callouts about leases and configuration — leases
+ * ({@link org.kea4j.dhcpsrv.Lease4}, {@link org.kea4j.dhcpsrv.Lease6}), and read-only views of subnets,
+ * pools and host reservations, with the values they are made of (prefixes, address ranges, host
+ * identifiers).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.kea4j.dhcpsrv;

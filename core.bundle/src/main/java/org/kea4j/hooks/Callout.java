@@ -1,10 +1,13 @@
 package org.kea4j.hooks;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * User code attached to a hook point. Returns 0 on success; any other value is logged as
  * {@code HOOKS_CALLOUT_ERROR} and, like an exception ({@code HOOKS_CALLOUT_EXCEPTION}), does not stop the
  * next callout nor veto the server: to change what the server does, set arguments or the status.
  */
+@ConsumerType
 @FunctionalInterface
 public interface Callout {
 

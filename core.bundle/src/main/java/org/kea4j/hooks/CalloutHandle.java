@@ -1,12 +1,14 @@
 package org.kea4j.hooks;
 
 import java.util.Set;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * What a callout receives: the hook point's named arguments, the status that tells the server what to
  * do next, and a context private to the calling library that lives as long as the packet is processed
  * (one handle is used for every hook point a packet passes).
  */
+@ProviderType
 public interface CalloutHandle {
 
     /**

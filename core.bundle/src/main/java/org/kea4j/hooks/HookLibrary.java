@@ -1,9 +1,12 @@
 package org.kea4j.hooks;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * The contract of a hooks library, offered as a service by its bundle. Mirrors Kea's {@code version},
  * {@code load} and {@code unload} functions.
  */
+@ConsumerType
 public interface HookLibrary {
 
     /**

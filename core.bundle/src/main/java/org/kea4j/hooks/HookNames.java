@@ -1,6 +1,9 @@
 package org.kea4j.hooks;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** The names of Kea's hook points. */
+@ProviderType
 public final class HookNames {
 
     private HookNames() {

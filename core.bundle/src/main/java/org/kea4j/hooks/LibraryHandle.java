@@ -1,11 +1,13 @@
 package org.kea4j.hooks;
 
 import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A library's view of the hooks framework: register and deregister its callouts, read its configured
  * {@code parameters}. Registration during a hook point's execution takes effect on the next call.
  */
+@ProviderType
 public interface LibraryHandle {
 
     /** The library's name as the configuration gives it (jar path or bundle symbolic name). */

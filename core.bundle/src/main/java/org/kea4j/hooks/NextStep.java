@@ -1,6 +1,9 @@
 package org.kea4j.hooks;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** What the server does after a hook point's callouts, as Kea 1.0+ defines it. */
+@ProviderType
 public enum NextStep {
     /** Carry on normally. */
     CONTINUE,

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A Kea logger: logs message IDs, each with its own severity, and filters by Kea's severity threshold
@@ -22,6 +23,7 @@ import org.slf4j.MarkerFactory;
  *
  * <p>Thread-safe; the enabled check on the packet path is one volatile read.
  */
+@ProviderType
 public final class KeaLogger {
 
     /** The root name of shared subsystems before any configuration names a server. */
@@ -38,13 +40,42 @@ public final class KeaLogger {
     }
 
     /** A logger's threshold: the lowest severity printed and, for DEBUG, the highest debug level. */
-    public record Threshold(Severity severity, int debugLevel) {
+    public static final class Threshold {
+
+        private final Severity severity;
+        private final int debugLevel;
+
         /** Kea's default: INFO. */
         public static final Threshold DEFAULT = new Threshold(Severity.INFO, 0);
 
-        public Threshold {
+        public Threshold(Severity severity, int debugLevel) {
             Objects.requireNonNull(severity, "severity");
             debugLevel = Math.max(0, Math.min(Severity.MAX_DEBUG_LEVEL, debugLevel));
+            this.severity = severity;
+            this.debugLevel = debugLevel;
+        }
+
+        public Severity severity() {
+            return severity;
+        }
+
+        public int debugLevel() {
+            return debugLevel;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Threshold o && java.util.Objects.equals(o.severity, severity) && o.debugLevel == debugLevel;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(severity, debugLevel);
+        }
+
+        @Override
+        public String toString() {
+            return "Threshold[severity=" + severity + ", debugLevel=" + debugLevel + "]";
         }
     }
 

@@ -1,10 +1,13 @@
 package org.kea4j.log;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import static org.kea4j.log.MessageDef.debug;
 import static org.kea4j.log.MessageDef.error;
 import static org.kea4j.log.MessageDef.info;
 
 /** Messages of the logging system (Kea's LOG and LOGIMPL). */
+@ProviderType
 public enum LogMessages implements MessageId {
     LOGIMPL_ABOVE_MAX_DEBUG(debug(10, "debug level of %1 is too high and will be set to the maximum of %2")),
     LOGIMPL_BAD_DEBUG_STRING(debug(10, "debug string '%1' has invalid format")),

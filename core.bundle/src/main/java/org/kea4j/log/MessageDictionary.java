@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The process-wide dictionary of message IDs, as Kea's global dictionary. Each ID has exactly one owner
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * header {@value #MESSAGES_HEADER} is registered by the platform when it starts and unregistered when it
  * stops.
  */
+@ProviderType
 public final class MessageDictionary {
 
     /** Manifest header listing a bundle's message enums (comma-separated class names). */
@@ -29,7 +31,50 @@ public final class MessageDictionary {
     private static final KeaLogger LOG = KeaLogger.forSubsystem("log");
 
     /** One dictionary entry. */
-    public record Entry(String id, String owner, MessageDef def, String text) {
+    public static final class Entry {
+
+        private final String id;
+        private final String owner;
+        private final MessageDef def;
+        private final String text;
+
+        public Entry(String id, String owner, MessageDef def, String text) {
+            this.id = id;
+            this.owner = owner;
+            this.def = def;
+            this.text = text;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String owner() {
+            return owner;
+        }
+
+        public MessageDef def() {
+            return def;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Entry o && java.util.Objects.equals(o.id, id) && java.util.Objects.equals(o.owner, owner) && java.util.Objects.equals(o.def, def) && java.util.Objects.equals(o.text, text);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(id, owner, def, text);
+        }
+
+        @Override
+        public String toString() {
+            return "Entry[id=" + id + ", owner=" + owner + ", def=" + def + ", text=" + text + "]";
+        }
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();

@@ -1,6 +1,9 @@
 package org.kea4j.log;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** Replaces Kea placeholders {@code %1..%n} in a message text by arguments. */
+@ProviderType
 public final class MessageFormatter {
 
     private MessageFormatter() {

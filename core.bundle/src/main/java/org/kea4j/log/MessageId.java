@@ -1,5 +1,7 @@
 package org.kea4j.log;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A Kea message ID. Implemented by enums, whose constant names are the IDs:
  *
@@ -12,6 +14,7 @@ package org.kea4j.log;
  * }
  * }</pre>
  */
+@ConsumerType
 public interface MessageId {
 
     /** The ID itself, for example {@code DHCP4_STARTED}. */

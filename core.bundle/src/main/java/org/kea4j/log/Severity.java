@@ -2,8 +2,10 @@ package org.kea4j.log;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
 
 /** Kea's severities, from the most verbose to the least; {@link #NONE} as a threshold silences a logger. */
+@ProviderType
 public enum Severity {
     DEBUG, INFO, WARN, ERROR, FATAL, NONE;
 

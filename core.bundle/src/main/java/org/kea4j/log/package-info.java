@@ -1,5 +1,5 @@
 /**
- * Logging by Kea message ID.
+ * Author API: Logging by Kea message ID.
  *
  * <p>Every log line kea4j writes carries one of Kea's message IDs. A bundle declares its messages as an
  * enum implementing {@link org.kea4j.log.MessageId}, registers them in the global
@@ -7,5 +7,5 @@
  * {@code log.log(DHCP4_STARTED, version)}. The severity belongs to the message, not to the call.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.kea4j.log;

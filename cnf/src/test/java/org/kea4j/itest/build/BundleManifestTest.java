@@ -22,15 +22,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The manifests bnd made for the seven bundles: symbolic names, versioned API exports, no internal
- * package exported, version ranges on imports, the message header.
+ * The manifests bnd made for the seven bundles: symbolic names, versioned exports, the author API apart from
+ * the engine (engine packages carry the mandatory attribute {@code kea4j=engine} that only kea4j's bundles
+ * name), no internal package exported, version ranges on imports, the message header.
  */
 class BundleManifestTest {
 
-    /** Exported API packages per bundle; everything else must stay private. */
-    private static final Map<String, Set<String>> API = Map.of(
-            "org.kea4j.core", Set.of("org.kea4j.log", "org.kea4j.config", "org.kea4j.hooks", "org.kea4j.hooks.host",
-                    "org.kea4j.control", "org.kea4j.dhcp", "org.kea4j.dhcp.transport", "org.kea4j.dhcpsrv"));
+    /** The author API: what any hook bundle may import. */
+    static final Set<String> API = Set.of("org.kea4j.log", "org.kea4j.hooks", "org.kea4j.control", "org.kea4j.dhcp",
+            "org.kea4j.dhcpsrv");
+    /** The engine: exported by core to kea4j's own bundles only. */
+    static final Set<String> ENGINE = Set.of("org.kea4j.config", "org.kea4j.hooks.host", "org.kea4j.dhcp.transport",
+            "org.kea4j.dhcpsrv.alloc", "org.kea4j.dhcpsrv.cfg", "org.kea4j.dhcpsrv.leasemgr");
+    /** Bundles written on the author API alone, as an outside author would write them. */
+    static final Set<String> API_ONLY = Set.of("org.kea4j.usercheck");
     private static final Pattern RANGE = Pattern.compile("[\\[(]\\d+(\\.\\d+){0,2},\\d+(\\.\\d+){0,2}[\\])]");
 
     static Stream<Path> bundles() {
@@ -89,11 +94,28 @@ class BundleManifestTest {
                 assertFalse(e.getKey().contains(".internal"), bsn + " exports internal package " + e.getKey());
                 assertTrue(e.getValue().containsKey("version"), bsn + " exports " + e.getKey() + " without a version");
             }
-            assertEquals(API.getOrDefault(bsn, Set.of()), new TreeSet<>(exports.keySet()), bsn + " exports");
+            Set<String> expected = new TreeSet<>();
+            if (bsn.equals("org.kea4j.core")) {
+                expected.addAll(API);
+                expected.addAll(ENGINE);
+            }
+            assertEquals(expected, new TreeSet<>(exports.keySet()), bsn + " exports");
+            for (Map.Entry<String, Map<String, String>> e : exports.entrySet()) {
+                boolean engine = ENGINE.contains(e.getKey());
+                assertEquals(engine ? "engine" : null, e.getValue().get("kea4j"), bsn + " exports " + e.getKey());
+                assertEquals(engine ? "kea4j" : null, e.getValue().get("mandatory"), bsn + " exports " + e.getKey());
+            }
 
             for (Map.Entry<String, Map<String, String>> e : clauses(main.getValue("Import-Package")).entrySet()) {
                 if (exports.containsKey(e.getKey()) || e.getKey().startsWith("java.")) {
                     continue; // its own packages, and the JRE's (which have no version)
+                }
+                if (e.getKey().startsWith("org.kea4j.")) {
+                    assertTrue(API.contains(e.getKey()) || ENGINE.contains(e.getKey()), bsn + " imports " + e.getKey());
+                    assertEquals(ENGINE.contains(e.getKey()) ? "engine" : null, e.getValue().get("kea4j"),
+                            bsn + " imports " + e.getKey());
+                    assertFalse(API_ONLY.contains(bsn) && ENGINE.contains(e.getKey()),
+                            bsn + " is written on the author API alone, yet imports " + e.getKey());
                 }
                 boolean optional = "optional".equals(e.getValue().get("resolution"));
                 String version = e.getValue().get("version");

@@ -13,6 +13,8 @@ import org.kea4j.control.CommandRegistry;
 import org.kea4j.hooks.host.HooksManager;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.ProbeBuilder;
+import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -36,6 +38,11 @@ public class BundlesActiveIT {
     @Configuration
     public Option[] config() {
         return KeaOptions.framework();
+    }
+
+    @ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder probe) {
+        return KeaOptions.probe(probe);
     }
 
     @Test

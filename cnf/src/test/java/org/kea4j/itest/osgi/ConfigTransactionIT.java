@@ -19,6 +19,8 @@ import org.kea4j.control.Answer;
 import org.kea4j.control.CommandRegistry;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.ProbeBuilder;
+import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -101,6 +103,11 @@ public class ConfigTransactionIT {
     @Configuration
     public Option[] config() {
         return KeaOptions.framework();
+    }
+
+    @ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder probe) {
+        return KeaOptions.probe(probe);
     }
 
     @Before

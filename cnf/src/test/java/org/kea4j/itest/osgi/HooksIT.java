@@ -31,6 +31,8 @@ import org.kea4j.hooks.host.LibraryInfo;
 import org.kea4j.itest.hooks.TestBundles;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.ProbeBuilder;
+import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -60,6 +62,11 @@ public class HooksIT {
     @Configuration
     public Option[] config() {
         return KeaOptions.framework();
+    }
+
+    @ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder probe) {
+        return KeaOptions.probe(probe);
     }
 
     @Before

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.options.MavenArtifactProvisionOption;
 
 /**
@@ -43,6 +44,15 @@ public final class KeaOptions {
 
     private static MavenArtifactProvisionOption maven(String group, String artifact, int startLevel) {
         return mavenBundle(group, artifact).versionAsInProject().startLevel(startLevel);
+    }
+
+    /**
+     * The test probe reaches the engine packages too (they are exported only to importers that name
+     * {@code kea4j=engine}): engine exports are tried first, then everything else.
+     */
+    public static TestProbeBuilder probe(TestProbeBuilder probe) {
+        probe.setHeader("DynamicImport-Package", "*;kea4j=engine,*");
+        return probe;
     }
 
     public static Option[] framework(Option... extra) {

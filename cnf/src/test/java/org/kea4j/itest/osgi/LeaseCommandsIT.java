@@ -22,10 +22,12 @@ import org.junit.runner.RunWith;
 import org.kea4j.config.ConfigService;
 import org.kea4j.control.Answer;
 import org.kea4j.control.CommandRegistry;
-import org.kea4j.dhcpsrv.DbAccess;
-import org.kea4j.dhcpsrv.LeaseDatabases;
+import org.kea4j.dhcpsrv.leasemgr.DbAccess;
+import org.kea4j.dhcpsrv.leasemgr.LeaseDatabases;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.ProbeBuilder;
+import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -49,6 +51,11 @@ public class LeaseCommandsIT {
     @Configuration
     public Option[] config() {
         return KeaOptions.framework();
+    }
+
+    @ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder probe) {
+        return KeaOptions.probe(probe);
     }
 
     @Before

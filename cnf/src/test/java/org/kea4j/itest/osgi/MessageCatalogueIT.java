@@ -15,6 +15,8 @@ import org.kea4j.itest.KeaManual;
 import org.kea4j.log.MessageDictionary;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.ProbeBuilder;
+import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -30,6 +32,11 @@ public class MessageCatalogueIT {
     @Configuration
     public Option[] config() {
         return KeaOptions.framework(systemProperty("kea4j.manual").value(KeaManual.locate().toString()));
+    }
+
+    @ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder probe) {
+        return KeaOptions.probe(probe);
     }
 
     @Test

@@ -21,6 +21,8 @@ import org.kea4j.log.KeaLogger;
 import org.kea4j.log.Severity;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.ProbeBuilder;
+import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -38,6 +40,11 @@ public class ShellIT {
     @Configuration
     public Option[] config() {
         return KeaOptions.framework();
+    }
+
+    @ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder probe) {
+        return KeaOptions.probe(probe);
     }
 
     @Before

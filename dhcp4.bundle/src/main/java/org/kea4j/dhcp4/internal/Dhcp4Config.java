@@ -7,12 +7,12 @@ import java.util.Optional;
 import org.kea4j.config.ControlSocketConfig;
 import org.kea4j.config.HooksLibraryConfig;
 import org.kea4j.config.LoggerConfig;
-import org.kea4j.dhcpsrv.DbAccess;
-import org.kea4j.dhcpsrv.InterfacesConfig;
-import org.kea4j.dhcpsrv.OptionDataConfig;
-import org.kea4j.dhcpsrv.OptionDefConfig;
-import org.kea4j.dhcpsrv.Reservation4;
-import org.kea4j.dhcpsrv.Subnet4;
+import org.kea4j.dhcpsrv.leasemgr.DbAccess;
+import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
+import org.kea4j.dhcpsrv.cfg.OptionDataConfig;
+import org.kea4j.dhcpsrv.cfg.OptionDefConfig;
+import org.kea4j.dhcpsrv.cfg.Reservation4Config;
+import org.kea4j.dhcpsrv.cfg.Subnet4Config;
 
 /**
  * The parsed {@code Dhcp4} element. Immutable; a reconfiguration builds a new one.
@@ -35,10 +35,10 @@ import org.kea4j.dhcpsrv.Subnet4;
  * @param loggers                Kea 2.x {@code loggers}
  * @param port                   the server port
  */
-record Dhcp4Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Subnet4> subnets,
+record Dhcp4Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Subnet4Config> subnets,
         List<OptionDataConfig> options, List<OptionDefConfig> optionDefs, Map<String, ClientClassConfig> classes,
-        boolean echoClientId, long declineProbationPeriod, org.kea4j.dhcpsrv.DhcpConfigElements.Expiration expiration,
-        List<Reservation4> globalReservations, Inet4Address nextServer,
+        boolean echoClientId, long declineProbationPeriod, org.kea4j.dhcpsrv.cfg.DhcpConfigElements.Expiration expiration,
+        List<Reservation4Config> globalReservations, Inet4Address nextServer,
         List<String> hostReservationIds, Map<String, Object> dhcpDdns, List<HooksLibraryConfig> hooksLibraries,
         Optional<ControlSocketConfig> controlSocket, List<LoggerConfig> loggers, int port) {
 
@@ -56,7 +56,7 @@ record Dhcp4Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Sub
      * @param serverHostname sname, or null
      * @param bootFileName   file, or null
      */
-    record ClientClassConfig(String name, org.kea4j.dhcpsrv.ClassExpression test, List<OptionDataConfig> options,
+    record ClientClassConfig(String name, org.kea4j.dhcpsrv.cfg.ClassExpression test, List<OptionDataConfig> options,
             Inet4Address nextServer, String serverHostname, String bootFileName) {
     }
 }

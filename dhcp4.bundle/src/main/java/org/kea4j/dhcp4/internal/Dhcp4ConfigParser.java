@@ -21,17 +21,17 @@ import org.kea4j.config.HooksLibraryConfig;
 import org.kea4j.config.LoggerConfig;
 import org.kea4j.dhcpsrv.AddressRange;
 import org.kea4j.dhcpsrv.Addresses;
-import org.kea4j.dhcpsrv.DbAccess;
-import org.kea4j.dhcpsrv.DhcpConfigElements;
+import org.kea4j.dhcpsrv.leasemgr.DbAccess;
+import org.kea4j.dhcpsrv.cfg.DhcpConfigElements;
 import org.kea4j.dhcpsrv.HostIdentifier;
-import org.kea4j.dhcpsrv.InterfacesConfig;
-import org.kea4j.dhcpsrv.OptionDataConfig;
-import org.kea4j.dhcpsrv.OptionDefConfig;
-import org.kea4j.dhcpsrv.Pool4;
+import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
+import org.kea4j.dhcpsrv.cfg.OptionDataConfig;
+import org.kea4j.dhcpsrv.cfg.OptionDefConfig;
+import org.kea4j.dhcpsrv.cfg.PoolConfig;
 import org.kea4j.dhcpsrv.Prefix;
-import org.kea4j.dhcpsrv.Reservation4;
-import org.kea4j.dhcpsrv.ReservationFlags;
-import org.kea4j.dhcpsrv.Subnet4;
+import org.kea4j.dhcpsrv.cfg.Reservation4Config;
+import org.kea4j.dhcpsrv.cfg.ReservationFlags;
+import org.kea4j.dhcpsrv.cfg.Subnet4Config;
 
 /**
  * Parses the {@code Dhcp4} element: Kea 0.9's keys and the Kea 2.x keys users of today write. Anything
@@ -111,8 +111,8 @@ final class Dhcp4ConfigParser {
                 ? OptionDefConfig.parseList(dhcp4.require("option-def"), "dhcp4", 254) : List.of();
         List<OptionDataConfig> options = optionData(dhcp4);
         Map<String, Dhcp4Config.ClientClassConfig> classes = clientClasses(dhcp4);
-        List<Subnet4> subnets = subnets(dhcp4, globals, classes);
-        List<Reservation4> globalReservations = dhcp4.get("reservations").isPresent()
+        List<Subnet4Config> subnets = subnets(dhcp4, globals, classes);
+        List<Reservation4Config> globalReservations = dhcp4.get("reservations").isPresent()
                 ? reservations(dhcp4.require("reservations"), null) : List.of();
 
         long declineProbation = dhcp4.getLong("decline-probation-period", 0, 0xFFFF_FFFFL, 86400);
@@ -202,7 +202,7 @@ final class Dhcp4ConfigParser {
                     throw entry.require(key).error("'" + key + "' in client-classes is not supported by kea4j");
                 }
             }
-            org.kea4j.dhcpsrv.ClassExpression test = DhcpConfigElements.classTest(entry);
+            org.kea4j.dhcpsrv.cfg.ClassExpression test = DhcpConfigElements.classTest(entry);
             if (classes.containsKey(name)) {
                 throw entry.error("client class '" + name + "' is defined twice");
             }
@@ -213,7 +213,7 @@ final class Dhcp4ConfigParser {
         return classes;
     }
 
-    private static List<Subnet4> subnets(ConfigNode dhcp4, Globals globals,
+    private static List<Subnet4Config> subnets(ConfigNode dhcp4, Globals globals,
             Map<String, Dhcp4Config.ClientClassConfig> classes) throws ConfigException {
         Optional<ConfigNode> list = dhcp4.get("subnet4");
         if (list.isEmpty()) {
@@ -231,7 +231,7 @@ final class Dhcp4ConfigParser {
                 }
             }
         }
-        List<Subnet4> subnets = new ArrayList<>();
+        List<Subnet4Config> subnets = new ArrayList<>();
         Map<Prefix, Long> prefixes = new HashMap<>();
         long nextAuto = 1;
         for (ConfigNode entry : entries) {
@@ -244,7 +244,7 @@ final class Dhcp4ConfigParser {
                 }
                 id = nextAuto++;
             }
-            Subnet4 subnet = subnet(entry, id, globals);
+            Subnet4Config subnet = subnet(entry, id, globals);
             Long clash = prefixes.putIfAbsent(subnet.prefix(), id);
             if (clash != null) {
                 throw entry.require("subnet").error("subnet " + subnet.prefix() + " is configured twice (ids " + clash
@@ -255,7 +255,7 @@ final class Dhcp4ConfigParser {
         return subnets;
     }
 
-    private static Subnet4 subnet(ConfigNode entry, long id, Globals globals) throws ConfigException {
+    private static Subnet4Config subnet(ConfigNode entry, long id, Globals globals) throws ConfigException {
         entry.checkKeys(SUBNET_KEYS);
         DhcpConfigElements.rejectUnsupported(entry, UNSUPPORTED);
         ConfigNode subnetNode = entry.require("subnet");
@@ -268,12 +268,12 @@ final class Dhcp4ConfigParser {
         if (!prefix.isV4()) {
             throw subnetNode.error("'" + prefix + "' is not an IPv4 subnet");
         }
-        List<Pool4> pools = new ArrayList<>();
+        List<PoolConfig> pools = new ArrayList<>();
         Optional<ConfigNode> poolList = entry.get("pools");
         if (poolList.isPresent()) {
             for (ConfigNode poolNode : poolList.get().elements()) {
-                Pool4 pool = pool(poolNode, prefix);
-                for (Pool4 other : pools) {
+                PoolConfig pool = pool(poolNode, prefix);
+                for (PoolConfig other : pools) {
                     if (other.range().overlaps(pool.range())) {
                         throw poolNode.error("pool " + pool.range() + " overlaps pool " + other.range()
                                 + " of the same subnet");
@@ -297,10 +297,10 @@ final class Dhcp4ConfigParser {
         }
         List<InetAddress> relays = DhcpConfigElements.relays(entry, false);
         Inet4Address nextServer = entry.has("next-server") ? optionalV4(entry, "next-server") : globals.nextServer();
-        List<Reservation4> reservations = entry.get("reservations").isPresent()
+        List<Reservation4Config> reservations = entry.get("reservations").isPresent()
                 ? reservations(entry.require("reservations"), prefix) : List.of();
         DhcpConfigElements.ddnsBehaviour(entry);
-        return new Subnet4(id, prefix, pools, valid, renew, rebind, optionData(entry),
+        return new Subnet4Config(id, prefix, pools, valid, renew, rebind, optionData(entry),
                 entry.getString("interface", null), entry.getString("client-class", null), relays, nextServer,
                 entry.getString("server-hostname", globals.serverHostname()),
                 entry.getString("boot-file-name", globals.bootFileName()),
@@ -309,7 +309,7 @@ final class Dhcp4ConfigParser {
                 DhcpConfigElements.reservationFlags(entry, globals.reservations()));
     }
 
-    private static Pool4 pool(ConfigNode poolNode, Prefix prefix) throws ConfigException {
+    private static PoolConfig pool(ConfigNode poolNode, Prefix prefix) throws ConfigException {
         poolNode.expectMap().checkKeys(POOL_KEYS);
         DhcpConfigElements.rejectUnsupported(poolNode, UNSUPPORTED);
         ConfigNode rangeNode = poolNode.require("pool");
@@ -325,11 +325,11 @@ final class Dhcp4ConfigParser {
         if (!range.within(prefix)) {
             throw rangeNode.error("pool " + range + " is outside the subnet " + prefix);
         }
-        return new Pool4(range, optionData(poolNode), poolNode.getString("client-class", null));
+        return new PoolConfig(range, optionData(poolNode), poolNode.getString("client-class", null));
     }
 
-    private static List<Reservation4> reservations(ConfigNode list, Prefix prefix) throws ConfigException {
-        List<Reservation4> out = new ArrayList<>();
+    private static List<Reservation4Config> reservations(ConfigNode list, Prefix prefix) throws ConfigException {
+        List<Reservation4Config> out = new ArrayList<>();
         Set<HostIdentifier> seen = new HashSet<>();
         Set<InetAddress> addresses = new HashSet<>();
         for (ConfigNode entry : list.elements()) {
@@ -352,7 +352,7 @@ final class Dhcp4ConfigParser {
             }
             List<String> classes = DhcpConfigElements.strings(entry, "client-classes");
             String hostname = entry.getString("hostname", null);
-            out.add(new Reservation4(identifier, address, hostname == null || hostname.isEmpty() ? null : hostname,
+            out.add(new Reservation4Config(identifier, address, hostname == null || hostname.isEmpty() ? null : hostname,
                     optionData(entry), optionalV4(entry, "next-server"), entry.getString("server-hostname", null),
                     entry.getString("boot-file-name", null), classes));
         }

@@ -13,14 +13,14 @@ import java.util.Set;
 import org.kea4j.config.ConfigException;
 import org.kea4j.dhcp.OptionDefinitions;
 import org.kea4j.dhcp.transport.Iface;
-import org.kea4j.dhcpsrv.ConfiguredOptions;
+import org.kea4j.dhcpsrv.cfg.ConfiguredOptions;
 import org.kea4j.dhcpsrv.HostIdentifier;
-import org.kea4j.dhcpsrv.HostReservations4;
-import org.kea4j.dhcpsrv.InterfacesConfig;
-import org.kea4j.dhcpsrv.OptionDefConfig;
-import org.kea4j.dhcpsrv.Pool4;
-import org.kea4j.dhcpsrv.Reservation4;
-import org.kea4j.dhcpsrv.Subnet4;
+import org.kea4j.dhcpsrv.alloc.HostReservations4;
+import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
+import org.kea4j.dhcpsrv.cfg.OptionDefConfig;
+import org.kea4j.dhcpsrv.cfg.PoolConfig;
+import org.kea4j.dhcpsrv.cfg.Reservation4Config;
+import org.kea4j.dhcpsrv.cfg.Subnet4Config;
 
 /**
  * Everything the packet path needs from one configuration, resolved once when the configuration is
@@ -37,11 +37,11 @@ import org.kea4j.dhcpsrv.Subnet4;
  * @param ownAddresses the server's IPv4 addresses on those interfaces
  */
 record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<SubnetScope> subnets,
-        Map<String, ClassScope> classes, HostReservations4 hosts, Map<Reservation4, ConfiguredOptions> hostOptions,
+        Map<String, ClassScope> classes, HostReservations4 hosts, Map<Reservation4Config, ConfiguredOptions> hostOptions,
         List<InterfacesConfig.Listen> listens, Set<Inet4Address> ownAddresses) {
 
     /** A subnet with its options and the options of its pools. */
-    record SubnetScope(Subnet4 subnet, ConfiguredOptions options, Map<Pool4, ConfiguredOptions> poolOptions) {
+    record SubnetScope(Subnet4Config subnet, ConfiguredOptions options, Map<PoolConfig, ConfiguredOptions> poolOptions) {
     }
 
     /** A client class with its options. */
@@ -49,8 +49,8 @@ record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<Su
     }
 
     /** The subnets as configured (the {@code subnet4collection} hook argument). */
-    List<Subnet4> subnetList() {
-        List<Subnet4> out = new ArrayList<>(subnets.size());
+    List<Subnet4Config> subnetList() {
+        List<Subnet4Config> out = new ArrayList<>(subnets.size());
         for (SubnetScope s : subnets) {
             out.add(s.subnet());
         }
@@ -58,7 +58,7 @@ record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<Su
     }
 
     /** The scope of a subnet, or null. */
-    SubnetScope scope(Subnet4 subnet) {
+    SubnetScope scope(Subnet4Config subnet) {
         for (SubnetScope s : subnets) {
             if (s.subnet() == subnet || s.subnet().equals(subnet)) {
                 return s;
@@ -98,18 +98,18 @@ record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<Su
                 "option-def");
         ConfiguredOptions global = ConfiguredOptions.resolve4(config.options(), definitions);
         List<SubnetScope> subnets = new ArrayList<>();
-        Map<Reservation4, ConfiguredOptions> hostOptions = new IdentityHashMap<>();
-        for (Subnet4 s : config.subnets()) {
-            Map<Pool4, ConfiguredOptions> pools = new HashMap<>();
-            for (Pool4 p : s.pools()) {
+        Map<Reservation4Config, ConfiguredOptions> hostOptions = new IdentityHashMap<>();
+        for (Subnet4Config s : config.subnets()) {
+            Map<PoolConfig, ConfiguredOptions> pools = new HashMap<>();
+            for (PoolConfig p : s.pools()) {
                 pools.put(p, ConfiguredOptions.resolve4(p.options(), definitions));
             }
             subnets.add(new SubnetScope(s, ConfiguredOptions.resolve4(s.options(), definitions), Map.copyOf(pools)));
-            for (Reservation4 r : s.reservations()) {
+            for (Reservation4Config r : s.reservations()) {
                 hostOptions.put(r, ConfiguredOptions.resolve4(r.options(), definitions));
             }
         }
-        for (Reservation4 r : config.globalReservations()) {
+        for (Reservation4Config r : config.globalReservations()) {
             hostOptions.put(r, ConfiguredOptions.resolve4(r.options(), definitions));
         }
         Map<String, ClassScope> classes = new LinkedHashMap<>();

@@ -23,11 +23,11 @@ import org.kea4j.config.HooksLibraryConfig;
 import org.kea4j.config.LoggerConfig;
 import org.kea4j.config.PreparedSection;
 import org.kea4j.dhcp.transport.Iface;
-import org.kea4j.dhcpsrv.AllocEngine4;
-import org.kea4j.dhcpsrv.LeaseDatabases;
-import org.kea4j.dhcpsrv.LeaseReclamation4;
-import org.kea4j.dhcpsrv.LeaseMgr;
-import org.kea4j.dhcpsrv.Subnet4;
+import org.kea4j.dhcpsrv.alloc.AllocEngine4;
+import org.kea4j.dhcpsrv.leasemgr.LeaseDatabases;
+import org.kea4j.dhcpsrv.alloc.LeaseReclamation4;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
+import org.kea4j.dhcpsrv.cfg.Subnet4Config;
 import org.kea4j.hooks.HookNames;
 import org.kea4j.hooks.host.HooksManager;
 import org.kea4j.log.KeaLogger;
@@ -117,7 +117,7 @@ public final class Dhcp4Section implements ConfigSection {
                 Dhcp4Config previous = current.getAndSet(config);
                 leaseDatabases.setSubnets(4, new SubnetView(config));
                 boolean starting = startServer(runtime);
-                for (Subnet4 subnet : config.subnets()) {
+                for (Subnet4Config subnet : config.subnets()) {
                     if (previous == null || !previous.subnets().contains(subnet)) {
                         LOG.log(DHCP4_CONFIG_NEW_SUBNET, subnet);
                     }
@@ -167,7 +167,7 @@ public final class Dhcp4Section implements ConfigSection {
         boolean created = server == null;
         if (created) {
             server = new Dhcp4Server(new Dhcp4Srv(hooks, new AllocEngine4(hooks, LOGGER_ROOT)),
-                    new LeaseReclamation4(hooks), () -> leaseDatabases.current(4), org.kea4j.dhcpsrv.PacketWorkers.defaultCount());
+                    new LeaseReclamation4(hooks), () -> leaseDatabases.current(4), org.kea4j.dhcp.transport.PacketWorkers.defaultCount());
         }
         server.apply(runtime);
         return created;

@@ -15,11 +15,11 @@ import org.kea4j.dhcp.Pkt4;
 import org.kea4j.dhcp.transport.Datagram;
 import org.kea4j.dhcp.transport.ListenSocket;
 import org.kea4j.dhcp.transport.UdpTransport;
-import org.kea4j.dhcpsrv.InterfacesConfig;
-import org.kea4j.dhcpsrv.LeaseMgr;
-import org.kea4j.dhcpsrv.LeaseReclamation4;
-import org.kea4j.dhcpsrv.PacketWorkers;
-import org.kea4j.dhcpsrv.ReclamationTimers;
+import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
+import org.kea4j.dhcpsrv.alloc.LeaseReclamation4;
+import org.kea4j.dhcp.transport.PacketWorkers;
+import org.kea4j.dhcpsrv.alloc.ReclamationTimers;
 
 /**
  * The running DHCPv4 server: sockets on the configured interfaces, a pool of workers that run the

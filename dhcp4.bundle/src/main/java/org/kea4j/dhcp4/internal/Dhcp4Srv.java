@@ -50,19 +50,19 @@ import org.kea4j.dhcp.Options4;
 import org.kea4j.dhcp.PacketParseException;
 import org.kea4j.dhcp.Pkt4;
 import org.kea4j.dhcpsrv.Addresses;
-import org.kea4j.dhcpsrv.AllocEngine4;
-import org.kea4j.dhcpsrv.ClassExpression;
-import org.kea4j.dhcpsrv.ClientContext4;
-import org.kea4j.dhcpsrv.ConfiguredOptions;
+import org.kea4j.dhcpsrv.alloc.AllocEngine4;
+import org.kea4j.dhcpsrv.cfg.ClassExpression;
+import org.kea4j.dhcpsrv.alloc.ClientContext4;
+import org.kea4j.dhcpsrv.cfg.ConfiguredOptions;
 import org.kea4j.dhcpsrv.HostIdentifier;
-import org.kea4j.dhcpsrv.HostReservations4;
+import org.kea4j.dhcpsrv.alloc.HostReservations4;
 import org.kea4j.dhcpsrv.Lease4;
-import org.kea4j.dhcpsrv.LeaseMgr;
-import org.kea4j.dhcpsrv.LeaseMgrException;
-import org.kea4j.dhcpsrv.NoSuchLeaseException;
-import org.kea4j.dhcpsrv.Pool4;
-import org.kea4j.dhcpsrv.Reservation4;
-import org.kea4j.dhcpsrv.Subnet4;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgrException;
+import org.kea4j.dhcpsrv.leasemgr.NoSuchLeaseException;
+import org.kea4j.dhcpsrv.cfg.PoolConfig;
+import org.kea4j.dhcpsrv.cfg.Reservation4Config;
+import org.kea4j.dhcpsrv.cfg.Subnet4Config;
 import org.kea4j.hooks.HookNames;
 import org.kea4j.hooks.NextStep;
 import org.kea4j.hooks.host.CalloutSession;
@@ -355,8 +355,8 @@ final class Dhcp4Srv {
      *
      * @param session null to skip the hook point (the accept check)
      */
-    Subnet4 selectSubnet(Pkt4 query, Dhcp4Runtime rt, CalloutSession session) {
-        Subnet4 selected = selectByRules(query, rt);
+    Subnet4Config selectSubnet(Pkt4 query, Dhcp4Runtime rt, CalloutSession session) {
+        Subnet4Config selected = selectByRules(query, rt);
         if (session != null && subnet4Select.hasCallouts()) {
             session.deleteAllArguments();
             session.setArgument("query4", query);
@@ -368,7 +368,7 @@ final class Dhcp4Srv {
                 return null;
             }
             Object changed = session.getArgument("subnet4");
-            selected = changed instanceof Subnet4 s ? s : null;
+            selected = changed instanceof Subnet4Config s ? s : null;
         }
         if (session != null) {
             if (selected != null) {
@@ -380,7 +380,7 @@ final class Dhcp4Srv {
         return selected;
     }
 
-    private static Subnet4 selectByRules(Pkt4 query, Dhcp4Runtime rt) {
+    private static Subnet4Config selectByRules(Pkt4 query, Dhcp4Runtime rt) {
         Inet4Address address = null;
         Option rai = query.getOption(Options4.RELAY_AGENT_INFO);
         if (query.isRelayed()) {
@@ -413,7 +413,7 @@ final class Dhcp4Srv {
             org.kea4j.dhcp.transport.Iface iface = rt.iface(query.iface());
             if (iface != null) {
                 for (Inet4Address a : iface.v4Addresses()) {
-                    Subnet4 s = byAddress(a, query, rt);
+                    Subnet4Config s = byAddress(a, query, rt);
                     if (s != null) {
                         return s;
                     }
@@ -424,7 +424,7 @@ final class Dhcp4Srv {
         return byAddress(address, query, rt);
     }
 
-    private static Subnet4 byAddress(Inet4Address address, Pkt4 query, Dhcp4Runtime rt) {
+    private static Subnet4Config byAddress(Inet4Address address, Pkt4 query, Dhcp4Runtime rt) {
         for (Dhcp4Runtime.SubnetScope s : rt.subnets()) {
             if (s.subnet().prefix().contains(address) && classAllowed(s.subnet(), query)) {
                 return s.subnet();
@@ -433,18 +433,18 @@ final class Dhcp4Srv {
         return null;
     }
 
-    private static boolean classAllowed(Subnet4 subnet, Pkt4 query) {
+    private static boolean classAllowed(Subnet4Config subnet, Pkt4 query) {
         return subnet.clientClass() == null || query.inClass(subnet.clientClass());
     }
 
     // ------------------------------------------------------------------ messages
 
     private Pkt4 processDiscover(Pkt4 query, Dhcp4Runtime rt, LeaseMgr leaseMgr, CalloutSession session) {
-        Subnet4 subnet = selectSubnet(query, rt, session);
+        Subnet4Config subnet = selectSubnet(query, rt, session);
         if (subnet == null) {
             return null;
         }
-        Reservation4 host = reservation(query, subnet, rt);
+        Reservation4Config host = reservation(query, subnet, rt);
         Inet4Address requested = requestedAddress(query);
         ClientContext4 ctx = context(query, subnet, leaseMgr, requested, true, host, rt, session);
         AllocEngine4.Result result = engine.allocate(ctx);
@@ -461,12 +461,12 @@ final class Dhcp4Srv {
     }
 
     private Pkt4 processRequest(Pkt4 query, Dhcp4Runtime rt, LeaseMgr leaseMgr, CalloutSession session) {
-        Subnet4 subnet = selectSubnet(query, rt, session);
+        Subnet4Config subnet = selectSubnet(query, rt, session);
         Inet4Address requested = requestedAddress(query);
         if (subnet == null) {
             return nak(query, rt);
         }
-        Reservation4 host = reservation(query, subnet, rt);
+        Reservation4Config host = reservation(query, subnet, rt);
         boolean initReboot = query.getOption(Options4.SERVER_IDENTIFIER) == null && requested != null
                 && query.ciaddr().equals(ZERO);
         Inet4Address hint = requested != null ? requested : query.ciaddr().equals(ZERO) ? null : query.ciaddr();
@@ -586,10 +586,10 @@ final class Dhcp4Srv {
     }
 
     private Pkt4 processInform(Pkt4 query, Dhcp4Runtime rt, CalloutSession session) {
-        Subnet4 subnet = selectSubnet(query, rt, session);
+        Subnet4Config subnet = selectSubnet(query, rt, session);
         Pkt4 response = baseResponse(query, Pkt4.DHCPACK, rt);
         response.setCiaddr(query.ciaddr());
-        Reservation4 host = subnet == null ? null : reservation(query, subnet, rt);
+        Reservation4Config host = subnet == null ? null : reservation(query, subnet, rt);
         addOptions(response, query, subnet, null, host, rt);
         if (subnet != null) {
             bootFields(response, query, subnet, host, rt);
@@ -599,8 +599,8 @@ final class Dhcp4Srv {
 
     // ------------------------------------------------------------------ building responses
 
-    private ClientContext4 context(Pkt4 query, Subnet4 subnet, LeaseMgr leaseMgr, Inet4Address hint, boolean fake,
-            Reservation4 host, Dhcp4Runtime rt, CalloutSession session) {
+    private ClientContext4 context(Pkt4 query, Subnet4Config subnet, LeaseMgr leaseMgr, Inet4Address hint, boolean fake,
+            Reservation4Config host, Dhcp4Runtime rt, CalloutSession session) {
         ClientId clientId = subnet.matchClientId() ? query.getClientId() : null;
         HWAddr hw = query.hlen() == 0 ? null : query.getHWAddr();
         return new ClientContext4(subnet, leaseMgr, hw, clientId, hint, fake, host, rt.hosts(),
@@ -617,7 +617,7 @@ final class Dhcp4Srv {
     }
 
     /** The client's reservation in the subnet (or a global one), adding its classes to the packet. */
-    private static Reservation4 reservation(Pkt4 query, Subnet4 subnet, Dhcp4Runtime rt) {
+    private static Reservation4Config reservation(Pkt4 query, Subnet4Config subnet, Dhcp4Runtime rt) {
         HostReservations4 hosts = rt.hosts();
         if (hosts.isEmpty()) {
             return null;
@@ -637,7 +637,7 @@ final class Dhcp4Srv {
         if (circuit != null) {
             ids.put(HostIdentifier.Type.CIRCUIT_ID, circuit.data());
         }
-        Reservation4 host = null;
+        Reservation4Config host = null;
         if (subnet.reservationFlags().inSubnet()) {
             host = hosts.find(subnet.id(), ids);
         }
@@ -695,7 +695,7 @@ final class Dhcp4Srv {
         return r;
     }
 
-    private void grant(Pkt4 response, Pkt4 query, Lease4 lease, Subnet4 subnet, Reservation4 host, Dhcp4Runtime rt) {
+    private void grant(Pkt4 response, Pkt4 query, Lease4 lease, Subnet4Config subnet, Reservation4Config host, Dhcp4Runtime rt) {
         response.setYiaddr(lease.address());
         response.addOption(Option.uint32(Options4.LEASE_TIME, lease.validLifetime()));
         if (subnet.renewTimer().isPresent() && subnet.renewTimer().getAsLong() < lease.validLifetime()) {
@@ -704,8 +704,8 @@ final class Dhcp4Srv {
         if (subnet.rebindTimer().isPresent() && subnet.rebindTimer().getAsLong() < lease.validLifetime()) {
             response.addOption(Option.uint32(Options4.REBINDING_TIME, subnet.rebindTimer().getAsLong()));
         }
-        Pool4 pool = null;
-        for (Pool4 p : subnet.pools()) {
+        PoolConfig pool = null;
+        for (PoolConfig p : subnet.pools()) {
             if (p.range().contains(lease.address())) {
                 pool = p;
             }
@@ -721,7 +721,7 @@ final class Dhcp4Srv {
      * Adds the requested (option 55), basic and always-send options, each from the most specific scope
      * that has it: reservation, pool, subnet, client classes, global.
      */
-    private static void addOptions(Pkt4 response, Pkt4 query, Subnet4 subnet, Pool4 pool, Reservation4 host,
+    private static void addOptions(Pkt4 response, Pkt4 query, Subnet4Config subnet, PoolConfig pool, Reservation4Config host,
             Dhcp4Runtime rt) {
         ConfiguredOptions[] scopes = scopes(query, subnet, pool, host, rt);
         Option prl = query.getOption(Options4.PARAMETER_REQUEST_LIST);
@@ -743,7 +743,7 @@ final class Dhcp4Srv {
         }
     }
 
-    private static ConfiguredOptions[] scopes(Pkt4 query, Subnet4 subnet, Pool4 pool, Reservation4 host,
+    private static ConfiguredOptions[] scopes(Pkt4 query, Subnet4Config subnet, PoolConfig pool, Reservation4Config host,
             Dhcp4Runtime rt) {
         java.util.ArrayList<ConfiguredOptions> list = new java.util.ArrayList<>(6);
         if (host != null) {
@@ -785,7 +785,7 @@ final class Dhcp4Srv {
     }
 
     /** siaddr, sname and file: reservation, then client classes, then subnet (with the global defaults). */
-    private static void bootFields(Pkt4 response, Pkt4 query, Subnet4 subnet, Reservation4 host, Dhcp4Runtime rt) {
+    private static void bootFields(Pkt4 response, Pkt4 query, Subnet4Config subnet, Reservation4Config host, Dhcp4Runtime rt) {
         Inet4Address nextServer = subnet.nextServer();
         String sname = subnet.serverHostname();
         String file = subnet.bootFileName();

@@ -2,8 +2,8 @@ package org.kea4j.dhcp4.internal;
 
 import java.net.InetAddress;
 import java.util.OptionalLong;
-import org.kea4j.dhcpsrv.LeaseDatabases;
-import org.kea4j.dhcpsrv.Subnet4;
+import org.kea4j.dhcpsrv.leasemgr.LeaseDatabases;
+import org.kea4j.dhcpsrv.cfg.Subnet4Config;
 
 /** The configured IPv4 subnets as lease commands see them. */
 final class SubnetView implements LeaseDatabases.Subnets {
@@ -14,8 +14,8 @@ final class SubnetView implements LeaseDatabases.Subnets {
         this.config = config;
     }
 
-    private Subnet4 byId(long id) {
-        for (Subnet4 s : config.subnets()) {
+    private Subnet4Config byId(long id) {
+        for (Subnet4Config s : config.subnets()) {
             if (s.id() == id) {
                 return s;
             }
@@ -25,7 +25,7 @@ final class SubnetView implements LeaseDatabases.Subnets {
 
     @Override
     public OptionalLong subnetFor(InetAddress address) {
-        for (Subnet4 s : config.subnets()) {
+        for (Subnet4Config s : config.subnets()) {
             if (s.prefix().contains(address)) {
                 return OptionalLong.of(s.id());
             }
@@ -35,7 +35,7 @@ final class SubnetView implements LeaseDatabases.Subnets {
 
     @Override
     public boolean contains(long subnetId, InetAddress address) {
-        Subnet4 s = byId(subnetId);
+        Subnet4Config s = byId(subnetId);
         return s != null && s.prefix().contains(address);
     }
 
@@ -46,7 +46,7 @@ final class SubnetView implements LeaseDatabases.Subnets {
 
     @Override
     public long validLifetime(long subnetId) {
-        Subnet4 s = byId(subnetId);
+        Subnet4Config s = byId(subnetId);
         return s == null ? 7200 : s.validLifetime();
     }
 

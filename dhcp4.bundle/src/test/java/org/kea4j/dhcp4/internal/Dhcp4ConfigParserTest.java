@@ -11,7 +11,7 @@ import org.kea4j.config.ConfigContext;
 import org.kea4j.config.ConfigDocument;
 import org.kea4j.config.ConfigException;
 import org.kea4j.dhcpsrv.Addresses;
-import org.kea4j.dhcpsrv.Subnet4;
+import org.kea4j.dhcpsrv.cfg.Subnet4Config;
 
 class Dhcp4ConfigParserTest {
 
@@ -45,7 +45,7 @@ class Dhcp4ConfigParserTest {
                 }""");
         assertEquals(2, c.interfaces().interfaces().size());
         assertEquals(2, c.subnets().size());
-        Subnet4 first = c.subnets().get(0);
+        Subnet4Config first = c.subnets().get(0);
         assertEquals(1, first.id(), "ids are assigned 1, 2, ... in order");
         assertEquals(2, c.subnets().get(1).id());
         assertEquals(4000, first.validLifetime());

@@ -24,7 +24,7 @@ import org.kea4j.dhcp.Option;
 import org.kea4j.dhcp.Options4;
 import org.kea4j.dhcp.Pkt4;
 import org.kea4j.dhcpsrv.Lease4;
-import org.kea4j.dhcpsrv.Subnet4;
+import org.kea4j.dhcpsrv.cfg.Subnet4Config;
 import org.kea4j.hooks.CalloutHandle;
 import org.kea4j.hooks.HookNames;
 import org.kea4j.hooks.NextStep;
@@ -110,7 +110,7 @@ class Dhcp4HooksTest {
             seen.put("fake_allocation:" + c.getArgument("fake_allocation"), c.getArgument("lease4"));
         });
         h.dora(1);
-        assertEquals(1, ((Subnet4) seen.get("subnet4")).id());
+        assertEquals(1, ((Subnet4Config) seen.get("subnet4")).id());
         assertEquals(3, ((List<?>) seen.get("subnet4collection")).size());
         assertInstanceOf(Lease4.class, seen.get("fake_allocation:true"), "DISCOVER");
         assertInstanceOf(Lease4.class, seen.get("fake_allocation:false"), "REQUEST");

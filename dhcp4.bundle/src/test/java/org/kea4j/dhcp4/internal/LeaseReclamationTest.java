@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kea4j.dhcp.HWAddr;
 import org.kea4j.dhcpsrv.Lease4;
-import org.kea4j.dhcpsrv.LeaseReclamation4;
+import org.kea4j.dhcpsrv.alloc.LeaseReclamation4;
 import org.kea4j.hooks.HookNames;
 
 /** Background reclamation of expired leases, with lease4_expire and lease4_recover. */

@@ -6,13 +6,13 @@ import java.util.Optional;
 import org.kea4j.config.ControlSocketConfig;
 import org.kea4j.config.HooksLibraryConfig;
 import org.kea4j.config.LoggerConfig;
-import org.kea4j.dhcpsrv.DbAccess;
-import org.kea4j.dhcpsrv.DhcpConfigElements;
-import org.kea4j.dhcpsrv.InterfacesConfig;
-import org.kea4j.dhcpsrv.OptionDataConfig;
-import org.kea4j.dhcpsrv.OptionDefConfig;
-import org.kea4j.dhcpsrv.Reservation6;
-import org.kea4j.dhcpsrv.Subnet6;
+import org.kea4j.dhcpsrv.leasemgr.DbAccess;
+import org.kea4j.dhcpsrv.cfg.DhcpConfigElements;
+import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
+import org.kea4j.dhcpsrv.cfg.OptionDataConfig;
+import org.kea4j.dhcpsrv.cfg.OptionDefConfig;
+import org.kea4j.dhcpsrv.cfg.Reservation6Config;
+import org.kea4j.dhcpsrv.cfg.Subnet6Config;
 
 /**
  * The parsed {@code Dhcp6} element. Immutable; a reconfiguration builds a new one.
@@ -35,10 +35,10 @@ import org.kea4j.dhcpsrv.Subnet6;
  * @param loggers                Kea 2.x {@code loggers}
  * @param port                   the server port
  */
-record Dhcp6Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Subnet6> subnets,
+record Dhcp6Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Subnet6Config> subnets,
         List<OptionDataConfig> options, List<OptionDefConfig> optionDefs, Map<String, ClientClassConfig> classes,
         ServerIdConfig serverId, long declineProbationPeriod, DhcpConfigElements.Expiration expiration,
-        List<Reservation6> globalReservations, List<Integer> relaySuppliedOptions, String dataDirectory,
+        List<Reservation6Config> globalReservations, List<Integer> relaySuppliedOptions, String dataDirectory,
         Map<String, Object> dhcpDdns, List<HooksLibraryConfig> hooksLibraries,
         Optional<ControlSocketConfig> controlSocket, List<LoggerConfig> loggers, int port) {
 
@@ -52,7 +52,7 @@ record Dhcp6Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Sub
      * @param test    the classification expression, or null
      * @param options options for its members
      */
-    record ClientClassConfig(String name, org.kea4j.dhcpsrv.ClassExpression test, List<OptionDataConfig> options) {
+    record ClientClassConfig(String name, org.kea4j.dhcpsrv.cfg.ClassExpression test, List<OptionDataConfig> options) {
     }
 
     /**

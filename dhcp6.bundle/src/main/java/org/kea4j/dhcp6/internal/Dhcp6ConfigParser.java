@@ -21,18 +21,18 @@ import org.kea4j.config.LoggerConfig;
 import org.kea4j.dhcp.Hex;
 import org.kea4j.dhcpsrv.AddressRange;
 import org.kea4j.dhcpsrv.Addresses;
-import org.kea4j.dhcpsrv.DbAccess;
-import org.kea4j.dhcpsrv.DhcpConfigElements;
+import org.kea4j.dhcpsrv.leasemgr.DbAccess;
+import org.kea4j.dhcpsrv.cfg.DhcpConfigElements;
 import org.kea4j.dhcpsrv.HostIdentifier;
-import org.kea4j.dhcpsrv.InterfacesConfig;
-import org.kea4j.dhcpsrv.OptionDataConfig;
-import org.kea4j.dhcpsrv.OptionDefConfig;
-import org.kea4j.dhcpsrv.PdPool6;
-import org.kea4j.dhcpsrv.Pool6;
+import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
+import org.kea4j.dhcpsrv.cfg.OptionDataConfig;
+import org.kea4j.dhcpsrv.cfg.OptionDefConfig;
+import org.kea4j.dhcpsrv.cfg.PdPoolConfig;
+import org.kea4j.dhcpsrv.cfg.PoolConfig;
 import org.kea4j.dhcpsrv.Prefix;
-import org.kea4j.dhcpsrv.Reservation6;
-import org.kea4j.dhcpsrv.ReservationFlags;
-import org.kea4j.dhcpsrv.Subnet6;
+import org.kea4j.dhcpsrv.cfg.Reservation6Config;
+import org.kea4j.dhcpsrv.cfg.ReservationFlags;
+import org.kea4j.dhcpsrv.cfg.Subnet6Config;
 
 /**
  * Parses the {@code Dhcp6} element: Kea 0.9's keys and the Kea 2.x keys users of today write; anything else
@@ -107,8 +107,8 @@ final class Dhcp6ConfigParser {
                 ? OptionDefConfig.parseList(dhcp6.require("option-def"), "dhcp6", 65535) : List.of();
         List<OptionDataConfig> options = optionData(dhcp6);
         Map<String, Dhcp6Config.ClientClassConfig> classes = clientClasses(dhcp6);
-        List<Subnet6> subnets = subnets(dhcp6, globals);
-        List<Reservation6> globalReservations = dhcp6.get("reservations").isPresent()
+        List<Subnet6Config> subnets = subnets(dhcp6, globals);
+        List<Reservation6Config> globalReservations = dhcp6.get("reservations").isPresent()
                 ? reservations(dhcp6.require("reservations"), null) : List.of();
         long declineProbation = dhcp6.getLong("decline-probation-period", 0, 0xFFFF_FFFFL, 86400);
         DhcpConfigElements.Expiration expiration = DhcpConfigElements.expiration(dhcp6);
@@ -225,7 +225,7 @@ final class Dhcp6ConfigParser {
                     throw entry.require(key).error("'" + key + "' in client-classes is not supported by kea4j");
                 }
             }
-            org.kea4j.dhcpsrv.ClassExpression test = DhcpConfigElements.classTest(entry);
+            org.kea4j.dhcpsrv.cfg.ClassExpression test = DhcpConfigElements.classTest(entry);
             if (classes.put(name, new Dhcp6Config.ClientClassConfig(name, test, optionData(entry))) != null) {
                 throw entry.error("client class '" + name + "' is defined twice");
             }
@@ -233,7 +233,7 @@ final class Dhcp6ConfigParser {
         return classes;
     }
 
-    private static List<Subnet6> subnets(ConfigNode dhcp6, Globals globals) throws ConfigException {
+    private static List<Subnet6Config> subnets(ConfigNode dhcp6, Globals globals) throws ConfigException {
         Optional<ConfigNode> list = dhcp6.get("subnet6");
         if (list.isEmpty()) {
             return List.of();
@@ -245,7 +245,7 @@ final class Dhcp6ConfigParser {
                 throw entry.require("id").error("subnet id " + entry.require("id").json() + " is already in use");
             }
         }
-        List<Subnet6> out = new ArrayList<>();
+        List<Subnet6Config> out = new ArrayList<>();
         Map<Prefix, Long> seen = new HashMap<>();
         long next = 1;
         for (ConfigNode entry : list.get().elements()) {
@@ -258,7 +258,7 @@ final class Dhcp6ConfigParser {
                 }
                 id = next++;
             }
-            Subnet6 s = subnet(entry, id, globals);
+            Subnet6Config s = subnet(entry, id, globals);
             Long clash = seen.putIfAbsent(s.prefix(), id);
             if (clash != null) {
                 throw entry.require("subnet").error("subnet " + s.prefix() + " is configured twice (ids " + clash
@@ -269,7 +269,7 @@ final class Dhcp6ConfigParser {
         return out;
     }
 
-    private static Subnet6 subnet(ConfigNode entry, long id, Globals globals) throws ConfigException {
+    private static Subnet6Config subnet(ConfigNode entry, long id, Globals globals) throws ConfigException {
         entry.checkKeys(SUBNET_KEYS);
         DhcpConfigElements.rejectUnsupported(entry, UNSUPPORTED);
         ConfigNode subnetNode = entry.require("subnet");
@@ -282,7 +282,7 @@ final class Dhcp6ConfigParser {
         if (prefix.isV4()) {
             throw subnetNode.error("'" + prefix + "' is not an IPv6 subnet");
         }
-        List<Pool6> pools = new ArrayList<>();
+        List<PoolConfig> pools = new ArrayList<>();
         if (entry.get("pools").isPresent()) {
             for (ConfigNode p : entry.require("pools").elements()) {
                 p.expectMap().checkKeys(POOL_KEYS);
@@ -296,15 +296,15 @@ final class Dhcp6ConfigParser {
                 if (!(range.first() instanceof Inet6Address) || !range.within(prefix)) {
                     throw p.require("pool").error("pool " + range + " is not inside the subnet " + prefix);
                 }
-                for (Pool6 other : pools) {
+                for (PoolConfig other : pools) {
                     if (other.range().overlaps(range)) {
                         throw p.error("pool " + range + " overlaps pool " + other.range());
                     }
                 }
-                pools.add(new Pool6(range, optionData(p), p.getString("client-class", null)));
+                pools.add(new PoolConfig(range, optionData(p), p.getString("client-class", null)));
             }
         }
-        List<PdPool6> pdPools = new ArrayList<>();
+        List<PdPoolConfig> pdPools = new ArrayList<>();
         if (entry.get("pd-pools").isPresent()) {
             for (ConfigNode p : entry.require("pd-pools").elements()) {
                 p.expectMap().checkKeys(PD_POOL_KEYS);
@@ -321,12 +321,12 @@ final class Dhcp6ConfigParser {
                     throw p.require("delegated-len").error("delegated-len " + delegated
                             + " is shorter than prefix-len " + length);
                 }
-                for (PdPool6 other : pdPools) {
+                for (PdPoolConfig other : pdPools) {
                     if (other.prefix().overlaps(pool)) {
                         throw p.error("pd-pool " + pool + " overlaps pd-pool " + other.prefix());
                     }
                 }
-                pdPools.add(new PdPool6(pool, delegated, optionData(p), p.getString("client-class", null)));
+                pdPools.add(new PdPoolConfig(pool, delegated, optionData(p), p.getString("client-class", null)));
             }
         }
         long valid = entry.getLong("valid-lifetime", 0, 0xFFFF_FFFFL, globals.valid());
@@ -348,16 +348,16 @@ final class Dhcp6ConfigParser {
             interfaceId = entry.require("interface-id").asString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
         DhcpConfigElements.ddnsBehaviour(entry);
-        List<Reservation6> reservations = entry.get("reservations").isPresent()
+        List<Reservation6Config> reservations = entry.get("reservations").isPresent()
                 ? reservations(entry.require("reservations"), prefix) : List.of();
-        return new Subnet6(id, prefix, pools, pdPools, preferred, valid, t1, t2, optionData(entry),
+        return new Subnet6Config(id, prefix, pools, pdPools, preferred, valid, t1, t2, optionData(entry),
                 entry.getString("interface", null), interfaceId, entry.getString("client-class", null),
                 DhcpConfigElements.relays(entry, true), entry.getBoolean("rapid-commit", globals.rapidCommit()),
                 reservations, DhcpConfigElements.reservationFlags(entry, globals.reservations()));
     }
 
-    private static List<Reservation6> reservations(ConfigNode list, Prefix subnet) throws ConfigException {
-        List<Reservation6> out = new ArrayList<>();
+    private static List<Reservation6Config> reservations(ConfigNode list, Prefix subnet) throws ConfigException {
+        List<Reservation6Config> out = new ArrayList<>();
         Set<HostIdentifier> seen = new HashSet<>();
         for (ConfigNode entry : list.elements()) {
             entry.expectMap().checkKeys(RESERVATION_KEYS);
@@ -396,7 +396,7 @@ final class Dhcp6ConfigParser {
             }
             List<String> classes = DhcpConfigElements.strings(entry, "client-classes");
             String hostname = entry.getString("hostname", null);
-            out.add(new Reservation6(identifier, addresses, prefixes, hostname == null || hostname.isEmpty() ? null
+            out.add(new Reservation6Config(identifier, addresses, prefixes, hostname == null || hostname.isEmpty() ? null
                     : hostname, optionData(entry), classes));
         }
         return out;

@@ -12,14 +12,14 @@ import org.kea4j.config.ConfigException;
 import org.kea4j.dhcp.Duid;
 import org.kea4j.dhcp.OptionDefinitions;
 import org.kea4j.dhcp.transport.Iface;
-import org.kea4j.dhcpsrv.ConfiguredOptions;
-import org.kea4j.dhcpsrv.HostReservations6;
-import org.kea4j.dhcpsrv.InterfacesConfig;
-import org.kea4j.dhcpsrv.OptionDefConfig;
-import org.kea4j.dhcpsrv.PdPool6;
-import org.kea4j.dhcpsrv.Pool6;
-import org.kea4j.dhcpsrv.Reservation6;
-import org.kea4j.dhcpsrv.Subnet6;
+import org.kea4j.dhcpsrv.cfg.ConfiguredOptions;
+import org.kea4j.dhcpsrv.alloc.HostReservations6;
+import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
+import org.kea4j.dhcpsrv.cfg.OptionDefConfig;
+import org.kea4j.dhcpsrv.cfg.PdPoolConfig;
+import org.kea4j.dhcpsrv.cfg.PoolConfig;
+import org.kea4j.dhcpsrv.cfg.Reservation6Config;
+import org.kea4j.dhcpsrv.cfg.Subnet6Config;
 
 /**
  * What the DHCPv6 packet path needs from one configuration, resolved when it is prepared. Immutable; the
@@ -36,27 +36,27 @@ import org.kea4j.dhcpsrv.Subnet6;
  * @param serverId     the server DUID, or null before commit
  */
 record Dhcp6Runtime(Dhcp6Config config, ConfiguredOptions globalOptions, List<SubnetScope> subnets,
-        Map<String, ConfiguredOptions> classes, HostReservations6 hosts, Map<Reservation6, ConfiguredOptions> hostOptions,
+        Map<String, ConfiguredOptions> classes, HostReservations6 hosts, Map<Reservation6Config, ConfiguredOptions> hostOptions,
         List<InterfacesConfig.Listen> listens, Map<String, List<Inet6Address>> unicast, Duid serverId) {
 
     /** A subnet with the options of its scopes. */
-    record SubnetScope(Subnet6 subnet, ConfiguredOptions options, Map<Pool6, ConfiguredOptions> poolOptions,
-            Map<PdPool6, ConfiguredOptions> pdPoolOptions) {
+    record SubnetScope(Subnet6Config subnet, ConfiguredOptions options, Map<PoolConfig, ConfiguredOptions> poolOptions,
+            Map<PdPoolConfig, ConfiguredOptions> pdPoolOptions) {
     }
 
     Dhcp6Runtime withServerId(Duid duid) {
         return new Dhcp6Runtime(config, globalOptions, subnets, classes, hosts, hostOptions, listens, unicast, duid);
     }
 
-    List<Subnet6> subnetList() {
-        List<Subnet6> out = new ArrayList<>(subnets.size());
+    List<Subnet6Config> subnetList() {
+        List<Subnet6Config> out = new ArrayList<>(subnets.size());
         for (SubnetScope s : subnets) {
             out.add(s.subnet());
         }
         return List.copyOf(out);
     }
 
-    SubnetScope scope(Subnet6 subnet) {
+    SubnetScope scope(Subnet6Config subnet) {
         for (SubnetScope s : subnets) {
             if (s.subnet() == subnet || s.subnet().equals(subnet)) {
                 return s;
@@ -76,23 +76,23 @@ record Dhcp6Runtime(Dhcp6Config config, ConfiguredOptions globalOptions, List<Su
                 "option-def");
         ConfiguredOptions global = ConfiguredOptions.resolve6(config.options(), definitions);
         List<SubnetScope> subnets = new ArrayList<>();
-        Map<Reservation6, ConfiguredOptions> hostOptions = new IdentityHashMap<>();
-        for (Subnet6 s : config.subnets()) {
-            Map<Pool6, ConfiguredOptions> pools = new HashMap<>();
-            for (Pool6 p : s.pools()) {
+        Map<Reservation6Config, ConfiguredOptions> hostOptions = new IdentityHashMap<>();
+        for (Subnet6Config s : config.subnets()) {
+            Map<PoolConfig, ConfiguredOptions> pools = new HashMap<>();
+            for (PoolConfig p : s.pools()) {
                 pools.put(p, ConfiguredOptions.resolve6(p.options(), definitions));
             }
-            Map<PdPool6, ConfiguredOptions> pdPools = new HashMap<>();
-            for (PdPool6 p : s.pdPools()) {
+            Map<PdPoolConfig, ConfiguredOptions> pdPools = new HashMap<>();
+            for (PdPoolConfig p : s.pdPools()) {
                 pdPools.put(p, ConfiguredOptions.resolve6(p.options(), definitions));
             }
             subnets.add(new SubnetScope(s, ConfiguredOptions.resolve6(s.options(), definitions), Map.copyOf(pools),
                     Map.copyOf(pdPools)));
-            for (Reservation6 r : s.reservations()) {
+            for (Reservation6Config r : s.reservations()) {
                 hostOptions.put(r, ConfiguredOptions.resolve6(r.options(), definitions));
             }
         }
-        for (Reservation6 r : config.globalReservations()) {
+        for (Reservation6Config r : config.globalReservations()) {
             hostOptions.put(r, ConfiguredOptions.resolve6(r.options(), definitions));
         }
         Map<String, ConfiguredOptions> classes = new LinkedHashMap<>();

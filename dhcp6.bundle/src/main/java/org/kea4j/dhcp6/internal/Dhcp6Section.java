@@ -26,12 +26,12 @@ import org.kea4j.config.LoggerConfig;
 import org.kea4j.config.PreparedSection;
 import org.kea4j.dhcp.Duid;
 import org.kea4j.dhcp.transport.Iface;
-import org.kea4j.dhcpsrv.AllocEngine6;
-import org.kea4j.dhcpsrv.LeaseDatabases;
-import org.kea4j.dhcpsrv.LeaseMgr;
-import org.kea4j.dhcpsrv.LeaseReclamation6;
-import org.kea4j.dhcpsrv.PacketWorkers;
-import org.kea4j.dhcpsrv.Subnet6;
+import org.kea4j.dhcpsrv.alloc.AllocEngine6;
+import org.kea4j.dhcpsrv.leasemgr.LeaseDatabases;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
+import org.kea4j.dhcpsrv.alloc.LeaseReclamation6;
+import org.kea4j.dhcp.transport.PacketWorkers;
+import org.kea4j.dhcpsrv.cfg.Subnet6Config;
 import org.kea4j.hooks.HookNames;
 import org.kea4j.hooks.host.HooksManager;
 import org.kea4j.log.KeaLogger;
@@ -115,7 +115,7 @@ public final class Dhcp6Section implements ConfigSection {
                 Dhcp6Config previous = current.getAndSet(config);
                 leaseDatabases.setSubnets(6, new SubnetView6(config.subnets()));
                 boolean starting = startServer(runtime);
-                for (Subnet6 subnet : config.subnets()) {
+                for (Subnet6Config subnet : config.subnets()) {
                     if (previous == null || !previous.subnets().contains(subnet)) {
                         LOG.log(DHCP6_CONFIG_NEW_SUBNET, subnet);
                     }
@@ -214,9 +214,9 @@ public final class Dhcp6Section implements ConfigSection {
     }
 
     /** The configured IPv6 subnets as lease commands see them. */
-    private record SubnetView6(List<Subnet6> subnets) implements LeaseDatabases.Subnets {
-        private Subnet6 byId(long id) {
-            for (Subnet6 s : subnets) {
+    private record SubnetView6(List<Subnet6Config> subnets) implements LeaseDatabases.Subnets {
+        private Subnet6Config byId(long id) {
+            for (Subnet6Config s : subnets) {
                 if (s.id() == id) {
                     return s;
                 }
@@ -226,7 +226,7 @@ public final class Dhcp6Section implements ConfigSection {
 
         @Override
         public OptionalLong subnetFor(java.net.InetAddress address) {
-            for (Subnet6 s : subnets) {
+            for (Subnet6Config s : subnets) {
                 if (s.prefix().contains(address)) {
                     return OptionalLong.of(s.id());
                 }
@@ -236,7 +236,7 @@ public final class Dhcp6Section implements ConfigSection {
 
         @Override
         public boolean contains(long subnetId, java.net.InetAddress address) {
-            Subnet6 s = byId(subnetId);
+            Subnet6Config s = byId(subnetId);
             return s != null && s.prefix().contains(address);
         }
 
@@ -247,13 +247,13 @@ public final class Dhcp6Section implements ConfigSection {
 
         @Override
         public long validLifetime(long subnetId) {
-            Subnet6 s = byId(subnetId);
+            Subnet6Config s = byId(subnetId);
             return s == null ? 7200 : s.validLifetime();
         }
 
         @Override
         public long preferredLifetime(long subnetId) {
-            Subnet6 s = byId(subnetId);
+            Subnet6Config s = byId(subnetId);
             return s == null ? 3600 : s.preferredLifetime();
         }
     }

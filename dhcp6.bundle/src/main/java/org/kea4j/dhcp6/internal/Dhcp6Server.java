@@ -22,11 +22,11 @@ import org.kea4j.dhcp.transport.Iface;
 import org.kea4j.dhcp.transport.ListenSocket;
 import org.kea4j.dhcp.transport.UdpTransport;
 import org.kea4j.dhcpsrv.Addresses;
-import org.kea4j.dhcpsrv.InterfacesConfig;
-import org.kea4j.dhcpsrv.LeaseMgr;
-import org.kea4j.dhcpsrv.LeaseReclamation6;
-import org.kea4j.dhcpsrv.PacketWorkers;
-import org.kea4j.dhcpsrv.ReclamationTimers;
+import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
+import org.kea4j.dhcpsrv.alloc.LeaseReclamation6;
+import org.kea4j.dhcp.transport.PacketWorkers;
+import org.kea4j.dhcpsrv.alloc.ReclamationTimers;
 
 /**
  * The running DHCPv6 server: on each configured interface a socket on All_DHCP_Relay_Agents_and_Servers

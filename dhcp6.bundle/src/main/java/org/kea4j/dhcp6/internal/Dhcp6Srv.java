@@ -56,20 +56,20 @@ import org.kea4j.dhcp.Options6;
 import org.kea4j.dhcp.PacketParseException;
 import org.kea4j.dhcp.Pkt6;
 import org.kea4j.dhcpsrv.Addresses;
-import org.kea4j.dhcpsrv.AllocEngine6;
-import org.kea4j.dhcpsrv.ClassExpression;
-import org.kea4j.dhcpsrv.ClientContext6;
-import org.kea4j.dhcpsrv.ConfiguredOptions;
+import org.kea4j.dhcpsrv.alloc.AllocEngine6;
+import org.kea4j.dhcpsrv.cfg.ClassExpression;
+import org.kea4j.dhcpsrv.alloc.ClientContext6;
+import org.kea4j.dhcpsrv.cfg.ConfiguredOptions;
 import org.kea4j.dhcpsrv.Lease4;
 import org.kea4j.dhcpsrv.Lease6;
-import org.kea4j.dhcpsrv.LeaseMgr;
-import org.kea4j.dhcpsrv.LeaseMgrException;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgrException;
 import org.kea4j.dhcpsrv.LeaseType;
-import org.kea4j.dhcpsrv.NoSuchLeaseException;
-import org.kea4j.dhcpsrv.PdPool6;
-import org.kea4j.dhcpsrv.Pool6;
-import org.kea4j.dhcpsrv.Reservation6;
-import org.kea4j.dhcpsrv.Subnet6;
+import org.kea4j.dhcpsrv.leasemgr.NoSuchLeaseException;
+import org.kea4j.dhcpsrv.cfg.PdPoolConfig;
+import org.kea4j.dhcpsrv.cfg.PoolConfig;
+import org.kea4j.dhcpsrv.cfg.Reservation6Config;
+import org.kea4j.dhcpsrv.cfg.Subnet6Config;
 import org.kea4j.hooks.HookNames;
 import org.kea4j.hooks.NextStep;
 import org.kea4j.hooks.host.CalloutSession;
@@ -271,8 +271,8 @@ final class Dhcp6Srv {
 
     // ------------------------------------------------------------------ subnet selection
 
-    Subnet6 selectSubnet(Pkt6 query, Dhcp6Runtime rt, CalloutSession session) {
-        Subnet6 selected = selectByRules(query, rt);
+    Subnet6Config selectSubnet(Pkt6 query, Dhcp6Runtime rt, CalloutSession session) {
+        Subnet6Config selected = selectByRules(query, rt);
         if (session != null && subnet6Select.hasCallouts()) {
             session.deleteAllArguments();
             session.setArgument("query6", query);
@@ -283,7 +283,7 @@ final class Dhcp6Srv {
                 HOOKS.log(DHCP6_HOOK_SUBNET6_SELECT_SKIP);
                 return null;
             }
-            selected = session.getArgument("subnet6") instanceof Subnet6 s ? s : null;
+            selected = session.getArgument("subnet6") instanceof Subnet6Config s ? s : null;
         }
         if (selected != null) {
             PACKETS.log(DHCP6_SUBNET_SELECTED, selected);
@@ -293,7 +293,7 @@ final class Dhcp6Srv {
         return selected;
     }
 
-    private static Subnet6 selectByRules(Pkt6 query, Dhcp6Runtime rt) {
+    private static Subnet6Config selectByRules(Pkt6 query, Dhcp6Runtime rt) {
         List<Pkt6.RelayInfo> relays = query.relays();
         Pkt6.RelayInfo nearest = relays.isEmpty() ? null : relays.get(relays.size() - 1);
         if (nearest != null && !nearest.linkAddress().equals(ANY)) {
@@ -331,7 +331,7 @@ final class Dhcp6Srv {
         return source == null ? null : byAddress(source, query, rt);
     }
 
-    private static Subnet6 byAddress(InetAddress address, Pkt6 query, Dhcp6Runtime rt) {
+    private static Subnet6Config byAddress(InetAddress address, Pkt6 query, Dhcp6Runtime rt) {
         for (Dhcp6Runtime.SubnetScope s : rt.subnets()) {
             if (s.subnet().prefix().contains(address) && classAllowed(s.subnet(), query)) {
                 return s.subnet();
@@ -340,36 +340,36 @@ final class Dhcp6Srv {
         return null;
     }
 
-    private static boolean classAllowed(Subnet6 subnet, Pkt6 query) {
+    private static boolean classAllowed(Subnet6Config subnet, Pkt6 query) {
         return subnet.clientClass() == null || query.inClass(subnet.clientClass());
     }
 
     // ------------------------------------------------------------------ messages
 
     private Pkt6 processSolicit(Pkt6 query, Dhcp6Runtime rt, LeaseMgr lm, CalloutSession session) {
-        Subnet6 subnet = selectSubnet(query, rt, session);
+        Subnet6Config subnet = selectSubnet(query, rt, session);
         boolean rapid = subnet != null && subnet.rapidCommit() && query.getOption(Options6.RAPID_COMMIT) != null;
         Pkt6 response = base(query, rapid ? Pkt6.REPLY : Pkt6.ADVERTISE, rt);
         if (rapid) {
             response.addOption(new Option(Options6.RAPID_COMMIT, new byte[0]));
         }
-        Reservation6 host = reservation(query, subnet, rt);
+        Reservation6Config host = reservation(query, subnet, rt);
         List<Lease6> granted = assignIas(query, response, subnet, host, rt, lm, session, !rapid);
         addOptions(response, query, subnet, granted, host, rt);
         return response;
     }
 
     private Pkt6 processRequest(Pkt6 query, Dhcp6Runtime rt, LeaseMgr lm, CalloutSession session) {
-        Subnet6 subnet = selectSubnet(query, rt, session);
+        Subnet6Config subnet = selectSubnet(query, rt, session);
         Pkt6 response = base(query, Pkt6.REPLY, rt);
-        Reservation6 host = reservation(query, subnet, rt);
+        Reservation6Config host = reservation(query, subnet, rt);
         List<Lease6> granted = assignIas(query, response, subnet, host, rt, lm, session, false);
         addOptions(response, query, subnet, granted, host, rt);
         return response;
     }
 
     /** One lease per IA_NA / IA_PD of the query, or the IA with NoAddrsAvail / NoPrefixAvail. */
-    private List<Lease6> assignIas(Pkt6 query, Pkt6 response, Subnet6 subnet, Reservation6 host, Dhcp6Runtime rt,
+    private List<Lease6> assignIas(Pkt6 query, Pkt6 response, Subnet6Config subnet, Reservation6Config host, Dhcp6Runtime rt,
             LeaseMgr lm, CalloutSession session, boolean fake) {
         List<Lease6> granted = new ArrayList<>();
         Duid duid = query.getClientId();
@@ -423,8 +423,8 @@ final class Dhcp6Srv {
         return Addresses.format(h.address()) + (h.length() == 128 ? "" : "/" + h.length());
     }
 
-    private ClientContext6 context(Pkt6 query, Subnet6 subnet, LeaseMgr lm, Duid duid, Options6.Ia ia, LeaseType type,
-            List<ClientContext6.Hint> hints, boolean fake, Reservation6 host, Dhcp6Runtime rt, CalloutSession session,
+    private ClientContext6 context(Pkt6 query, Subnet6Config subnet, LeaseMgr lm, Duid duid, Options6.Ia ia, LeaseType type,
+            List<ClientContext6.Hint> hints, boolean fake, Reservation6Config host, Dhcp6Runtime rt, CalloutSession session,
             Option iaOption, boolean rebind) {
         return new ClientContext6(subnet, lm, duid, ia.iaid(), type, hints, fake, host, rt.hosts(),
                 host == null ? null : host.hostname(), hwaddr(query), query, session, query.classes(), iaOption, rebind,
@@ -474,7 +474,7 @@ final class Dhcp6Srv {
     }
 
     /** The IA with its leases (and the resources the client listed but does not keep, with lifetimes 0). */
-    private static Option iaWith(Options6.Ia ia, Subnet6 subnet, List<Lease6> leases, List<Option> released) {
+    private static Option iaWith(Options6.Ia ia, Subnet6Config subnet, List<Lease6> leases, List<Option> released) {
         List<Option> subs = new ArrayList<>();
         for (Lease6 l : leases) {
             subs.add(l.type() == LeaseType.NA
@@ -487,9 +487,9 @@ final class Dhcp6Srv {
     }
 
     private Pkt6 processExtend(Pkt6 query, Dhcp6Runtime rt, LeaseMgr lm, CalloutSession session, boolean rebind) {
-        Subnet6 subnet = selectSubnet(query, rt, session);
+        Subnet6Config subnet = selectSubnet(query, rt, session);
         Pkt6 response = base(query, Pkt6.REPLY, rt);
-        Reservation6 host = reservation(query, subnet, rt);
+        Reservation6Config host = reservation(query, subnet, rt);
         Duid duid = query.getClientId();
         List<Lease6> all = new ArrayList<>();
         for (Option o : query.options()) {
@@ -687,7 +687,7 @@ final class Dhcp6Srv {
         if (addresses.isEmpty()) {
             return null;
         }
-        Subnet6 subnet = selectSubnet(query, rt, session);
+        Subnet6Config subnet = selectSubnet(query, rt, session);
         Pkt6 response = base(query, Pkt6.REPLY, rt);
         boolean onLink = subnet != null && addresses.stream().allMatch(a -> subnet.prefix().contains(a));
         response.addOption(onLink ? Options6.status(Options6.STATUS_SUCCESS, "All addresses are on-link")
@@ -696,7 +696,7 @@ final class Dhcp6Srv {
     }
 
     private Pkt6 processInfRequest(Pkt6 query, Dhcp6Runtime rt, CalloutSession session) {
-        Subnet6 subnet = selectSubnet(query, rt, session);
+        Subnet6Config subnet = selectSubnet(query, rt, session);
         Pkt6 response = base(query, Pkt6.REPLY, rt);
         addOptions(response, query, subnet, List.of(), reservation(query, subnet, rt), rt);
         return response;
@@ -726,7 +726,7 @@ final class Dhcp6Srv {
         return r;
     }
 
-    private static Reservation6 reservation(Pkt6 query, Subnet6 subnet, Dhcp6Runtime rt) {
+    private static Reservation6Config reservation(Pkt6 query, Subnet6Config subnet, Dhcp6Runtime rt) {
         if (subnet == null || rt.hosts().isEmpty()) {
             return null;
         }
@@ -734,7 +734,7 @@ final class Dhcp6Srv {
         HWAddr hw = hwaddr(query);
         byte[] d = duid == null ? null : duid.rawBytes();
         byte[] mac = hw == null ? null : hw.rawBytes();
-        Reservation6 r = subnet.reservationFlags().inSubnet() ? rt.hosts().find(subnet.id(), d, mac) : null;
+        Reservation6Config r = subnet.reservationFlags().inSubnet() ? rt.hosts().find(subnet.id(), d, mac) : null;
         if (r == null && subnet.reservationFlags().global()) {
             r = rt.hosts().find(0, d, mac);
         }
@@ -745,7 +745,7 @@ final class Dhcp6Srv {
     }
 
     /** Options the client asked for in its ORO, and always-send ones, from the most specific scope. */
-    private static void addOptions(Pkt6 response, Pkt6 query, Subnet6 subnet, List<Lease6> leases, Reservation6 host,
+    private static void addOptions(Pkt6 response, Pkt6 query, Subnet6Config subnet, List<Lease6> leases, Reservation6Config host,
             Dhcp6Runtime rt) {
         List<ConfiguredOptions> scopes = new ArrayList<>();
         if (host != null) {
@@ -755,13 +755,13 @@ final class Dhcp6Srv {
         if (scope != null) {
             for (Lease6 l : leases) {
                 if (l.type() == LeaseType.NA) {
-                    for (Pool6 p : subnet.pools()) {
+                    for (PoolConfig p : subnet.pools()) {
                         if (p.range().contains(l.address())) {
                             scopes.add(scope.poolOptions().getOrDefault(p, ConfiguredOptions.EMPTY));
                         }
                     }
                 } else {
-                    for (PdPool6 p : subnet.pdPools()) {
+                    for (PdPoolConfig p : subnet.pdPools()) {
                         if (p.prefix().contains(l.address())) {
                             scopes.add(scope.pdPoolOptions().getOrDefault(p, ConfiguredOptions.EMPTY));
                         }

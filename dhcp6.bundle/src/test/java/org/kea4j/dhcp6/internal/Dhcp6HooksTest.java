@@ -27,7 +27,7 @@ import org.kea4j.dhcp.Pkt6;
 import org.kea4j.dhcpsrv.Lease4;
 import org.kea4j.dhcpsrv.Lease6;
 import org.kea4j.dhcpsrv.LeaseType;
-import org.kea4j.dhcpsrv.Subnet6;
+import org.kea4j.dhcpsrv.cfg.Subnet6Config;
 import org.kea4j.hooks.CalloutHandle;
 import org.kea4j.hooks.HookNames;
 import org.kea4j.hooks.NextStep;
@@ -130,7 +130,7 @@ class Dhcp6HooksTest {
     void lease6SelectMayChangeOrRefuse() throws Exception {
         on(HookNames.LEASE6_SELECT, c -> {
             Lease6 l = c.getArgument("lease6", Lease6.class);
-            assertInstanceOf(Subnet6.class, c.getArgument("subnet6"));
+            assertInstanceOf(Subnet6Config.class, c.getArgument("subnet6"));
             c.setArgument("lease6", l.toBuilder().validLifetime(99).preferredLifetime(50).build());
         });
         Pkt6 reply = h.sarr(1, true, false);

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.kea4j.config.ConfigException;
-import org.kea4j.dhcpsrv.DbAccess;
-import org.kea4j.dhcpsrv.LeaseMgr;
-import org.kea4j.dhcpsrv.LeaseMgrFactory;
+import org.kea4j.dhcpsrv.leasemgr.DbAccess;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgrFactory;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code "lease-database": {"type": "memfile", ...}}. */

@@ -53,10 +53,10 @@ import org.kea4j.dhcp.HWAddr;
 import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.Lease4;
 import org.kea4j.dhcpsrv.Lease6;
-import org.kea4j.dhcpsrv.LeaseMgr;
-import org.kea4j.dhcpsrv.LeaseMgrException;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgrException;
 import org.kea4j.dhcpsrv.LeaseType;
-import org.kea4j.dhcpsrv.NoSuchLeaseException;
+import org.kea4j.dhcpsrv.leasemgr.NoSuchLeaseException;
 import org.kea4j.log.KeaLogger;
 
 /**

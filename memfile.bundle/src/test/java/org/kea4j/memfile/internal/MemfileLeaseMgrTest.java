@@ -2,8 +2,8 @@ package org.kea4j.memfile.internal;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
-import org.kea4j.dhcpsrv.LeaseMgr;
-import org.kea4j.dhcpsrv.LeaseMgrContractTest;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgrContractTest;
 
 /** The lease database contract, for memfile with lease files. */
 class MemfileLeaseMgrTest extends LeaseMgrContractTest {

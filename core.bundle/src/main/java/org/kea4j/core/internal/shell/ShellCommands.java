@@ -16,7 +16,7 @@ import org.kea4j.core.internal.log.LoggingManager;
 import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.Lease4;
 import org.kea4j.dhcpsrv.Lease6;
-import org.kea4j.dhcpsrv.LeaseDatabases;
+import org.kea4j.dhcpsrv.leasemgr.LeaseDatabases;
 import org.kea4j.hooks.host.HookPointInfo;
 import org.kea4j.hooks.host.HooksManager;
 import org.kea4j.hooks.host.LibraryInfo;

@@ -1,0 +1,78 @@
+package org.kea4j.dhcp.transport;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The worker threads of a DHCP server: a bounded queue the I/O thread hands packets to without ever
+ * waiting (a packet that finds the queue full is dropped and counted), and striped locks so that the
+ * packets of one client are handled one at a time.
+ */
+public final class PacketWorkers implements AutoCloseable {
+
+    /** Packets waiting for a worker before new ones are dropped. */
+    public static final int QUEUE_CAPACITY = 8192;
+
+    private final ThreadPoolExecutor pool;
+    private final ReentrantLock[] clientLocks = new ReentrantLock[1024];
+    private final AtomicLong dropped = new AtomicLong();
+
+    /**
+     * @param name    thread name prefix ({@code kea-dhcp4-worker})
+     * @param threads number of workers
+     */
+    public PacketWorkers(String name, int threads) {
+        AtomicInteger n = new AtomicInteger();
+        pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
+                r -> {
+                    Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, (r, executor) -> dropped.incrementAndGet());
+        pool.prestartAllCoreThreads();
+        for (int i = 0; i < clientLocks.length; i++) {
+            clientLocks[i] = new ReentrantLock();
+        }
+    }
+
+    /** Workers by default: the cores, at least two (system property {@code kea4j.workers} overrides). */
+    public static int defaultCount() {
+        return Integer.getInteger("kea4j.workers", Math.max(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Queues a packet's work; never blocks (drops when the queue is full). */
+    public void submit(Runnable work) {
+        pool.execute(work);
+    }
+
+    /** Runs {@code work} holding the lock of the client whose identity hashes to {@code clientHash}. */
+    public void asClient(int clientHash, Runnable work) {
+        int h = clientHash ^ (clientHash >>> 16);
+        ReentrantLock lock = clientLocks[h & (clientLocks.length - 1)];
+        lock.lock();
+        try {
+            work.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Packets dropped because the queue was full. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

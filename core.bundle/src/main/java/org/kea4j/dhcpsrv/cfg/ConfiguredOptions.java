@@ -1,0 +1,223 @@
+package org.kea4j.dhcpsrv.cfg;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kea4j.config.ConfigException;
+import org.kea4j.dhcp.Option;
+import org.kea4j.dhcp.OptionDataType;
+import org.kea4j.dhcp.OptionDefinition;
+import org.kea4j.dhcp.OptionDefinitions;
+
+/**
+ * The options of one configuration scope (global, subnet, pool, class, reservation), converted from
+ * {@code option-data} to wire payloads when the configuration is parsed. Immutable.
+ */
+public final class ConfiguredOptions {
+
+    /** No options. */
+    public static final ConfiguredOptions EMPTY = new ConfiguredOptions(Map.of(), Set.of());
+
+    private final Map<Integer, Option> options;
+    private final Set<Integer> alwaysSend;
+
+    private ConfiguredOptions(Map<Integer, Option> options, Set<Integer> alwaysSend) {
+        this.options = options;
+        this.alwaysSend = alwaysSend;
+    }
+
+    /** The option of a code, or null. */
+    public Option get(int code) {
+        return options.get(code);
+    }
+
+    /** Whether the option of a code is sent even when the client did not ask for it. */
+    public boolean alwaysSend(int code) {
+        return alwaysSend.contains(code);
+    }
+
+    /** The options in configuration order. */
+    public List<Option> all() {
+        return List.copyOf(options.values());
+    }
+
+    /** The codes marked {@code always-send}. */
+    public Set<Integer> alwaysSendCodes() {
+        return alwaysSend;
+    }
+
+    public boolean isEmpty() {
+        return options.isEmpty();
+    }
+
+    /**
+     * Converts DHCPv4 {@code option-data} entries. Entries of other spaces become sub-options of the
+     * top-level option that encapsulates their space (created empty when not configured);
+     * {@code vendor-<enterprise>} spaces go into option 125.
+     *
+     * @throws ConfigException naming the entry when a name, code or value does not fit a definition
+     */
+    public static ConfiguredOptions resolve4(List<OptionDataConfig> entries, OptionDefinitions definitions)
+            throws ConfigException {
+        return resolve(entries, definitions, false);
+    }
+
+    /**
+     * Converts DHCPv6 {@code option-data} entries, as {@link #resolve4} does; {@code vendor-<enterprise>}
+     * spaces go into option 17 (vendor-opts).
+     */
+    public static ConfiguredOptions resolve6(List<OptionDataConfig> entries, OptionDefinitions definitions)
+            throws ConfigException {
+        return resolve(entries, definitions, true);
+    }
+
+    private static ConfiguredOptions resolve(List<OptionDataConfig> entries, OptionDefinitions definitions, boolean v6)
+            throws ConfigException {
+        String topSpace = v6 ? OptionDefinitions.DHCP6 : OptionDefinitions.DHCP4;
+        if (entries.isEmpty()) {
+            return EMPTY;
+        }
+        Map<Integer, Option> top = new LinkedHashMap<>();
+        Set<Integer> always = new HashSet<>();
+        Map<String, List<Option>> bySpace = new LinkedHashMap<>();
+        for (OptionDataConfig entry : entries) {
+            Option option = convert(entry, definitions, v6);
+            if (entry.space().equals(topSpace)) {
+                if (top.containsKey(option.code())) {
+                    throw entry.error("option " + option.code() + " is configured twice in the same scope");
+                }
+                top.put(option.code(), option);
+                if (entry.alwaysSend()) {
+                    always.add(option.code());
+                }
+            } else {
+                bySpace.computeIfAbsent(entry.space(), s -> new ArrayList<>()).add(option);
+            }
+        }
+        for (Map.Entry<String, List<Option>> space : bySpace.entrySet()) {
+            encapsulate(space.getKey(), space.getValue(), top, definitions, entries, v6);
+        }
+        return new ConfiguredOptions(Collections.unmodifiableMap(top), Set.copyOf(always));
+    }
+
+    private static void encapsulate(String space, List<Option> subOptions, Map<Integer, Option> top,
+            OptionDefinitions definitions, List<OptionDataConfig> entries, boolean v6) throws ConfigException {
+        byte[] packed = v6 ? org.kea4j.dhcp.Options6.pack(subOptions) : Option.packSubOptions4(subOptions);
+        if (space.startsWith("vendor-") && v6) {
+            long enterprise;
+            try {
+                enterprise = Long.parseLong(space.substring("vendor-".length()));
+            } catch (NumberFormatException e) {
+                throw firstOf(space, entries).error("invalid vendor option space '" + space + "'");
+            }
+            Option existing = top.get(org.kea4j.dhcp.Options6.VENDOR_OPTS);
+            byte[] head = existing == null ? new byte[0] : existing.data();
+            if (head.length < 4) {
+                head = new byte[] {(byte) (enterprise >> 24), (byte) (enterprise >> 16), (byte) (enterprise >> 8),
+                    (byte) enterprise};
+            }
+            byte[] data = new byte[head.length + packed.length];
+            System.arraycopy(head, 0, data, 0, head.length);
+            System.arraycopy(packed, 0, data, head.length, packed.length);
+            top.put(org.kea4j.dhcp.Options6.VENDOR_OPTS, new Option(org.kea4j.dhcp.Options6.VENDOR_OPTS, data));
+            return;
+        }
+        if (space.startsWith("vendor-")) {
+            long enterprise;
+            try {
+                enterprise = Long.parseLong(space.substring("vendor-".length()));
+            } catch (NumberFormatException e) {
+                throw firstOf(space, entries).error("invalid vendor option space '" + space + "'");
+            }
+            Option existing = top.get(125);
+            // a configured vivso-suboptions holding only the enterprise number is the head of this block
+            byte[] previous = existing == null || existing.length() == 4 ? new byte[0] : existing.data();
+            byte[] block = new byte[previous.length + 5 + packed.length];
+            System.arraycopy(previous, 0, block, 0, previous.length);
+            int i = previous.length;
+            block[i] = (byte) (enterprise >> 24);
+            block[i + 1] = (byte) (enterprise >> 16);
+            block[i + 2] = (byte) (enterprise >> 8);
+            block[i + 3] = (byte) enterprise;
+            block[i + 4] = (byte) packed.length;
+            System.arraycopy(packed, 0, block, i + 5, packed.length);
+            top.put(125, new Option(125, block));
+            return;
+        }
+        OptionDefinition carrier = null;
+        for (OptionDefinition d : definitions.all()) {
+            if (d.space().equals(v6 ? OptionDefinitions.DHCP6 : OptionDefinitions.DHCP4) && d.encapsulate().equals(space)) {
+                carrier = d;
+                break;
+            }
+        }
+        if (carrier == null) {
+            throw firstOf(space, entries).error("no option encapsulates the option space '" + space + "'");
+        }
+        Option own = top.get(carrier.code());
+        byte[] ownData = own == null ? new byte[0] : own.data();
+        byte[] data = new byte[ownData.length + packed.length];
+        System.arraycopy(ownData, 0, data, 0, ownData.length);
+        System.arraycopy(packed, 0, data, ownData.length, packed.length);
+        top.put(carrier.code(), new Option(carrier.code(), data));
+    }
+
+    private static OptionDataConfig firstOf(String space, List<OptionDataConfig> entries) {
+        for (OptionDataConfig e : entries) {
+            if (e.space().equals(space)) {
+                return e;
+            }
+        }
+        return entries.get(0);
+    }
+
+    /** Converts one entry to an option of its space. */
+    static Option convert(OptionDataConfig entry, OptionDefinitions definitions, boolean v6) throws ConfigException {
+        OptionDefinition def = null;
+        if (entry.name() != null) {
+            def = definitions.find(entry.space(), entry.name());
+            if (def == null) {
+                if (entry.code() < 0) {
+                    throw entry.error("unknown option '" + entry.name() + "' in space '" + entry.space()
+                            + "': it needs an option-def or a code");
+                }
+            } else if (entry.code() >= 0 && def.code() != entry.code()) {
+                throw entry.error("option '" + entry.name() + "' has code " + def.code() + ", not " + entry.code());
+            }
+        }
+        if (def == null) {
+            def = definitions.find(entry.space(), entry.code());
+        }
+        int code = def != null ? def.code() : entry.code();
+        if (code == 0 || (!v6 && code == 255)) {
+            throw entry.error("option code " + code + " is reserved (pad / end)");
+        }
+        byte[] payload;
+        try {
+            if (!entry.csvFormat()) {
+                payload = OptionDefinition.parseHex(entry.data());
+            } else if (def == null) {
+                if (!entry.data().isEmpty()) {
+                    throw new IllegalArgumentException("option " + code + " in space '" + entry.space()
+                            + "' has no definition, so its data must be hex with \"csv-format\": false");
+                }
+                payload = new byte[0];
+            } else if (def.type() == OptionDataType.EMPTY && !def.encapsulate().isEmpty() && entry.data().isEmpty()) {
+                payload = new byte[0];
+            } else {
+                payload = def.encodeCsv(entry.data(), v6);
+            }
+        } catch (IllegalArgumentException e) {
+            throw entry.error("option data '" + entry.data() + "' for "
+                    + (def != null ? def.name() : "option " + code) + ": " + e.getMessage());
+        }
+        if (!v6 && payload.length > 255 && !entry.space().equals(OptionDefinitions.DHCP4)) {
+            throw entry.error("sub-option " + code + " is longer than 255 bytes");
+        }
+        return new Option(code, payload);
+    }
+}

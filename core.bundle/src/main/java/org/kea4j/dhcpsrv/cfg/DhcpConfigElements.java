@@ -1,0 +1,236 @@
+package org.kea4j.dhcpsrv.cfg;
+
+import org.kea4j.dhcpsrv.Addresses;
+import org.kea4j.dhcpsrv.HostIdentifier;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.kea4j.config.ConfigException;
+import org.kea4j.config.ConfigNode;
+
+/**
+ * Elements the {@code Dhcp4} and {@code Dhcp6} sections share: lifetimes and timers, reservation flags,
+ * {@code expired-leases-processing}, {@code relay}, the Kea 2.x keys accepted for compatibility, and the
+ * keys kea4j refuses by name.
+ */
+public final class DhcpConfigElements {
+
+    private static final Set<String> EXPIRATION_KEYS = Set.of("reclaim-timer-wait-time",
+            "flush-reclaimed-timer-wait-time", "hold-reclaimed-time", "max-reclaim-leases", "max-reclaim-time",
+            "unwarned-reclaim-cycles");
+
+    private DhcpConfigElements() {
+    }
+
+    /**
+     * {@code expired-leases-processing}, with Kea's defaults.
+     *
+     * @param reclaimTimerWaitTime        seconds between reclamation runs (0 = never)
+     * @param flushReclaimedTimerWaitTime seconds between removals of reclaimed leases (0 = remove at once)
+     * @param holdReclaimedTime           seconds a reclaimed lease is kept
+     * @param maxReclaimLeases            leases per run (0 = all)
+     */
+    public record Expiration(long reclaimTimerWaitTime, long flushReclaimedTimerWaitTime, long holdReclaimedTime,
+            long maxReclaimLeases) {
+        public static final Expiration DEFAULT = new Expiration(10, 25, 3600, 100);
+    }
+
+    /** Parses {@code expired-leases-processing} of a server element (defaults when absent). */
+    public static Expiration expiration(ConfigNode server) throws ConfigException {
+        Optional<ConfigNode> node = server.get("expired-leases-processing");
+        if (node.isEmpty()) {
+            return Expiration.DEFAULT;
+        }
+        ConfigNode e = node.get().expectMap().checkKeys(EXPIRATION_KEYS);
+        e.getLong("max-reclaim-time", 0, 0xFFFF_FFFFL, 250);
+        e.getLong("unwarned-reclaim-cycles", 0, 0xFFFF_FFFFL, 5);
+        return new Expiration(e.getLong("reclaim-timer-wait-time", 0, 0xFFFF_FFFFL, 10),
+                e.getLong("flush-reclaimed-timer-wait-time", 0, 0xFFFF_FFFFL, 25),
+                e.getLong("hold-reclaimed-time", 0, 0xFFFF_FFFFL, 3600),
+                e.getLong("max-reclaim-leases", 0, 0xFFFF_FFFFL, 100));
+    }
+
+    /** Refuses, naming it, any of {@code keys} present in {@code map}. */
+    public static void rejectUnsupported(ConfigNode map, Set<String> keys) throws ConfigException {
+        for (String key : keys) {
+            if (map.has(key)) {
+                throw map.require(key).error("'" + key + "' is not supported by kea4j");
+            }
+        }
+    }
+
+    /** A number in (0, 1) such as {@code t1-percent}, or the default. */
+    public static double percent(ConfigNode node, String key, double defaultValue) throws ConfigException {
+        Optional<ConfigNode> value = node.get(key);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        if (!value.get().json().isNumber() || value.get().json().asDouble() <= 0 || value.get().json().asDouble() >= 1) {
+            throw value.get().error(key + " must be a number between 0 and 1");
+        }
+        return value.get().json().asDouble();
+    }
+
+    /** Checks {@code min-<name>} ≤ value ≤ {@code max-<name>} ({@code name} is {@code valid-lifetime} ...). */
+    public static void lifetimeBounds(ConfigNode node, String name, long value) throws ConfigException {
+        long min = node.getLong("min-" + name, 0, 0xFFFF_FFFFL, value);
+        long max = node.getLong("max-" + name, 0, 0xFFFF_FFFFL, value);
+        if (min > value || value > max) {
+            throw node.error(name + " " + value + " is not within [min-" + name + " " + min + ", max-" + name + " "
+                    + max + "]");
+        }
+    }
+
+    /** An optional unsigned 32-bit value. */
+    public static OptionalLong optionalUint32(ConfigNode node, String key) throws ConfigException {
+        Optional<ConfigNode> value = node.get(key);
+        return value.isPresent() ? OptionalLong.of(value.get().asUint32()) : OptionalLong.empty();
+    }
+
+    /** Checks that T1 is not above T2. */
+    public static void timers(ConfigNode node, OptionalLong renew, OptionalLong rebind) throws ConfigException {
+        if (renew.isPresent() && rebind.isPresent() && renew.getAsLong() > rebind.getAsLong()) {
+            throw node.require("renew-timer").error("the value of renew-timer (" + renew.getAsLong()
+                    + ") is greater than the value of rebind-timer (" + rebind.getAsLong() + ")");
+        }
+    }
+
+    /** {@code reservation-mode} (Kea 0.9 to 1.x) and the Kea 2.x flags, over the inherited ones. */
+    public static ReservationFlags reservationFlags(ConfigNode node, ReservationFlags inherited) throws ConfigException {
+        ReservationFlags flags = inherited;
+        Optional<ConfigNode> mode = node.get("reservation-mode");
+        if (mode.isPresent()) {
+            try {
+                flags = ReservationFlags.ofMode(mode.get().asString());
+            } catch (IllegalArgumentException e) {
+                throw mode.get().error(e.getMessage());
+            }
+        }
+        return new ReservationFlags(node.getBoolean("reservations-global", flags.global()),
+                node.getBoolean("reservations-in-subnet", flags.inSubnet()),
+                node.getBoolean("reservations-out-of-pool", flags.outOfPool()));
+    }
+
+    /** {@code relay}: {@code ip-address} (Kea 0.9) or {@code ip-addresses} (Kea 1.4+). */
+    public static List<InetAddress> relays(ConfigNode subnet, boolean v6) throws ConfigException {
+        Optional<ConfigNode> relay = subnet.get("relay");
+        if (relay.isEmpty()) {
+            return List.of();
+        }
+        ConfigNode map = relay.get().expectMap().checkKeys(Set.of("ip-address", "ip-addresses"));
+        if (map.has("ip-address") && map.has("ip-addresses")) {
+            throw map.error("'ip-address' and 'ip-addresses' are mutually exclusive");
+        }
+        List<ConfigNode> nodes = new ArrayList<>();
+        if (map.has("ip-address")) {
+            nodes.add(map.require("ip-address"));
+        } else if (map.has("ip-addresses")) {
+            nodes.addAll(map.require("ip-addresses").elements());
+        }
+        List<InetAddress> out = new ArrayList<>();
+        for (ConfigNode node : nodes) {
+            try {
+                out.add(v6 ? Addresses.parseV6(node.asString()) : Addresses.parseV4(node.asString()));
+            } catch (IllegalArgumentException e) {
+                throw node.error("invalid relay address: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** The Kea 2.x DDNS behaviour keys (their effect belongs to DDNS): types only. */
+    public static void ddnsBehaviour(ConfigNode node) throws ConfigException {
+        node.getBoolean("ddns-send-updates", true);
+        node.getBoolean("ddns-override-no-update", false);
+        node.getBoolean("ddns-override-client-update", false);
+        node.getBoolean("ddns-update-on-renew", false);
+        node.getBoolean("ddns-use-conflict-resolution", true);
+        node.getString("ddns-replace-client-name", "never");
+        node.getString("ddns-generated-prefix", "myhost");
+        node.getString("ddns-qualifying-suffix", "");
+        node.getString("hostname-char-set", "");
+        node.getString("hostname-char-replacement", "");
+        if (node.has("cache-threshold")) {
+            double v = node.require("cache-threshold").json().asDouble(-1);
+            if (!node.require("cache-threshold").json().isNumber() || v < 0 || v >= 1) {
+                throw node.require("cache-threshold").error("cache-threshold must be a number in [0, 1)");
+            }
+        }
+        node.getLong("cache-max-age", 0, 0xFFFF_FFFFL, 0);
+    }
+
+    /** Keys of a server element accepted for compatibility whose values still must have the right type. */
+    public static void compatibilityKeys(ConfigNode server) throws ConfigException {
+        server.getString("server-tag", "");
+        server.getBoolean("store-extended-info", false);
+        server.getBoolean("ip-reservations-unique", true);
+        server.getBoolean("early-global-reservations-lookup", false);
+        server.getBoolean("reservations-lookup-first", false);
+        server.getLong("statistic-default-sample-count", 0, 0xFFFF_FFFFL, 20);
+        server.getLong("statistic-default-sample-age", 0, 0xFFFF_FFFFL, 0);
+        server.getLong("parked-packet-limit", 0, 0xFFFF_FFFFL, 256);
+        for (String map : List.of("sanity-checks", "multi-threading", "dhcp-queue-control")) {
+            if (server.get(map).isPresent()) {
+                server.require(map).expectMap();
+            }
+        }
+        ddnsBehaviour(server);
+    }
+
+    /**
+     * The identifier of a host reservation: exactly one of the keys of {@code types} ({@code hw-address},
+     * {@code duid} ...), parsed.
+     */
+    public static HostIdentifier hostIdentifier(ConfigNode reservation, List<HostIdentifier.Type> types)
+            throws ConfigException {
+        HostIdentifier identifier = null;
+        for (HostIdentifier.Type type : types) {
+            Optional<ConfigNode> idNode = reservation.get(type.key());
+            if (idNode.isPresent()) {
+                if (identifier != null) {
+                    throw idNode.get().error("a reservation has exactly one identifier; found "
+                            + identifier.type().key() + " and " + type.key());
+                }
+                try {
+                    identifier = HostIdentifier.parse(type, idNode.get().asString());
+                } catch (IllegalArgumentException e) {
+                    throw idNode.get().error("invalid " + type.key() + ": " + e.getMessage());
+                }
+            }
+        }
+        if (identifier == null) {
+            List<String> keys = new ArrayList<>();
+            types.forEach(t -> keys.add(t.key()));
+            throw reservation.error("a reservation needs one of " + String.join(", ", keys));
+        }
+        return identifier;
+    }
+
+    /** A list of strings such as {@code client-classes}; empty when absent. */
+    public static List<String> strings(ConfigNode node, String key) throws ConfigException {
+        List<String> out = new ArrayList<>();
+        Optional<ConfigNode> list = node.get(key);
+        if (list.isPresent()) {
+            for (ConfigNode c : list.get().elements()) {
+                out.add(c.asString());
+            }
+        }
+        return out;
+    }
+
+    /** The {@code test} of a client class, or null when it has none. */
+    public static ClassExpression classTest(ConfigNode clientClass) throws ConfigException {
+        Optional<ConfigNode> test = clientClass.get("test");
+        if (test.isEmpty()) {
+            return null;
+        }
+        try {
+            return ClassExpression.parse(test.get().asString());
+        } catch (IllegalArgumentException e) {
+            throw test.get().error(e.getMessage());
+        }
+    }
+}

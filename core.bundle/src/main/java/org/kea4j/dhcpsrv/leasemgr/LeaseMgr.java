@@ -1,0 +1,105 @@
+package org.kea4j.dhcpsrv.leasemgr;
+
+import org.kea4j.dhcpsrv.Lease4;
+import org.kea4j.dhcpsrv.Lease6;
+import org.kea4j.dhcpsrv.LeaseType;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.util.List;
+import java.util.Optional;
+import org.kea4j.dhcp.ClientId;
+import org.kea4j.dhcp.Duid;
+import org.kea4j.dhcp.HWAddr;
+
+/**
+ * A lease database, as Kea's {@code LeaseMgr}. Implementations are thread-safe. A change returns only
+ * once it is stored (for memfile: written to the lease file), so that an acknowledged lease survives a
+ * crash of the server. A manager holds the leases of one universe (IPv4 or IPv6); the operations of the
+ * other throw {@link UnsupportedOperationException}.
+ */
+public interface LeaseMgr extends AutoCloseable {
+
+    /** The back-end type: {@code memfile}, {@code mysql}, {@code postgresql}. */
+    String type();
+
+    /** The database or file name. */
+    String name();
+
+    /** A description of the back end. */
+    String description();
+
+    /** The schema or file format version, as {@code major.minor}. */
+    String version();
+
+    /** 4 or 6. */
+    int universe();
+
+    // ---------------------------------------------------------------- IPv4
+
+    /** Adds a lease; false when its address is already leased. */
+    boolean addLease(Lease4 lease);
+
+    Optional<Lease4> getLease4(Inet4Address address);
+
+    /** All leases of a hardware address, in any subnet. */
+    List<Lease4> getLease4(HWAddr hwaddr);
+
+    Optional<Lease4> getLease4(HWAddr hwaddr, long subnetId);
+
+    /** All leases of a client identifier, in any subnet. */
+    List<Lease4> getLease4(ClientId clientId);
+
+    Optional<Lease4> getLease4(ClientId clientId, long subnetId);
+
+    Optional<Lease4> getLease4(ClientId clientId, HWAddr hwaddr, long subnetId);
+
+    List<Lease4> getLeases4();
+
+    List<Lease4> getLeases4(long subnetId);
+
+    /** Replaces the lease of the same address; {@link NoSuchLeaseException} when there is none. */
+    void updateLease4(Lease4 lease);
+
+    /** Deletes the lease of this address; false when there was none. */
+    boolean deleteLease4(Inet4Address address);
+
+    /** Up to {@code max} (0 = all) leases expired at {@code now} and not reclaimed yet, oldest first. */
+    List<Lease4> getExpiredLeases4(long now, int max);
+
+    /** Deletes every lease of a subnet; returns how many. */
+    long wipeLeases4(long subnetId);
+
+    // ---------------------------------------------------------------- IPv6
+
+    boolean addLease(Lease6 lease);
+
+    Optional<Lease6> getLease6(LeaseType type, Inet6Address address);
+
+    List<Lease6> getLeases6(LeaseType type, Duid duid, long iaid);
+
+    List<Lease6> getLeases6(LeaseType type, Duid duid, long iaid, long subnetId);
+
+    List<Lease6> getLeases6();
+
+    List<Lease6> getLeases6(long subnetId);
+
+    void updateLease6(Lease6 lease);
+
+    boolean deleteLease6(LeaseType type, Inet6Address address);
+
+    List<Lease6> getExpiredLeases6(long now, int max);
+
+    long wipeLeases6(long subnetId);
+
+    // ---------------------------------------------------------------- transactions
+
+    /** Commits pending changes (memfile: nothing to do, every change is stored when it returns). */
+    void commit();
+
+    /** Rolls back pending changes (memfile: nothing to do). */
+    void rollback();
+
+    /** Closes the database (memfile: flushes and closes the lease file). */
+    @Override
+    void close();
+}
