@@ -14,6 +14,9 @@ public interface Callout {
     /** Service property naming the hook point(s) of a callout offered as a service. */
     String HOOK_PROPERTY = "hook";
 
+    /** Optional service property: the name the hooks listing shows for a callout offered as a service. */
+    String NAME_PROPERTY = "callout.name";
+
     /** Runs the callout. */
     int call(CalloutHandle handle) throws Exception;
 }

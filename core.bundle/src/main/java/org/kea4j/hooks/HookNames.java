@@ -2,7 +2,10 @@ package org.kea4j.hooks;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-/** The names of Kea's hook points. */
+/**
+ * The names of Kea's hook points, as strings. The declarations in {@link Dhcp4Hooks}, {@link Dhcp6Hooks} and
+ * {@link ServerHooks} carry the same names with their arguments.
+ */
 @ProviderType
 public final class HookNames {
 

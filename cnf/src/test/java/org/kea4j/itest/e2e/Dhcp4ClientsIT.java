@@ -53,9 +53,7 @@ class Dhcp4ClientsIT {
         Kea4jProcess server = Kea4jProcess.startIn(net.server(), dir, "-c", config.toString(), "--control-socket",
                 dir.resolve("ctrl.sock").toString());
         assertTrue(server.awaitOutput("DHCP4_STARTED", 60_000), server.output());
-        for (int i = 0; i < 100 && !Files.exists(dir.resolve("ctrl.sock")); i++) {
-            Thread.sleep(50);
-        }
+        assertTrue(server.awaitControl(dir.resolve("ctrl.sock"), 30_000), server.output());
         return server;
     }
 

@@ -54,9 +54,7 @@ class Dhcp6ClientsIT {
         Kea4jProcess server = Kea4jProcess.startIn(net.server(), dir, "-c", config.toString(), "--control-socket",
                 dir.resolve("ctrl6.sock").toString());
         assertTrue(server.awaitOutput("DHCP6_STARTED", 60_000), server.output());
-        for (int i = 0; i < 100 && !Files.exists(dir.resolve("ctrl6.sock")); i++) {
-            Thread.sleep(50);
-        }
+        assertTrue(server.awaitControl(dir.resolve("ctrl6.sock"), 30_000), server.output());
         return server;
     }
 

@@ -31,7 +31,7 @@ class Kea4jJarIT {
             Pattern line = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  \\[kea-dhcp4\\.dhcp4/"
                     + kea.process().pid() + "\\] DHCP4_CONFIG_COMPLETE DHCPv4 server has completed configuration: .*");
             assertTrue(kea.output().lines().anyMatch(l -> line.matcher(l).matches()), kea.output());
-            assertTrue(awaitSocket(socket));
+            assertTrue(kea.awaitControl(socket, 30_000), kea.output());
             JsonNode version = JSON.readTree(ControlClient.send(socket, "{\"command\": \"version-get\"}"));
             assertEquals(0, version.get("result").intValue());
             assertTrue(version.get("text").textValue().startsWith("0."), version.toString());
@@ -46,7 +46,8 @@ class Kea4jJarIT {
         try (Kea4jProcess kea = Kea4jProcess.start(dir)) {
             assertTrue(kea.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), kea.output());
             Path jar = dir.resolve("hooks").resolve("e2e-hook.jar");
-            org.kea4j.itest.hooks.TestBundles.hookBundle(jar, "e2e");
+            org.kea4j.itest.hooks.TestBundles.hookBundle(jar, "e2e", "marker",
+                    org.kea4j.hooks.HookLibrary.FRAMEWORK_VERSION);
             assertTrue(kea.awaitOutput("HOOKS_LIBRARY_LOADED hooks library " + jar.toRealPath(), 20_000), kea.output());
             Files.delete(jar);
             assertTrue(kea.awaitOutput("HOOKS_LIBRARY_UNLOADED hooks library", 20_000), kea.output());
@@ -82,7 +83,7 @@ class Kea4jJarIT {
         try (Kea4jProcess kea = Kea4jProcess.start(dir, "-c", config.toString(), "-p", "1067", "--control-socket",
                 socket.toString())) {
             assertTrue(kea.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), kea.output());
-            assertTrue(awaitSocket(socket));
+            assertTrue(kea.awaitControl(socket, 30_000), kea.output());
             Files.writeString(config, "{\"Dhcp4\": {\"valid-lifetime\": 2000}}");
             kea.signal("HUP");
             assertTrue(kea.awaitOutput("DHCP4_DYNAMIC_RECONFIGURATION initiate server reconfiguration using file: "
@@ -139,6 +140,15 @@ class Kea4jJarIT {
         assertEquals(1, refused.exitCode(), refused.output());
         assertTrue(refused.output().contains("Dhcp4/bogus: unknown keyword 'bogus'"), refused.output());
         assertTrue(refused.output().contains(bad + ":1:"), "the error names the line: " + refused.output());
+
+        Path unresolvable = org.kea4j.itest.hooks.TestBundles.unresolvable(dir.resolve("unresolvable.jar"), "tCheck");
+        Path unloadable = dir.resolve("unloadable.json");
+        Files.writeString(unloadable, "{\"Dhcp4\": {\"hooks-libraries\": [{\"library\": \"" + unresolvable + "\"}]}}");
+        Kea4jProcess.Result hooks = Kea4jProcess.run(dir, 60, "-t", unloadable.toString());
+        assertEquals(1, hooks.exitCode(), hooks.output());
+        assertTrue(hooks.output().contains("hooks-libraries: HOOKS_OPEN_ERROR failed to open hook library " + unresolvable),
+                hooks.output());
+        assertTrue(hooks.output().contains("missing requirement"), hooks.output());
     }
 
     @Test
@@ -179,7 +189,7 @@ class Kea4jJarIT {
         Path socket = dir.resolve("ctl.sock");
         try (Kea4jProcess kea = Kea4jProcess.start(dir, "--control-socket", socket.toString())) {
             assertTrue(kea.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), kea.output());
-            assertTrue(awaitSocket(socket));
+            assertTrue(kea.awaitControl(socket, 30_000), kea.output());
             Path clientDir = Files.createDirectories(dir.resolve("client"));
             Kea4jProcess.Result list = Kea4jProcess.run(clientDir, 60, "ctl", socket.toString(), "list-commands");
             assertEquals(0, list.exitCode(), list.output());
@@ -196,10 +206,4 @@ class Kea4jJarIT {
         }
     }
 
-    private static boolean awaitSocket(Path socket) throws InterruptedException {
-        for (int i = 0; i < 200 && !Files.exists(socket); i++) {
-            Thread.sleep(50);
-        }
-        return Files.exists(socket);
-    }
 }

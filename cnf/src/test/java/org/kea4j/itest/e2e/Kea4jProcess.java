@@ -101,6 +101,35 @@ public final class Kea4jProcess implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Waits (bounded) until the control socket answers a command: readiness is an answer, not a file.
+     *
+     * @return whether it answered in time
+     */
+    public boolean awaitControl(Path socket, long millis) throws Exception {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline && process.isAlive()) {
+            if (Files.exists(socket)) {
+                try {
+                    if (org.kea4j.itest.ControlClient.send(socket, "{\"command\": \"version-get\"}").contains("\"result\"")) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    /** A UDP port free on loopback now (bound and released: the test then starts its server on it). */
+    public static int freeUdpPort() throws IOException {
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
     /** Sends a signal by name (TERM, HUP, KILL). */
     public void signal(String name) throws Exception {
         new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor(5, TimeUnit.SECONDS);

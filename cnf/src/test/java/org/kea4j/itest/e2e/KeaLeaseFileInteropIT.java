@@ -103,9 +103,7 @@ class KeaLeaseFileInteropIT {
         try (Kea4jProcess kea4j = Kea4jProcess.start(dir, "-c", config.toString(), "-p", "10670", "--control-socket",
                 socket.toString())) {
             assertTrue(kea4j.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), kea4j.output());
-            for (int i = 0; i < 100 && !Files.exists(socket); i++) {
-                Thread.sleep(50);
-            }
+            assertTrue(kea4j.awaitControl(socket, 30_000), kea4j.output());
             JsonNode ours = JSON.readTree(ControlClient.send(socket, "{\"command\": \"lease4-get-all\"}"));
             assertEquals(expected, leases(ours), "every lease intact");
             kea4j.signal("TERM");
@@ -136,9 +134,7 @@ class KeaLeaseFileInteropIT {
         try (Kea4jProcess kea4j = Kea4jProcess.start(dir, "-c", config.toString(), "-p", "10670", "--control-socket",
                 socket.toString())) {
             assertTrue(kea4j.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), kea4j.output());
-            for (int i = 0; i < 100 && !Files.exists(socket); i++) {
-                Thread.sleep(50);
-            }
+            assertTrue(kea4j.awaitControl(socket, 30_000), kea4j.output());
             for (String add : adds) {
                 JsonNode answer = JSON.readTree(ControlClient.send(socket, "{\"command\": \"lease4-add\", \"arguments\": "
                         + add + "}"));
@@ -174,9 +170,7 @@ class KeaLeaseFileInteropIT {
         try (Kea4jProcess kea4j = Kea4jProcess.start(dir, "-c", config.toString(), "-p", "10670", "--control-socket",
                 socket.toString())) {
             assertTrue(kea4j.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), kea4j.output());
-            for (int i = 0; i < 100 && !Files.exists(socket); i++) {
-                Thread.sleep(50);
-            }
+            assertTrue(kea4j.awaitControl(socket, 30_000), kea4j.output());
             assertEquals(leases(ours), leases(JSON.readTree(ControlClient.send(socket, "{\"command\": \"lease4-get-all\"}"))),
                     "the file Kea's LFC wrote loads back into kea4j");
             kea4j.signal("TERM");

@@ -33,9 +33,7 @@ class LoopbackIT {
     private Kea4jProcess start(String... args) throws Exception {
         Kea4jProcess server = Kea4jProcess.start(dir, args);
         assertTrue(server.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), server.output());
-        for (int i = 0; i < 100 && !Files.exists(dir.resolve("ctrl.sock")); i++) {
-            Thread.sleep(50);
-        }
+        assertTrue(server.awaitControl(dir.resolve("ctrl.sock"), 30_000), server.output());
         return server;
     }
 

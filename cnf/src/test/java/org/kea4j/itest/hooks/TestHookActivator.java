@@ -1,7 +1,12 @@
 package org.kea4j.itest.hooks;
 
 import java.util.List;
+import org.kea4j.control.Answer;
+import org.kea4j.dhcp.Option;
+import org.kea4j.dhcp.Pkt4;
 import org.kea4j.hooks.Callout;
+import org.kea4j.hooks.Dhcp4Hooks;
+import org.kea4j.hooks.ServerHooks;
 import org.kea4j.hooks.HookLibrary;
 import org.kea4j.hooks.LibraryHandle;
 import org.kea4j.hooks.NoSuchCalloutContextException;
@@ -12,12 +17,18 @@ import org.osgi.framework.BundleContext;
  * The activator of the hook bundles the tests build at run time. Its manifest headers say what it does:
  * {@code Test-Hook-Tag} names it in traces, {@code Test-Hook-Version} is what {@code version()} returns,
  * {@code Test-Hook-Behaviour} is {@code normal}, {@code throw}, {@code skip}, {@code callout-only} (a
- * callout service and no library) or {@code dhcp4-recorder} (writes each DHCPv4 and DHCPv6 hook point it passes, with
+ * callout service and no library), {@code dhcp4-recorder} (writes each DHCPv4 and DHCPv6 hook point it passes, with
  * its argument names, to the file of the {@code file} parameter, and sets skip on the hook point its
- * {@code skip} parameter names). Loads and unloads are counted in system properties
- * {@code itest.TAG.loads} and {@code itest.TAG.unloads}.
+ * {@code skip} parameter names) or {@code marker} (adds option 224 carrying its tag to every DHCPv4 reply, in
+ * a callout named {@code mark-reply}) or {@code command-rewriter} (replaces the answer of {@code version-get}
+ * at {@code command_processed}) or {@code quiet} (a callout on {@code pkt4_receive} that does nothing);
+ * {@code Test-Hook-Load-Millis} makes load() sleep that long. Loads and
+ * unloads are counted in system properties {@code itest.TAG.loads} and {@code itest.TAG.unloads}.
  */
 public class TestHookActivator implements BundleActivator {
+
+    /** The option a {@code marker} library adds to every DHCPv4 reply (site-specific code 224, its tag as text). */
+    public static final int MARK_OPTION = 224;
 
     @Override
     public void start(BundleContext context) {
@@ -30,7 +41,9 @@ public class TestHookActivator implements BundleActivator {
             context.registerService(Callout.class, trace(tag), props);
             return;
         }
-        context.registerService(HookLibrary.class, new Library(tag, behaviour, version), null);
+        String sleep = context.getBundle().getHeaders().get("Test-Hook-Load-Millis");
+        context.registerService(HookLibrary.class, new Library(tag, behaviour, version,
+                sleep == null ? 0 : Long.parseLong(sleep)), null);
     }
 
     @Override
@@ -55,11 +68,13 @@ public class TestHookActivator implements BundleActivator {
         private final String tag;
         private final String behaviour;
         private final int version;
+        private final long loadMillis;
 
-        Library(String tag, String behaviour, int version) {
+        Library(String tag, String behaviour, int version, long loadMillis) {
             this.tag = tag;
             this.behaviour = behaviour;
             this.version = version;
+            this.loadMillis = loadMillis;
         }
 
         @Override
@@ -68,10 +83,34 @@ public class TestHookActivator implements BundleActivator {
         }
 
         @Override
-        public int load(LibraryHandle handle) {
+        public int load(LibraryHandle handle) throws InterruptedException {
+            Thread.sleep(loadMillis);
             count(tag, "loads");
             if ("dhcp4-recorder".equals(behaviour)) {
                 return recordDhcp4(handle);
+            }
+            if ("quiet".equals(behaviour)) {
+                handle.registerCallout(Dhcp4Hooks.PKT4_RECEIVE, "quiet", h -> 0);
+                return 0;
+            }
+            if ("command-rewriter".equals(behaviour)) {
+                handle.registerCallout(ServerHooks.COMMAND_PROCESSED, "rewrite-version-get", h -> {
+                    String command = h.get(ServerHooks.COMMAND_NAME);
+                    if (command.equals("version-get")) {
+                        h.set(ServerHooks.COMMAND_RESPONSE, Answer.success("rewritten by " + tag + ": " + command));
+                    }
+                    return 0;
+                });
+                return 0;
+            }
+            if ("marker".equals(behaviour)) {
+                handle.registerCallout(Dhcp4Hooks.PKT4_SEND, "mark-reply", h -> {
+                    Pkt4 response = h.get(Dhcp4Hooks.RESPONSE4);
+                    response.delOption(MARK_OPTION);
+                    response.addOption(Option.text(MARK_OPTION, tag));
+                    return 0;
+                });
+                return 0;
             }
             handle.registerCallout("itest_hook", h -> {
                 List<String> trace = h.getArgument("trace");

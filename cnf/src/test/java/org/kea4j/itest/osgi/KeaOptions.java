@@ -2,6 +2,7 @@ package org.kea4j.itest.osgi;
 
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
@@ -59,6 +60,7 @@ public final class KeaOptions {
         List<Option> o = new ArrayList<>(Arrays.asList(
                 systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
                 systemProperty("felix.fileinstall.dir").value(hooksDir().toString()),
+                frameworkProperty("org.osgi.framework.bsnversion").value("multiple"),
                 systemProperty("felix.fileinstall.poll").value("300"),
                 systemProperty("felix.fileinstall.noInitialDelay").value("true"),
                 systemProperty("felix.fileinstall.log.level").value("1"),

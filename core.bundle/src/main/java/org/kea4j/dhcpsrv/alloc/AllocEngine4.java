@@ -16,9 +16,10 @@ import java.net.Inet4Address;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import org.kea4j.hooks.HookNames;
+import org.kea4j.hooks.Dhcp4Hooks;
+import org.kea4j.hooks.NextStep;
 import org.kea4j.hooks.host.CalloutSession;
-import org.kea4j.hooks.host.HookPoint;
+import org.kea4j.hooks.host.Hook;
 import org.kea4j.hooks.host.HooksManager;
 import org.kea4j.log.KeaLogger;
 
@@ -35,8 +36,8 @@ public final class AllocEngine4 {
         static final Result NONE = new Result(null, null);
     }
 
-    private final HookPoint leaseSelect;
-    private final HookPoint leaseRenew;
+    private final Hook leaseSelect;
+    private final Hook leaseRenew;
     private final KeaLogger log;
     private final ConcurrentHashMap<Long, IterativeCursor> cursors = new ConcurrentHashMap<>();
     private final ReentrantLock[] stripes = new ReentrantLock[512];
@@ -46,8 +47,8 @@ public final class AllocEngine4 {
      * @param loggerRoot the server's logger root ({@code kea-dhcp4})
      */
     public AllocEngine4(HooksManager hooks, String loggerRoot) {
-        this.leaseSelect = hooks.hookPoint(HookNames.LEASE4_SELECT);
-        this.leaseRenew = hooks.hookPoint(HookNames.LEASE4_RENEW);
+        this.leaseSelect = hooks.hook(Dhcp4Hooks.LEASE4_SELECT);
+        this.leaseRenew = hooks.hook(Dhcp4Hooks.LEASE4_RENEW);
         this.log = KeaLogger.get(loggerRoot + ".dhcpsrv");
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new ReentrantLock();
@@ -304,22 +305,19 @@ public final class AllocEngine4 {
 
     private Lease4 selectHook(ClientContext4 ctx, Lease4 candidate, Outcome outcome) {
         CalloutSession session = ctx.session();
-        if (session == null || !leaseSelect.hasCallouts()) {
+        if (session == null || !session.hasCallouts(leaseSelect)) {
             return candidate;
         }
-        session.deleteAllArguments();
-        session.setArgument("query4", ctx.query());
-        session.setArgument("subnet4", ctx.subnet());
-        session.setArgument("fake_allocation", ctx.fakeAllocation());
-        session.setArgument("lease4", candidate);
-        leaseSelect.call(session);
-        if (session.getSkip()) {
+        NextStep next = session.begin(leaseSelect).with(Dhcp4Hooks.QUERY4, ctx.query())
+                .with(Dhcp4Hooks.SUBNET4, ctx.subnet()).with(Dhcp4Hooks.FAKE_ALLOCATION, ctx.fakeAllocation())
+                .with(Dhcp4Hooks.LEASE4, candidate).call();
+        if (next != NextStep.CONTINUE) {
             log.log(DHCPSRV_HOOK_LEASE4_SELECT_SKIP);
             outcome.skipped = true;
             return null;
         }
-        Object changed = session.getArgument("lease4");
-        return changed instanceof Lease4 l ? l : candidate;
+        Lease4 changed = session.get(Dhcp4Hooks.LEASE4);
+        return changed != null ? changed : candidate;
     }
 
     private Result renew(ClientContext4 ctx, Lease4 existing) {
@@ -336,21 +334,17 @@ public final class AllocEngine4 {
         }
         Lease4 renewed = b.build();
         CalloutSession session = ctx.session();
-        if (session != null && leaseRenew.hasCallouts()) {
-            session.deleteAllArguments();
-            session.setArgument("query4", ctx.query());
-            session.setArgument("subnet4", ctx.subnet());
-            session.setArgument("clientid", ctx.clientId());
-            session.setArgument("hwaddr", ctx.hwaddr());
-            session.setArgument("lease4", renewed);
-            leaseRenew.call(session);
-            if (session.getSkip()) {
+        if (session != null && session.hasCallouts(leaseRenew)) {
+            NextStep next = session.begin(leaseRenew).with(Dhcp4Hooks.QUERY4, ctx.query())
+                    .with(Dhcp4Hooks.SUBNET4, ctx.subnet()).with(Dhcp4Hooks.CLIENTID, ctx.clientId())
+                    .with(Dhcp4Hooks.HWADDR, ctx.hwaddr()).with(Dhcp4Hooks.LEASE4, renewed).call();
+            if (next != NextStep.CONTINUE) {
                 log.log(DHCPSRV_HOOK_LEASE4_RENEW_SKIP);
                 return new Result(existing, existing);
             }
-            Object changed = session.getArgument("lease4");
-            if (changed instanceof Lease4 l) {
-                renewed = l;
+            Lease4 changed = session.get(Dhcp4Hooks.LEASE4);
+            if (changed != null) {
+                renewed = changed;
             }
         }
         if (!ctx.fakeAllocation()) {

@@ -26,9 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import org.kea4j.hooks.HookNames;
+import org.kea4j.hooks.Dhcp6Hooks;
+import org.kea4j.hooks.NextStep;
 import org.kea4j.hooks.host.CalloutSession;
-import org.kea4j.hooks.host.HookPoint;
+import org.kea4j.hooks.host.Hook;
 import org.kea4j.hooks.host.HooksManager;
 import org.kea4j.log.KeaLogger;
 
@@ -40,17 +41,17 @@ import org.kea4j.log.KeaLogger;
  */
 public final class AllocEngine6 {
 
-    private final HookPoint leaseSelect;
-    private final HookPoint leaseRenew;
-    private final HookPoint leaseRebind;
+    private final Hook leaseSelect;
+    private final Hook leaseRenew;
+    private final Hook leaseRebind;
     private final KeaLogger log;
     private final ConcurrentHashMap<String, Cursor> cursors = new ConcurrentHashMap<>();
     private final ReentrantLock[] stripes = new ReentrantLock[512];
 
     public AllocEngine6(HooksManager hooks, String loggerRoot) {
-        this.leaseSelect = hooks.hookPoint(HookNames.LEASE6_SELECT);
-        this.leaseRenew = hooks.hookPoint(HookNames.LEASE6_RENEW);
-        this.leaseRebind = hooks.hookPoint(HookNames.LEASE6_REBIND);
+        this.leaseSelect = hooks.hook(Dhcp6Hooks.LEASE6_SELECT);
+        this.leaseRenew = hooks.hook(Dhcp6Hooks.LEASE6_RENEW);
+        this.leaseRebind = hooks.hook(Dhcp6Hooks.LEASE6_REBIND);
         this.log = KeaLogger.get(loggerRoot + ".dhcpsrv");
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new ReentrantLock();
@@ -320,22 +321,19 @@ public final class AllocEngine6 {
 
     private Lease6 selectHook(ClientContext6 ctx, Lease6 candidate, boolean[] skipped) {
         CalloutSession session = ctx.session();
-        if (session == null || !leaseSelect.hasCallouts()) {
+        if (session == null || !session.hasCallouts(leaseSelect)) {
             return candidate;
         }
-        session.deleteAllArguments();
-        session.setArgument("query6", ctx.query());
-        session.setArgument("subnet6", ctx.subnet());
-        session.setArgument("fake_allocation", ctx.fakeAllocation());
-        session.setArgument("lease6", candidate);
-        leaseSelect.call(session);
-        if (session.getSkip()) {
+        NextStep next = session.begin(leaseSelect).with(Dhcp6Hooks.QUERY6, ctx.query())
+                .with(Dhcp6Hooks.SUBNET6, ctx.subnet()).with(Dhcp6Hooks.FAKE_ALLOCATION, ctx.fakeAllocation())
+                .with(Dhcp6Hooks.LEASE6, candidate).call();
+        if (next != NextStep.CONTINUE) {
             log.log(DHCPSRV_HOOK_LEASE6_SELECT_SKIP);
             skipped[0] = true;
             return null;
         }
-        Object changed = session.getArgument("lease6");
-        return changed instanceof Lease6 l ? l : candidate;
+        Lease6 changed = session.get(Dhcp6Hooks.LEASE6);
+        return changed != null ? changed : candidate;
     }
 
     private Lease6 create(ClientContext6 ctx, Inet6Address address, int length, boolean[] skipped) {
@@ -405,21 +403,18 @@ public final class AllocEngine6 {
 
     private Lease6 extendOne(ClientContext6 ctx, Lease6 existing) {
         Lease6 renewed = renewed(ctx, existing);
-        HookPoint hook = ctx.rebind() ? leaseRebind : leaseRenew;
+        Hook hook = ctx.rebind() ? leaseRebind : leaseRenew;
         CalloutSession session = ctx.session();
-        if (session != null && hook.hasCallouts()) {
-            session.deleteAllArguments();
-            session.setArgument("query6", ctx.query());
-            session.setArgument("lease6", renewed);
-            session.setArgument(ctx.type() == LeaseType.PD ? "ia_pd" : "ia_na", ctx.ia());
-            hook.call(session);
-            if (session.getSkip()) {
+        if (session != null && session.hasCallouts(hook)) {
+            NextStep next = session.begin(hook).with(Dhcp6Hooks.QUERY6, ctx.query()).with(Dhcp6Hooks.LEASE6, renewed)
+                    .with(ctx.type() == LeaseType.PD ? Dhcp6Hooks.IA_PD : Dhcp6Hooks.IA_NA, ctx.ia()).call();
+            if (next != NextStep.CONTINUE) {
                 log.log(DHCPSRV_HOOK_LEASE6_EXTEND_SKIP, ctx.query() == null ? "" : ctx.query().getName());
                 return existing;
             }
-            Object changed = session.getArgument("lease6");
-            if (changed instanceof Lease6 l) {
-                renewed = l;
+            Lease6 changed = session.get(Dhcp6Hooks.LEASE6);
+            if (changed != null) {
+                renewed = changed;
             }
         }
         store(ctx, existing, renewed);

@@ -4,9 +4,10 @@ import org.kea4j.dhcpsrv.Lease4;
 import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
 import org.kea4j.dhcpsrv.leasemgr.NoSuchLeaseException;
 import java.util.List;
-import org.kea4j.hooks.HookNames;
+import org.kea4j.hooks.Dhcp4Hooks;
+import org.kea4j.hooks.NextStep;
 import org.kea4j.hooks.host.CalloutSession;
-import org.kea4j.hooks.host.HookPoint;
+import org.kea4j.hooks.host.Hook;
 import org.kea4j.hooks.host.HooksManager;
 
 /**
@@ -18,13 +19,13 @@ import org.kea4j.hooks.host.HooksManager;
 public final class LeaseReclamation4 implements ReclamationTimers.Reclaimer {
 
     private final HooksManager hooks;
-    private final HookPoint expire;
-    private final HookPoint recover;
+    private final Hook expire;
+    private final Hook recover;
 
     public LeaseReclamation4(HooksManager hooks) {
         this.hooks = hooks;
-        this.expire = hooks.hookPoint(HookNames.LEASE4_EXPIRE);
-        this.recover = hooks.hookPoint(HookNames.LEASE4_RECOVER);
+        this.expire = hooks.hook(Dhcp4Hooks.LEASE4_EXPIRE);
+        this.recover = hooks.hook(Dhcp4Hooks.LEASE4_RECOVER);
     }
 
     /**
@@ -39,26 +40,24 @@ public final class LeaseReclamation4 implements ReclamationTimers.Reclaimer {
         int done = 0;
         for (Lease4 lease : expired) {
             try (CalloutSession session = hooks.openSession()) {
-                if (lease.state() == Lease4.STATE_DECLINED && recover.hasCallouts()) {
-                    session.deleteAllArguments();
-                    session.setArgument("lease4", lease);
-                    recover.call(session);
-                    if (session.getSkip()) {
+                if (lease.state() == Lease4.STATE_DECLINED && session.hasCallouts(recover)) {
+                    if (session.begin(recover).with(Dhcp4Hooks.LEASE4, lease).call() != NextStep.CONTINUE) {
                         continue;
                     }
                 }
                 boolean removeThis = remove;
-                if (expire.hasCallouts()) {
-                    session.deleteAllArguments();
-                    session.setArgument("lease4", lease);
-                    session.setArgument("remove_lease", remove);
-                    expire.call(session);
-                    if (session.getSkip()) {
+                Lease4 reclaimed = lease;
+                if (session.hasCallouts(expire)) {
+                    NextStep next = session.begin(expire).with(Dhcp4Hooks.LEASE4, lease)
+                            .with(Dhcp4Hooks.REMOVE_LEASE, remove).call();
+                    if (next != NextStep.CONTINUE) {
                         done++;
                         continue;
                     }
-                    Object flag = session.getArgument("remove_lease");
-                    removeThis = flag instanceof Boolean b ? b : remove;
+                    Boolean flag = session.get(Dhcp4Hooks.REMOVE_LEASE);
+                    removeThis = flag != null ? flag : remove;
+                    Lease4 changed = session.get(Dhcp4Hooks.LEASE4);
+                    reclaimed = changed != null ? changed : lease;
                 }
                 Lease4 current = leases.getLease4(lease.address()).orElse(null);
                 if (current == null || current.cltt() != lease.cltt() || !current.expired(now)) {
@@ -67,7 +66,7 @@ public final class LeaseReclamation4 implements ReclamationTimers.Reclaimer {
                 if (removeThis || lease.state() == Lease4.STATE_DECLINED) {
                     leases.deleteLease4(lease.address());
                 } else {
-                    leases.updateLease4(lease.toBuilder().state(Lease4.STATE_EXPIRED_RECLAIMED).fqdn(false, false)
+                    leases.updateLease4(reclaimed.toBuilder().state(Lease4.STATE_EXPIRED_RECLAIMED).fqdn(false, false)
                             .build());
                 }
                 done++;

@@ -5,9 +5,10 @@ import org.kea4j.dhcpsrv.Lease6;
 import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
 import org.kea4j.dhcpsrv.leasemgr.NoSuchLeaseException;
 import java.util.List;
-import org.kea4j.hooks.HookNames;
+import org.kea4j.hooks.Dhcp6Hooks;
+import org.kea4j.hooks.NextStep;
 import org.kea4j.hooks.host.CalloutSession;
-import org.kea4j.hooks.host.HookPoint;
+import org.kea4j.hooks.host.Hook;
 import org.kea4j.hooks.host.HooksManager;
 
 /**
@@ -18,13 +19,13 @@ import org.kea4j.hooks.host.HooksManager;
 public final class LeaseReclamation6 implements ReclamationTimers.Reclaimer {
 
     private final HooksManager hooks;
-    private final HookPoint expire;
-    private final HookPoint recover;
+    private final Hook expire;
+    private final Hook recover;
 
     public LeaseReclamation6(HooksManager hooks) {
         this.hooks = hooks;
-        this.expire = hooks.hookPoint(HookNames.LEASE6_EXPIRE);
-        this.recover = hooks.hookPoint(HookNames.LEASE6_RECOVER);
+        this.expire = hooks.hook(Dhcp6Hooks.LEASE6_EXPIRE);
+        this.recover = hooks.hook(Dhcp6Hooks.LEASE6_RECOVER);
     }
 
     /** Reclaims up to {@code max} (0 = all) leases expired at {@code now}; returns how many. */
@@ -35,25 +36,24 @@ public final class LeaseReclamation6 implements ReclamationTimers.Reclaimer {
         for (Lease6 lease : expired) {
             try (CalloutSession session = hooks.openSession()) {
                 boolean declined = lease.state() == Lease4.STATE_DECLINED;
-                if (declined && recover.hasCallouts()) {
-                    session.deleteAllArguments();
-                    session.setArgument("lease6", lease);
-                    recover.call(session);
-                    if (session.getSkip()) {
+                if (declined && session.hasCallouts(recover)) {
+                    if (session.begin(recover).with(Dhcp6Hooks.LEASE6, lease).call() != NextStep.CONTINUE) {
                         continue;
                     }
                 }
                 boolean removeThis = remove;
-                if (expire.hasCallouts()) {
-                    session.deleteAllArguments();
-                    session.setArgument("lease6", lease);
-                    session.setArgument("remove_lease", remove);
-                    expire.call(session);
-                    if (session.getSkip()) {
+                Lease6 reclaimed = lease;
+                if (session.hasCallouts(expire)) {
+                    NextStep next = session.begin(expire).with(Dhcp6Hooks.LEASE6, lease)
+                            .with(Dhcp6Hooks.REMOVE_LEASE, remove).call();
+                    if (next != NextStep.CONTINUE) {
                         done++;
                         continue;
                     }
-                    removeThis = session.getArgument("remove_lease") instanceof Boolean b ? b : remove;
+                    Boolean flag = session.get(Dhcp6Hooks.REMOVE_LEASE);
+                    removeThis = flag != null ? flag : remove;
+                    Lease6 changed = session.get(Dhcp6Hooks.LEASE6);
+                    reclaimed = changed != null ? changed : lease;
                 }
                 Lease6 current = leases.getLease6(lease.type(), lease.address()).orElse(null);
                 if (current == null || current.cltt() != lease.cltt() || !current.expired(now)) {
@@ -62,7 +62,7 @@ public final class LeaseReclamation6 implements ReclamationTimers.Reclaimer {
                 if (removeThis || declined) {
                     leases.deleteLease6(lease.type(), lease.address());
                 } else {
-                    leases.updateLease6(lease.toBuilder().state(Lease4.STATE_EXPIRED_RECLAIMED).fqdn(false, false)
+                    leases.updateLease6(reclaimed.toBuilder().state(Lease4.STATE_EXPIRED_RECLAIMED).fqdn(false, false)
                             .build());
                 }
                 done++;

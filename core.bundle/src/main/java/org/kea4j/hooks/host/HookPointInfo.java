@@ -3,22 +3,19 @@ package org.kea4j.hooks.host;
 import java.util.List;
 
 /**
- * A hook point and its callouts, with their statistics.
+ * A hook point and its callouts, in call order.
  *
  * @param name     the hook point
- * @param callouts its callouts, in call order
+ * @param callouts its callouts: each the index of its library and its statistics
  */
-public record HookPointInfo(String name, List<CalloutInfo> callouts) {
+public record HookPointInfo(String name, List<Entry> callouts) {
 
     /**
-     * One callout on a hook point.
+     * One callout on the hook point.
      *
-     * @param library    the library's index
-     * @param callout    a description of the callout
-     * @param calls      how often it was called
-     * @param errors     how often it returned an error or threw
-     * @param meanNanos  mean time per call, in nanoseconds
+     * @param library the index of its library
+     * @param callout the callout and its statistics
      */
-    public record CalloutInfo(int library, String callout, long calls, long errors, long meanNanos) {
+    public record Entry(int library, LibraryInfo.CalloutInfo callout) {
     }
 }

@@ -1,40 +1,37 @@
 package org.kea4j.hooks.host;
 
 import java.util.List;
+import org.kea4j.hooks.HookPoint;
 
 /**
- * The hooks framework as a server sees it (an OSGi service).
- *
- * <pre>{@code
- * HookPoint pkt4Receive = hooks.hookPoint(HookNames.PKT4_RECEIVE);   // once, at start
- * try (CalloutSession session = hooks.openSession()) {               // once per packet
- *     if (pkt4Receive.hasCallouts()) {
- *         session.deleteAllArguments();
- *         session.setArgument("query4", query);
- *         pkt4Receive.call(session);
- *         if (session.getSkip()) { ... }
- *     }
- * }
- * }</pre>
- *
- * <p>A session sees one set of libraries from its opening to its closing: library changes (load,
- * unload, {@code libreload}) wait for open sessions to close and are published at once, so a packet is
- * handled wholly by the old callouts or wholly by the new ones.
+ * The hooks framework as a server sees it (an OSGi service). Library changes (configuration, the hooks
+ * folder, {@code libreload}) never stop packet handling: each session reads an immutable set of callouts,
+ * and a new set replaces the old one in one step.
  */
 public interface HooksManager {
 
-    /** Declares (if needed) and returns a hook point. */
-    HookPoint hookPoint(String name);
+    /**
+     * The callable form of a hook point declaration. kea4j's own declarations are known from the start; another
+     * one is added the first time it is asked for.
+     *
+     * @throws IllegalArgumentException when another declaration of the same name is known
+     */
+    Hook hook(HookPoint point);
 
     /** Opens the callout handle of one packet; close it when the packet is done. */
     CalloutSession openSession();
 
-    /** Unloads and reloads every library, re-reading changed jars; false when any failed to load. */
-    boolean reloadLibraries();
+    /**
+     * Loads a fresh instance of every library (jars read again), then replaces the old ones in one step;
+     * when any fails to load nothing changes.
+     *
+     * @return null on success, otherwise why
+     */
+    String reloadLibraries();
 
-    /** The libraries, in call order. */
+    /** The libraries, in call order, with their callouts and statistics. */
     List<LibraryInfo> libraries();
 
-    /** The declared hook points with their callouts, in declaration order. */
+    /** The hook points with their callouts, in declaration order. */
     List<HookPointInfo> hookPoints();
 }

@@ -1,6 +1,7 @@
 /**
- * Engine (kea4j's own bundles only, mandatory attribute {@code kea4j=engine}): The server side of the hooks framework: how a server declares its hook points and calls them. Hook
- * library authors do not need this package.
+ * Engine (kea4j's own bundles only, mandatory attribute {@code kea4j=engine}): the server side of the hooks
+ * framework: how a server calls the hook points declared in {@code org.kea4j.hooks}, and what the framework
+ * shows operators. Hook library authors do not need this package.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.kea4j.hooks.host;

@@ -15,12 +15,14 @@ import org.kea4j.dhcp.OptionDefinitions;
 import org.kea4j.dhcp.transport.Iface;
 import org.kea4j.dhcpsrv.cfg.ConfiguredOptions;
 import org.kea4j.dhcpsrv.HostIdentifier;
+import org.kea4j.dhcpsrv.Subnet4;
 import org.kea4j.dhcpsrv.alloc.HostReservations4;
 import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
 import org.kea4j.dhcpsrv.cfg.OptionDefConfig;
 import org.kea4j.dhcpsrv.cfg.PoolConfig;
 import org.kea4j.dhcpsrv.cfg.Reservation4Config;
 import org.kea4j.dhcpsrv.cfg.Subnet4Config;
+import org.kea4j.dhcpsrv.cfg.SubnetCollection;
 
 /**
  * Everything the packet path needs from one configuration, resolved once when the configuration is
@@ -35,10 +37,11 @@ import org.kea4j.dhcpsrv.cfg.Subnet4Config;
  * @param hostOptions  options of each reservation (by identity)
  * @param listens      interfaces to listen on
  * @param ownAddresses the server's IPv4 addresses on those interfaces
+ * @param collection   the subnets as callouts see them
  */
 record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<SubnetScope> subnets,
         Map<String, ClassScope> classes, HostReservations4 hosts, Map<Reservation4Config, ConfiguredOptions> hostOptions,
-        List<InterfacesConfig.Listen> listens, Set<Inet4Address> ownAddresses) {
+        List<InterfacesConfig.Listen> listens, Set<Inet4Address> ownAddresses, SubnetCollection<Subnet4, Subnet4Config> collection) {
 
     /** A subnet with its options and the options of its pools. */
     record SubnetScope(Subnet4Config subnet, ConfiguredOptions options, Map<PoolConfig, ConfiguredOptions> poolOptions) {
@@ -48,7 +51,7 @@ record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<Su
     record ClassScope(Dhcp4Config.ClientClassConfig config, ConfiguredOptions options) {
     }
 
-    /** The subnets as configured (the {@code subnet4collection} hook argument). */
+    /** The subnets as configured, in configuration order. */
     List<Subnet4Config> subnetList() {
         List<Subnet4Config> out = new ArrayList<>(subnets.size());
         for (SubnetScope s : subnets) {
@@ -136,6 +139,6 @@ record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<Su
             }
         }
         return new Dhcp4Runtime(config, global, List.copyOf(subnets), Map.copyOf(classes), hosts, hostOptions,
-                listens, Set.copyOf(own));
+                listens, Set.copyOf(own), new SubnetCollection<>(subnets.stream().map(SubnetScope::subnet).toList()));
     }
 }

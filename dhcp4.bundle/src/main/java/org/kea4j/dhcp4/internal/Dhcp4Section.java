@@ -28,7 +28,6 @@ import org.kea4j.dhcpsrv.leasemgr.LeaseDatabases;
 import org.kea4j.dhcpsrv.alloc.LeaseReclamation4;
 import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
 import org.kea4j.dhcpsrv.cfg.Subnet4Config;
-import org.kea4j.hooks.HookNames;
 import org.kea4j.hooks.host.HooksManager;
 import org.kea4j.log.KeaLogger;
 import org.osgi.framework.BundleContext;
@@ -37,18 +36,13 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The {@code Dhcp4} section: parses it, and declares the DHCPv4 hook points. */
+/** The {@code Dhcp4} section: parses it and runs the DHCPv4 server. */
 @Component(service = {ConfigSection.class, Dhcp4Section.class})
 public final class Dhcp4Section implements ConfigSection {
 
     static final String LOGGER_ROOT = "kea-dhcp4";
     private static final KeaLogger LOG = KeaLogger.get(LOGGER_ROOT + ".dhcp4");
 
-    /** Kea's DHCPv4 hook points, in pipeline order. */
-    static final List<String> HOOK_POINTS = List.of(HookNames.BUFFER4_RECEIVE, HookNames.PKT4_RECEIVE,
-            HookNames.SUBNET4_SELECT, HookNames.LEASE4_SELECT, HookNames.LEASE4_RENEW, HookNames.LEASE4_RELEASE,
-            HookNames.LEASE4_DECLINE, HookNames.LEASE4_EXPIRE, HookNames.LEASE4_RECOVER, HookNames.PKT4_SEND,
-            HookNames.BUFFER4_SEND);
 
     private final AtomicReference<Dhcp4Config> current = new AtomicReference<>();
     private final LeaseDatabases leaseDatabases;
@@ -60,9 +54,6 @@ public final class Dhcp4Section implements ConfigSection {
     public Dhcp4Section(@Reference HooksManager hooks, @Reference LeaseDatabases leaseDatabases, BundleContext context) {
         this.leaseDatabases = leaseDatabases;
         this.hooks = hooks;
-        for (String name : HOOK_POINTS) {
-            hooks.hookPoint(name);
-        }
         String v = null;
         for (org.osgi.framework.Bundle b : context.getBundles()) {
             if ("org.kea4j.core".equals(b.getSymbolicName())) {

@@ -4,6 +4,11 @@ import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_CLASS_ASSIGNED;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_DECLINE_LEASE;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_DECLINE_LEASE_MISMATCH;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_DECLINE_LEASE_NOT_FOUND;
+import static org.kea4j.hooks.Dhcp4Hooks.LEASE4;
+import static org.kea4j.hooks.Dhcp4Hooks.QUERY4;
+import static org.kea4j.hooks.Dhcp4Hooks.RESPONSE4;
+import static org.kea4j.hooks.Dhcp4Hooks.SUBNET4;
+import static org.kea4j.hooks.Dhcp4Hooks.SUBNET4COLLECTION;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_HOOK_BUFFER_RCVD_SKIP;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_HOOK_BUFFER_SEND_SKIP;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_HOOK_DECLINE_SKIP;
@@ -63,10 +68,10 @@ import org.kea4j.dhcpsrv.leasemgr.NoSuchLeaseException;
 import org.kea4j.dhcpsrv.cfg.PoolConfig;
 import org.kea4j.dhcpsrv.cfg.Reservation4Config;
 import org.kea4j.dhcpsrv.cfg.Subnet4Config;
-import org.kea4j.hooks.HookNames;
+import org.kea4j.hooks.Dhcp4Hooks;
 import org.kea4j.hooks.NextStep;
 import org.kea4j.hooks.host.CalloutSession;
-import org.kea4j.hooks.host.HookPoint;
+import org.kea4j.hooks.host.Hook;
 import org.kea4j.hooks.host.HooksManager;
 import org.kea4j.log.KeaLogger;
 
@@ -88,13 +93,13 @@ final class Dhcp4Srv {
         Options4.HOST_NAME, Options4.DOMAIN_NAME, Options4.BROADCAST_ADDRESS};
 
     private final HooksManager hooks;
-    private final HookPoint buffer4Receive;
-    private final HookPoint pkt4Receive;
-    private final HookPoint subnet4Select;
-    private final HookPoint lease4Release;
-    private final HookPoint lease4Decline;
-    private final HookPoint pkt4Send;
-    private final HookPoint buffer4Send;
+    private final Hook buffer4Receive;
+    private final Hook pkt4Receive;
+    private final Hook subnet4Select;
+    private final Hook lease4Release;
+    private final Hook lease4Decline;
+    private final Hook pkt4Send;
+    private final Hook buffer4Send;
     private final AllocEngine4 engine;
 
     /** What to send and where. */
@@ -104,13 +109,13 @@ final class Dhcp4Srv {
     Dhcp4Srv(HooksManager hooks, AllocEngine4 engine) {
         this.hooks = hooks;
         this.engine = engine;
-        this.buffer4Receive = hooks.hookPoint(HookNames.BUFFER4_RECEIVE);
-        this.pkt4Receive = hooks.hookPoint(HookNames.PKT4_RECEIVE);
-        this.subnet4Select = hooks.hookPoint(HookNames.SUBNET4_SELECT);
-        this.lease4Release = hooks.hookPoint(HookNames.LEASE4_RELEASE);
-        this.lease4Decline = hooks.hookPoint(HookNames.LEASE4_DECLINE);
-        this.pkt4Send = hooks.hookPoint(HookNames.PKT4_SEND);
-        this.buffer4Send = hooks.hookPoint(HookNames.BUFFER4_SEND);
+        this.buffer4Receive = hooks.hook(Dhcp4Hooks.BUFFER4_RECEIVE);
+        this.pkt4Receive = hooks.hook(Dhcp4Hooks.PKT4_RECEIVE);
+        this.subnet4Select = hooks.hook(Dhcp4Hooks.SUBNET4_SELECT);
+        this.lease4Release = hooks.hook(Dhcp4Hooks.LEASE4_RELEASE);
+        this.lease4Decline = hooks.hook(Dhcp4Hooks.LEASE4_DECLINE);
+        this.pkt4Send = hooks.hook(Dhcp4Hooks.PKT4_SEND);
+        this.buffer4Send = hooks.hook(Dhcp4Hooks.BUFFER4_SEND);
     }
 
     AllocEngine4 engine() {
@@ -136,15 +141,14 @@ final class Dhcp4Srv {
 
     private Reply run(Pkt4 query, Dhcp4Runtime rt, LeaseMgr leaseMgr, CalloutSession session) {
         boolean skipUnpack = false;
-        if (buffer4Receive.hasCallouts()) {
-            session.deleteAllArguments();
-            session.setArgument("query4", query);
-            buffer4Receive.call(session);
-            if (session.getStatus() == NextStep.DROP) {
+        if (session.hasCallouts(buffer4Receive)) {
+            NextStep next = session.begin(buffer4Receive).with(QUERY4, query).call();
+            if (next == NextStep.DROP) {
                 HOOKS.log(DHCP4_HOOK_BUFFER_RCVD_SKIP);
                 return null;
             }
-            skipUnpack = session.getSkip();
+            query = changedOr(session.get(QUERY4), query);
+            skipUnpack = next == NextStep.SKIP;
             if (skipUnpack) {
                 HOOKS.log(DHCP4_HOOK_BUFFER_RCVD_SKIP);
             }
@@ -165,14 +169,12 @@ final class Dhcp4Srv {
         if (PACKETS.isEnabled(DHCP4_QUERY_DATA)) {
             PACKETS.log(DHCP4_QUERY_DATA, query.getName(), query.toString());
         }
-        if (pkt4Receive.hasCallouts()) {
-            session.deleteAllArguments();
-            session.setArgument("query4", query);
-            pkt4Receive.call(session);
-            if (session.getSkip()) {
+        if (session.hasCallouts(pkt4Receive)) {
+            if (session.begin(pkt4Receive).with(QUERY4, query).call() != NextStep.CONTINUE) {
                 HOOKS.log(DHCP4_HOOK_PACKET_RCVD_SKIP);
                 return null;
             }
+            query = changedOr(session.get(QUERY4), query);
         }
         String problem = sanityCheck(query);
         if (problem != null) {
@@ -357,18 +359,14 @@ final class Dhcp4Srv {
      */
     Subnet4Config selectSubnet(Pkt4 query, Dhcp4Runtime rt, CalloutSession session) {
         Subnet4Config selected = selectByRules(query, rt);
-        if (session != null && subnet4Select.hasCallouts()) {
-            session.deleteAllArguments();
-            session.setArgument("query4", query);
-            session.setArgument("subnet4", selected);
-            session.setArgument("subnet4collection", rt.subnetList());
-            subnet4Select.call(session);
-            if (session.getSkip()) {
+        if (session != null && session.hasCallouts(subnet4Select)) {
+            NextStep next = session.begin(subnet4Select).with(QUERY4, query).with(SUBNET4, selected)
+                    .with(SUBNET4COLLECTION, rt.collection().view()).call();
+            if (next != NextStep.CONTINUE) {
                 HOOKS.log(DHCP4_HOOK_SUBNET4_SELECT_SKIP);
                 return null;
             }
-            Object changed = session.getArgument("subnet4");
-            selected = changed instanceof Subnet4Config s ? s : null;
+            selected = rt.collection().configured(session.get(SUBNET4));
         }
         if (session != null) {
             if (selected != null) {
@@ -521,15 +519,10 @@ final class Dhcp4Srv {
             LEASES.log(DHCP4_RELEASE_FAIL_WRONG_HWADDR, address.getHostAddress(), clientIdText(query), hwText(query));
             return;
         }
-        if (lease4Release.hasCallouts()) {
-            session.deleteAllArguments();
-            session.setArgument("query4", query);
-            session.setArgument("lease4", lease);
-            lease4Release.call(session);
-            if (session.getSkip()) {
-                HOOKS.log(DHCP4_HOOK_LEASE4_RELEASE_SKIP);
-                return;
-            }
+        if (session.hasCallouts(lease4Release)
+                && session.begin(lease4Release).with(QUERY4, query).with(LEASE4, lease).call() != NextStep.CONTINUE) {
+            HOOKS.log(DHCP4_HOOK_LEASE4_RELEASE_SKIP);
+            return;
         }
         try {
             if (leaseMgr.deleteLease4(address)) {
@@ -564,15 +557,10 @@ final class Dhcp4Srv {
                     lease.clientIdBytes() == null ? "(none)" : Hex.colons(lease.clientIdBytes()));
             return;
         }
-        if (lease4Decline.hasCallouts()) {
-            session.deleteAllArguments();
-            session.setArgument("query4", query);
-            session.setArgument("lease4", lease);
-            lease4Decline.call(session);
-            if (session.getStatus() != NextStep.CONTINUE) {
-                HOOKS.log(DHCP4_HOOK_DECLINE_SKIP, address.getHostAddress());
-                return;
-            }
+        if (session.hasCallouts(lease4Decline)
+                && session.begin(lease4Decline).with(QUERY4, query).with(LEASE4, lease).call() != NextStep.CONTINUE) {
+            HOOKS.log(DHCP4_HOOK_DECLINE_SKIP, address.getHostAddress());
+            return;
         }
         long probation = rt.config().declineProbationPeriod();
         Lease4 declined = Lease4.builder(address).hwaddr(null).clientId(null).hostname(null).fqdn(false, false)
@@ -818,16 +806,14 @@ final class Dhcp4Srv {
     private Reply send(Pkt4 query, Pkt4 response, Dhcp4Runtime rt, CalloutSession session) {
         address(query, response, rt);
         boolean skipPack = false;
-        if (pkt4Send.hasCallouts()) {
-            session.deleteAllArguments();
-            session.setArgument("response4", response);
-            session.setArgument("query4", query);
-            pkt4Send.call(session);
-            if (session.getStatus() == NextStep.DROP) {
+        if (session.hasCallouts(pkt4Send)) {
+            NextStep next = session.begin(pkt4Send).with(RESPONSE4, response).with(QUERY4, query).call();
+            if (next == NextStep.DROP) {
                 HOOKS.log(DHCP4_HOOK_PACKET_SEND_SKIP);
                 return null;
             }
-            skipPack = session.getSkip();
+            response = changedOr(session.get(RESPONSE4), response);
+            skipPack = next == NextStep.SKIP;
             if (skipPack) {
                 HOOKS.log(DHCP4_HOOK_PACKET_SEND_SKIP);
             }
@@ -838,17 +824,20 @@ final class Dhcp4Srv {
         if (PACKETS.isEnabled(DHCP4_RESPONSE_DATA)) {
             PACKETS.log(DHCP4_RESPONSE_DATA, response.getName(), response.toString());
         }
-        if (buffer4Send.hasCallouts()) {
-            session.deleteAllArguments();
-            session.setArgument("response4", response);
-            buffer4Send.call(session);
-            if (session.getSkip()) {
+        if (session.hasCallouts(buffer4Send)) {
+            if (session.begin(buffer4Send).with(RESPONSE4, response).call() != NextStep.CONTINUE) {
                 HOOKS.log(DHCP4_HOOK_BUFFER_SEND_SKIP);
                 return null;
             }
+            response = changedOr(session.get(RESPONSE4), response);
         }
         byte[] data = response.buffer() == null ? new byte[0] : response.buffer();
         return new Reply(response, data, response.iface(), response.remoteAddress(), response.remotePort());
+    }
+
+    /** An in/out packet a callout set, or the one it had when it set none. */
+    private static Pkt4 changedOr(Pkt4 set, Pkt4 had) {
+        return set != null ? set : had;
     }
 
     /** Where the response goes (Kea's rules for UDP sockets: no unicast to a client without an address). */

@@ -26,7 +26,9 @@ import org.kea4j.dhcp.Pkt4;
 import org.kea4j.dhcpsrv.Lease4;
 import org.kea4j.dhcpsrv.cfg.Subnet4Config;
 import org.kea4j.hooks.CalloutHandle;
+import org.kea4j.hooks.Dhcp4Hooks;
 import org.kea4j.hooks.HookNames;
+import org.kea4j.hooks.HookPoint;
 import org.kea4j.hooks.NextStep;
 
 /** Every DHCPv4 hook point: its arguments, in order, and what skip does. */
@@ -49,8 +51,9 @@ class Dhcp4HooksTest {
     /** A library that records every DHCPv4 hook point it passes and the argument names it sees. */
     private void recorder() {
         h.library("recorder", handle -> {
-            for (String hook : Dhcp4Section.HOOK_POINTS) {
-                handle.registerCallout(hook, c -> {
+            for (HookPoint point : Dhcp4Hooks.ALL) {
+                String hook = point.name();
+                handle.registerCallout(point, c -> {
                     calls.add(hook);
                     arguments.put(hook, new TreeSet<>(c.getArgumentNames()));
                     return 0;

@@ -9,8 +9,9 @@ import org.kea4j.config.ConfigContext;
 import org.kea4j.config.ConfigDocument;
 import org.kea4j.config.ConfigException;
 import org.kea4j.core.internal.hooks.HooksManagerImpl;
-import org.kea4j.core.internal.hooks.LibrarySource;
-import org.kea4j.config.HooksLibraryConfig;
+import org.kea4j.core.internal.hooks.InMemoryLibraries;
+import org.kea4j.core.internal.hooks.LibraryRefusedException;
+import org.kea4j.core.internal.hooks.LibrarySpec;
 import org.kea4j.dhcp.Option;
 import org.kea4j.dhcp.Options4;
 import org.kea4j.dhcp.Pkt4;
@@ -31,7 +32,8 @@ import org.kea4j.memfile.internal.MemfileFactory;
 final class PipelineHarness implements AutoCloseable {
 
     static final int PORT = 67;
-    final HooksManagerImpl hooks = new HooksManagerImpl();
+    final InMemoryLibraries libraries = new InMemoryLibraries();
+    final HooksManagerImpl hooks = new HooksManagerImpl(libraries, Runnable::run);
     final Dhcp4Srv srv = new Dhcp4Srv(hooks, new AllocEngine4(hooks, "kea-dhcp4"));
     final LeaseMgr leases;
     Dhcp4Runtime runtime;
@@ -55,12 +57,9 @@ final class PipelineHarness implements AutoCloseable {
         runtime = Dhcp4Runtime.build(config, List.of(iface));
     }
 
-    /** Loads a hooks library made of callouts (the test's "hook bundle"). */
+    /** Loads a hooks library made of callouts (the test's "hook bundle") after the ones loaded before. */
     void library(String name, java.util.function.Consumer<LibraryHandle> load) {
-        List<HooksLibraryConfig> configured = new java.util.ArrayList<>(hooks.configured());
-        configured.add(new HooksLibraryConfig(name, Map.of()));
-        hooks.configure(configured);
-        hooks.libraryAdded(new LibrarySource(configured.size(), name, null), new HookLibrary() {
+        libraries.add(name, () -> new HookLibrary() {
             @Override
             public int version() {
                 return FRAMEWORK_VERSION;
@@ -72,6 +71,13 @@ final class PipelineHarness implements AutoCloseable {
                 return 0;
             }
         });
+        List<LibrarySpec> configured = new java.util.ArrayList<>(hooks.configured());
+        configured.add(new LibrarySpec(name, Map.of()));
+        try {
+            hooks.configure(configured);
+        } catch (LibraryRefusedException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** A client packet of a type, with a hardware address 02:00:00:00:00:NN. */

@@ -19,7 +19,9 @@ import org.kea4j.dhcpsrv.cfg.OptionDefConfig;
 import org.kea4j.dhcpsrv.cfg.PdPoolConfig;
 import org.kea4j.dhcpsrv.cfg.PoolConfig;
 import org.kea4j.dhcpsrv.cfg.Reservation6Config;
+import org.kea4j.dhcpsrv.Subnet6;
 import org.kea4j.dhcpsrv.cfg.Subnet6Config;
+import org.kea4j.dhcpsrv.cfg.SubnetCollection;
 
 /**
  * What the DHCPv6 packet path needs from one configuration, resolved when it is prepared. Immutable; the
@@ -34,10 +36,12 @@ import org.kea4j.dhcpsrv.cfg.Subnet6Config;
  * @param listens      interfaces to listen on (with their link-local address)
  * @param unicast      unicast addresses to listen on, by interface ({@code eth0/2001:db8::1})
  * @param serverId     the server DUID, or null before commit
+ * @param collection   the subnets as callouts see them
  */
 record Dhcp6Runtime(Dhcp6Config config, ConfiguredOptions globalOptions, List<SubnetScope> subnets,
         Map<String, ConfiguredOptions> classes, HostReservations6 hosts, Map<Reservation6Config, ConfiguredOptions> hostOptions,
-        List<InterfacesConfig.Listen> listens, Map<String, List<Inet6Address>> unicast, Duid serverId) {
+        List<InterfacesConfig.Listen> listens, Map<String, List<Inet6Address>> unicast, Duid serverId,
+        SubnetCollection<Subnet6, Subnet6Config> collection) {
 
     /** A subnet with the options of its scopes. */
     record SubnetScope(Subnet6Config subnet, ConfiguredOptions options, Map<PoolConfig, ConfiguredOptions> poolOptions,
@@ -45,7 +49,8 @@ record Dhcp6Runtime(Dhcp6Config config, ConfiguredOptions globalOptions, List<Su
     }
 
     Dhcp6Runtime withServerId(Duid duid) {
-        return new Dhcp6Runtime(config, globalOptions, subnets, classes, hosts, hostOptions, listens, unicast, duid);
+        return new Dhcp6Runtime(config, globalOptions, subnets, classes, hosts, hostOptions, listens, unicast, duid,
+                collection);
     }
 
     List<Subnet6Config> subnetList() {
@@ -113,6 +118,6 @@ record Dhcp6Runtime(Dhcp6Config config, ConfiguredOptions globalOptions, List<Su
         }
         return new Dhcp6Runtime(config, global, List.copyOf(subnets), Map.copyOf(classes),
                 new HostReservations6(config.subnets(), config.globalReservations()), hostOptions, listens,
-                Map.copyOf(unicast), null);
+                Map.copyOf(unicast), null, new SubnetCollection<>(subnets.stream().map(SubnetScope::subnet).toList()));
     }
 }

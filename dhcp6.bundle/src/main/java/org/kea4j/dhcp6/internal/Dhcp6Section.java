@@ -32,7 +32,6 @@ import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
 import org.kea4j.dhcpsrv.alloc.LeaseReclamation6;
 import org.kea4j.dhcp.transport.PacketWorkers;
 import org.kea4j.dhcpsrv.cfg.Subnet6Config;
-import org.kea4j.hooks.HookNames;
 import org.kea4j.hooks.host.HooksManager;
 import org.kea4j.log.KeaLogger;
 import org.osgi.framework.BundleContext;
@@ -41,18 +40,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
-/** The {@code Dhcp6} section: parses it, runs the DHCPv6 server, and declares the DHCPv6 hook points. */
+/** The {@code Dhcp6} section: parses it and runs the DHCPv6 server. */
 @Component(service = {ConfigSection.class, Dhcp6Section.class})
 public final class Dhcp6Section implements ConfigSection {
 
     static final String LOGGER_ROOT = "kea-dhcp6";
     private static final KeaLogger LOG = KeaLogger.get(LOGGER_ROOT + ".dhcp6");
 
-    /** Kea's DHCPv6 hook points, in pipeline order. */
-    static final List<String> HOOK_POINTS = List.of(HookNames.BUFFER6_RECEIVE, HookNames.PKT6_RECEIVE,
-            HookNames.SUBNET6_SELECT, HookNames.LEASE6_SELECT, HookNames.LEASE6_RENEW, HookNames.LEASE6_REBIND,
-            HookNames.LEASE6_RELEASE, HookNames.LEASE6_DECLINE, HookNames.LEASE6_EXPIRE, HookNames.LEASE6_RECOVER,
-            HookNames.PKT6_SEND, HookNames.BUFFER6_SEND);
 
     private final AtomicReference<Dhcp6Config> current = new AtomicReference<>();
     private final LeaseDatabases leaseDatabases;
@@ -66,7 +60,6 @@ public final class Dhcp6Section implements ConfigSection {
     public Dhcp6Section(@Reference HooksManager hooks, @Reference LeaseDatabases leaseDatabases, BundleContext context) {
         this.hooks = hooks;
         this.leaseDatabases = leaseDatabases;
-        HOOK_POINTS.forEach(hooks::hookPoint);
         String v = null;
         for (org.osgi.framework.Bundle b : context.getBundles()) {
             if ("org.kea4j.core".equals(b.getSymbolicName())) {

@@ -1,5 +1,10 @@
 package org.kea4j.dhcp6.internal;
 
+import static org.kea4j.hooks.Dhcp6Hooks.LEASE6;
+import static org.kea4j.hooks.Dhcp6Hooks.QUERY6;
+import static org.kea4j.hooks.Dhcp6Hooks.RESPONSE6;
+import static org.kea4j.hooks.Dhcp6Hooks.SUBNET6;
+import static org.kea4j.hooks.Dhcp6Hooks.SUBNET6COLLECTION;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_CLASS_ASSIGNED;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_CLIENTID_MISSING;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_EXTEND_NA_UNKNOWN;
@@ -70,10 +75,10 @@ import org.kea4j.dhcpsrv.cfg.PdPoolConfig;
 import org.kea4j.dhcpsrv.cfg.PoolConfig;
 import org.kea4j.dhcpsrv.cfg.Reservation6Config;
 import org.kea4j.dhcpsrv.cfg.Subnet6Config;
-import org.kea4j.hooks.HookNames;
+import org.kea4j.hooks.Dhcp6Hooks;
 import org.kea4j.hooks.NextStep;
 import org.kea4j.hooks.host.CalloutSession;
-import org.kea4j.hooks.host.HookPoint;
+import org.kea4j.hooks.host.Hook;
 import org.kea4j.hooks.host.HooksManager;
 import org.kea4j.log.KeaLogger;
 
@@ -90,13 +95,13 @@ final class Dhcp6Srv {
     private static final Inet6Address ANY = Addresses.parseV6("::");
 
     private final HooksManager hooks;
-    private final HookPoint buffer6Receive;
-    private final HookPoint pkt6Receive;
-    private final HookPoint subnet6Select;
-    private final HookPoint lease6Release;
-    private final HookPoint lease6Decline;
-    private final HookPoint pkt6Send;
-    private final HookPoint buffer6Send;
+    private final Hook buffer6Receive;
+    private final Hook pkt6Receive;
+    private final Hook subnet6Select;
+    private final Hook lease6Release;
+    private final Hook lease6Decline;
+    private final Hook pkt6Send;
+    private final Hook buffer6Send;
     private final AllocEngine6 engine;
 
     /** What to send, from which local address of which interface, and where. */
@@ -106,13 +111,13 @@ final class Dhcp6Srv {
     Dhcp6Srv(HooksManager hooks, AllocEngine6 engine) {
         this.hooks = hooks;
         this.engine = engine;
-        this.buffer6Receive = hooks.hookPoint(HookNames.BUFFER6_RECEIVE);
-        this.pkt6Receive = hooks.hookPoint(HookNames.PKT6_RECEIVE);
-        this.subnet6Select = hooks.hookPoint(HookNames.SUBNET6_SELECT);
-        this.lease6Release = hooks.hookPoint(HookNames.LEASE6_RELEASE);
-        this.lease6Decline = hooks.hookPoint(HookNames.LEASE6_DECLINE);
-        this.pkt6Send = hooks.hookPoint(HookNames.PKT6_SEND);
-        this.buffer6Send = hooks.hookPoint(HookNames.BUFFER6_SEND);
+        this.buffer6Receive = hooks.hook(Dhcp6Hooks.BUFFER6_RECEIVE);
+        this.pkt6Receive = hooks.hook(Dhcp6Hooks.PKT6_RECEIVE);
+        this.subnet6Select = hooks.hook(Dhcp6Hooks.SUBNET6_SELECT);
+        this.lease6Release = hooks.hook(Dhcp6Hooks.LEASE6_RELEASE);
+        this.lease6Decline = hooks.hook(Dhcp6Hooks.LEASE6_DECLINE);
+        this.pkt6Send = hooks.hook(Dhcp6Hooks.PKT6_SEND);
+        this.buffer6Send = hooks.hook(Dhcp6Hooks.BUFFER6_SEND);
     }
 
     AllocEngine6 engine() {
@@ -131,15 +136,14 @@ final class Dhcp6Srv {
 
     private Reply run(Pkt6 query, Dhcp6Runtime rt, LeaseMgr leaseMgr, CalloutSession session) {
         boolean skipUnpack = false;
-        if (buffer6Receive.hasCallouts()) {
-            session.deleteAllArguments();
-            session.setArgument("query6", query);
-            buffer6Receive.call(session);
-            if (session.getStatus() == NextStep.DROP) {
+        if (session.hasCallouts(buffer6Receive)) {
+            NextStep next = session.begin(buffer6Receive).with(QUERY6, query).call();
+            if (next == NextStep.DROP) {
                 HOOKS.log(DHCP6_HOOK_BUFFER_RCVD_SKIP);
                 return null;
             }
-            skipUnpack = session.getSkip();
+            query = changedOr(session.get(QUERY6), query);
+            skipUnpack = next == NextStep.SKIP;
             if (skipUnpack) {
                 HOOKS.log(DHCP6_HOOK_BUFFER_RCVD_SKIP);
             }
@@ -178,14 +182,12 @@ final class Dhcp6Srv {
         if (PACKETS.isEnabled(DHCP6_QUERY_DATA)) {
             PACKETS.log(DHCP6_QUERY_DATA, query.getName(), query.toString());
         }
-        if (pkt6Receive.hasCallouts()) {
-            session.deleteAllArguments();
-            session.setArgument("query6", query);
-            pkt6Receive.call(session);
-            if (session.getSkip()) {
+        if (session.hasCallouts(pkt6Receive)) {
+            if (session.begin(pkt6Receive).with(QUERY6, query).call() != NextStep.CONTINUE) {
                 HOOKS.log(DHCP6_HOOK_PACKET_RCVD_SKIP);
                 return null;
             }
+            query = changedOr(session.get(QUERY6), query);
         }
         Pkt6 response;
         if (unicast && !rt.unicastAllowed(query.iface(), query.localAddress())) {
@@ -273,17 +275,14 @@ final class Dhcp6Srv {
 
     Subnet6Config selectSubnet(Pkt6 query, Dhcp6Runtime rt, CalloutSession session) {
         Subnet6Config selected = selectByRules(query, rt);
-        if (session != null && subnet6Select.hasCallouts()) {
-            session.deleteAllArguments();
-            session.setArgument("query6", query);
-            session.setArgument("subnet6", selected);
-            session.setArgument("subnet6collection", rt.subnetList());
-            subnet6Select.call(session);
-            if (session.getSkip()) {
+        if (session != null && session.hasCallouts(subnet6Select)) {
+            NextStep next = session.begin(subnet6Select).with(QUERY6, query).with(SUBNET6, selected)
+                    .with(SUBNET6COLLECTION, rt.collection().view()).call();
+            if (next != NextStep.CONTINUE) {
                 HOOKS.log(DHCP6_HOOK_SUBNET6_SELECT_SKIP);
                 return null;
             }
-            selected = session.getArgument("subnet6") instanceof Subnet6Config s ? s : null;
+            selected = rt.collection().configured(session.get(SUBNET6));
         }
         if (selected != null) {
             PACKETS.log(DHCP6_SUBNET_SELECTED, selected);
@@ -612,14 +611,10 @@ final class Dhcp6Srv {
     }
 
     private boolean releaseSkipped(Pkt6 query, Lease6 lease, CalloutSession session, boolean na) {
-        if (!lease6Release.hasCallouts()) {
+        if (!session.hasCallouts(lease6Release)) {
             return false;
         }
-        session.deleteAllArguments();
-        session.setArgument("query6", query);
-        session.setArgument("lease6", lease);
-        lease6Release.call(session);
-        if (session.getSkip()) {
+        if (session.begin(lease6Release).with(QUERY6, query).with(LEASE6, lease).call() != NextStep.CONTINUE) {
             HOOKS.log(na ? DHCP6_HOOK_LEASE6_RELEASE_NA_SKIP : DHCP6_HOOK_LEASE6_RELEASE_PD_SKIP);
             return true;
         }
@@ -647,15 +642,12 @@ final class Dhcp6Srv {
                     text = "Server does not know about such an address.";
                     continue;
                 }
-                if (lease6Decline.hasCallouts()) {
-                    session.deleteAllArguments();
-                    session.setArgument("query6", query);
-                    session.setArgument("lease6", lease);
-                    lease6Decline.call(session);
-                    if (session.getStatus() == NextStep.DROP) {
+                if (session.hasCallouts(lease6Decline)) {
+                    NextStep next = session.begin(lease6Decline).with(QUERY6, query).with(LEASE6, lease).call();
+                    if (next == NextStep.DROP) {
                         return null;
                     }
-                    if (session.getStatus() == NextStep.SKIP) {
+                    if (next == NextStep.SKIP) {
                         continue; // answered as declined, database untouched
                     }
                 }
@@ -815,18 +807,21 @@ final class Dhcp6Srv {
 
     // ------------------------------------------------------------------ sending
 
+    /** An in/out packet a callout set, or the one it had when it set none. */
+    private static Pkt6 changedOr(Pkt6 set, Pkt6 had) {
+        return set != null ? set : had;
+    }
+
     private Reply send(Pkt6 query, Pkt6 response, Dhcp6Runtime rt, CalloutSession session) {
         boolean skipPack = false;
-        if (pkt6Send.hasCallouts()) {
-            session.deleteAllArguments();
-            session.setArgument("response6", response);
-            session.setArgument("query6", query);
-            pkt6Send.call(session);
-            if (session.getStatus() == NextStep.DROP) {
+        if (session.hasCallouts(pkt6Send)) {
+            NextStep next = session.begin(pkt6Send).with(RESPONSE6, response).with(QUERY6, query).call();
+            if (next == NextStep.DROP) {
                 HOOKS.log(DHCP6_HOOK_PACKET_SEND_SKIP);
                 return null;
             }
-            skipPack = session.getSkip();
+            response = changedOr(session.get(RESPONSE6), response);
+            skipPack = next == NextStep.SKIP;
             if (skipPack) {
                 HOOKS.log(DHCP6_HOOK_PACKET_SEND_SKIP);
             }
@@ -837,14 +832,12 @@ final class Dhcp6Srv {
         if (PACKETS.isEnabled(DHCP6_RESPONSE_DATA)) {
             PACKETS.log(DHCP6_RESPONSE_DATA, response.getName(), response.toString());
         }
-        if (buffer6Send.hasCallouts()) {
-            session.deleteAllArguments();
-            session.setArgument("response6", response);
-            buffer6Send.call(session);
-            if (session.getSkip()) {
+        if (session.hasCallouts(buffer6Send)) {
+            if (session.begin(buffer6Send).with(RESPONSE6, response).call() != NextStep.CONTINUE) {
                 HOOKS.log(DHCP6_HOOK_BUFFER_SEND_SKIP);
                 return null;
             }
+            response = changedOr(session.get(RESPONSE6), response);
         }
         int serverPort = rt.config().port();
         int port = query.isRelayed() && serverPort == Dhcp6Config.DEFAULT_PORT ? Dhcp6Config.DEFAULT_PORT

@@ -29,7 +29,9 @@ import org.kea4j.dhcpsrv.Lease6;
 import org.kea4j.dhcpsrv.LeaseType;
 import org.kea4j.dhcpsrv.cfg.Subnet6Config;
 import org.kea4j.hooks.CalloutHandle;
+import org.kea4j.hooks.Dhcp6Hooks;
 import org.kea4j.hooks.HookNames;
+import org.kea4j.hooks.HookPoint;
 import org.kea4j.hooks.NextStep;
 
 /** Every DHCPv6 hook point: its arguments, in order, and what skip does. */
@@ -66,8 +68,9 @@ class Dhcp6HooksTest {
     @Test
     void aFourWayExchangePassesEveryHookPointWithKeasArguments() throws Exception {
         h.library("recorder", handle -> {
-            for (String hook : Dhcp6Section.HOOK_POINTS) {
-                handle.registerCallout(hook, c -> {
+            for (HookPoint point : Dhcp6Hooks.ALL) {
+                String hook = point.name();
+                handle.registerCallout(point, c -> {
                     calls.add(hook);
                     arguments.put(hook, new TreeSet<>(c.getArgumentNames()));
                     return 0;

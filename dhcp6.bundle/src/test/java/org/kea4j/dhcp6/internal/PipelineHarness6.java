@@ -9,9 +9,10 @@ import java.util.OptionalInt;
 import org.kea4j.config.ConfigContext;
 import org.kea4j.config.ConfigDocument;
 import org.kea4j.config.ConfigException;
-import org.kea4j.config.HooksLibraryConfig;
 import org.kea4j.core.internal.hooks.HooksManagerImpl;
-import org.kea4j.core.internal.hooks.LibrarySource;
+import org.kea4j.core.internal.hooks.InMemoryLibraries;
+import org.kea4j.core.internal.hooks.LibraryRefusedException;
+import org.kea4j.core.internal.hooks.LibrarySpec;
 import org.kea4j.dhcp.Duid;
 import org.kea4j.dhcp.Option;
 import org.kea4j.dhcp.Options6;
@@ -33,7 +34,8 @@ final class PipelineHarness6 implements AutoCloseable {
 
     static final Duid SERVER_ID = new Duid(new byte[] {0, 3, 0, 1, 2, 0, 0, 0, 0, (byte) 0xff});
     static final InetAddress MULTICAST = Addresses.parse("ff02::1:2");
-    final HooksManagerImpl hooks = new HooksManagerImpl();
+    final InMemoryLibraries libraries = new InMemoryLibraries();
+    final HooksManagerImpl hooks = new HooksManagerImpl(libraries, Runnable::run);
     final Dhcp6Srv srv = new Dhcp6Srv(hooks, new AllocEngine6(hooks, "kea-dhcp6"));
     final LeaseMgr leases;
     Dhcp6Runtime runtime;
@@ -55,11 +57,9 @@ final class PipelineHarness6 implements AutoCloseable {
         runtime = Dhcp6Runtime.build(config, List.of(iface)).withServerId(SERVER_ID);
     }
 
+    /** Loads a hooks library made of callouts (the test's "hook bundle") after the ones loaded before. */
     void library(String name, java.util.function.Consumer<LibraryHandle> load) {
-        List<HooksLibraryConfig> configured = new ArrayList<>(hooks.configured());
-        configured.add(new HooksLibraryConfig(name, Map.of()));
-        hooks.configure(configured);
-        hooks.libraryAdded(new LibrarySource(configured.size(), name, null), new HookLibrary() {
+        libraries.add(name, () -> new HookLibrary() {
             @Override
             public int version() {
                 return FRAMEWORK_VERSION;
@@ -71,6 +71,13 @@ final class PipelineHarness6 implements AutoCloseable {
                 return 0;
             }
         });
+        List<LibrarySpec> configured = new ArrayList<>(hooks.configured());
+        configured.add(new LibrarySpec(name, Map.of()));
+        try {
+            hooks.configure(configured);
+        } catch (LibraryRefusedException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     static byte[] duid(int n) {

@@ -17,11 +17,11 @@ import org.kea4j.dhcp.Pkt4;
  * port), so it works over loopback on unprivileged ports: DISCOVER, OFFER, REQUEST, ACK and optionally
  * RELEASE.
  */
-final class Dhcp4Client implements AutoCloseable {
+public final class Dhcp4Client implements AutoCloseable {
 
     /** The outcome of a four-way exchange. */
-    record Exchange(Pkt4 offer, Pkt4 ack) {
-        boolean granted() {
+    public record Exchange(Pkt4 offer, Pkt4 ack) {
+        public boolean granted() {
             return ack != null && ack.getType() == Pkt4.DHCPACK;
         }
     }
@@ -31,7 +31,7 @@ final class Dhcp4Client implements AutoCloseable {
     private final Inet4Address relay;
     private final int timeoutMillis;
 
-    Dhcp4Client(InetSocketAddress server, Inet4Address relay, int localPort, int timeoutMillis) throws IOException {
+    public Dhcp4Client(InetSocketAddress server, Inet4Address relay, int localPort, int timeoutMillis) throws IOException {
         this.socket = new DatagramSocket(new InetSocketAddress(relay, localPort));
         this.server = server;
         this.relay = relay;
@@ -47,7 +47,7 @@ final class Dhcp4Client implements AutoCloseable {
     }
 
     /** DISCOVER → OFFER → REQUEST → ACK (or NAK) for one client. */
-    Exchange dora(byte[] mac) throws IOException {
+    public Exchange dora(byte[] mac) throws IOException {
         long xid = ThreadLocalRandom.current().nextLong(0, 0xFFFF_FFFFL);
         Pkt4 discover = query(Pkt4.DHCPDISCOVER, xid, mac);
         Pkt4 offer = exchange(discover, Pkt4.DHCPOFFER);

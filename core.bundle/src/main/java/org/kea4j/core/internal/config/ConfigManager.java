@@ -36,6 +36,8 @@ import org.kea4j.config.LoggerConfig;
 import org.kea4j.config.PreparedSection;
 import org.kea4j.core.internal.control.ControlChannel;
 import org.kea4j.core.internal.hooks.HooksComponent;
+import org.kea4j.core.internal.hooks.HooksManagerImpl;
+import org.kea4j.core.internal.hooks.LibraryRefusedException;
 import org.kea4j.core.internal.log.LoggingManager;
 import org.kea4j.log.KeaLogger;
 import org.osgi.service.component.annotations.Activate;
@@ -46,9 +48,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The reconfiguration transaction. Every section prepares its element (parse and validate, no side
- * effects); then the shared elements are checked (loggers, hooks libraries, control sockets); only then
- * is everything committed: loggers, hooks libraries, sections in file order, control sockets. If a commit
- * fails, what was committed is put back as it was.
+ * effects); then the shared elements are checked (loggers, control sockets) and the hooks libraries are
+ * loaded beside the running ones (a library that cannot be loaded fails the transaction, as in Kea 2.x);
+ * only then is everything committed: loggers, hooks libraries (swapped in one step), sections in file order,
+ * control sockets. If a commit fails, what was committed is put back as it was.
  */
 @Component(service = {ConfigService.class, ConfigManager.class})
 public final class ConfigManager implements ConfigService {
@@ -72,7 +75,7 @@ public final class ConfigManager implements ConfigService {
         static final Committed EMPTY = new Committed(Map.of(), List.of(), List.of(), List.of(), Set.of());
     }
 
-    /** A prepared, checked, not yet committed configuration. */
+    /** A prepared, checked, not yet committed configuration; {@code loaded} holds its hooks libraries. */
     private record Prepared(Map<String, PreparedSection> sections, List<LoggerConfig> loggers, List<String> roots,
             List<HooksLibraryConfig> hooks, Set<Path> sockets, List<String> ignored) {
     }
@@ -153,6 +156,10 @@ public final class ConfigManager implements ConfigService {
     public ConfigResult test(ConfigDocument config) {
         try {
             Prepared prepared = prepare(config, true);
+            String problem = hooks.check(prepared.hooks());
+            if (problem != null) {
+                return ConfigResult.failed("hooks-libraries: " + problem);
+            }
             String note = prepared.ignored().isEmpty() ? ""
                     : " Ignored elements of daemons kea4j does not host: " + String.join(", ", prepared.ignored()) + ".";
             return ConfigResult.ok("Configuration seems sane. Control-socket, hook-libraries, and D2 configuration "
@@ -191,8 +198,14 @@ public final class ConfigManager implements ConfigService {
         } catch (ConfigException e) {
             return failed(e.getMessage(), document.origin(), trigger, involved);
         }
+        HooksManagerImpl.Prepared libraries;
         try {
-            commit(prepared);
+            libraries = hooks.prepare(prepared.hooks());
+        } catch (LibraryRefusedException e) {
+            return failed("hooks-libraries: " + e.getMessage(), document.origin(), trigger, involved);
+        }
+        try {
+            commit(prepared, libraries);
         } catch (ConfigException e) {
             return failed(e.getMessage(), document.origin(), trigger, involved);
         }
@@ -267,10 +280,6 @@ public final class ConfigManager implements ConfigService {
         if (problem != null) {
             throw new ConfigException("loggers", problem, document.origin());
         }
-        problem = hooks.validate(libs);
-        if (problem != null) {
-            throw new ConfigException("hooks-libraries", problem, document.origin());
-        }
         return new Prepared(prepared, loggers, roots, libs, sockets, ignored);
     }
 
@@ -288,10 +297,13 @@ public final class ConfigManager implements ConfigService {
         libs.add(lib);
     }
 
-    private void commit(Prepared next) throws ConfigException {
+    /** Commits; the hooks libraries are swapped in first, so that the servers start with them. */
+    private void commit(Prepared next, HooksManagerImpl.Prepared libraries) throws ConfigException {
         Committed previous = committed;
+        List<HooksLibraryConfig> before = hooks.manager().configured().stream()
+                .map(spec -> new HooksLibraryConfig(spec.name(), spec.parameters())).toList();
+        hooks.manager().commit(libraries);
         LoggingManager.instance().apply(next.loggers(), next.roots());
-        hooks.configure(next.hooks());
         List<String> done = new ArrayList<>();
         try {
             for (Map.Entry<String, PreparedSection> e : next.sections().entrySet()) {
@@ -300,7 +312,7 @@ public final class ConfigManager implements ConfigService {
             }
             control.configure(next.sockets());
         } catch (ConfigException | IOException | RuntimeException e) {
-            rollback(previous, done);
+            rollback(previous, done, before);
             if (e instanceof ConfigException ce) {
                 throw ce;
             }
@@ -317,8 +329,8 @@ public final class ConfigManager implements ConfigService {
         committed = new Committed(Map.copyOf(next.sections()), next.loggers(), next.roots(), next.hooks(), next.sockets());
     }
 
-    /** Puts back what a failed commit changed. */
-    private void rollback(Committed previous, List<String> done) {
+    /** Puts back what a failed commit changed (the previous hooks libraries are loaded again). */
+    private void rollback(Committed previous, List<String> done, List<HooksLibraryConfig> libraries) {
         for (String name : done) {
             PreparedSection before = previous.sections().get(name);
             try {
@@ -334,7 +346,11 @@ public final class ConfigManager implements ConfigService {
                 LOG.log(DCTL_CONFIG_LOAD_FAIL, KeaLogger.processRoot(), "rollback of " + name + ": " + e.getMessage());
             }
         }
-        hooks.configure(previous.hooks());
+        try {
+            hooks.manager().commit(hooks.prepare(libraries));
+        } catch (LibraryRefusedException e) {
+            LOG.log(DCTL_CONFIG_LOAD_FAIL, KeaLogger.processRoot(), "rollback of hooks-libraries: " + e.getMessage());
+        }
         LoggingManager.instance().apply(previous.loggers(), previous.roots());
     }
 

@@ -14,6 +14,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.kea4j.control.Answer;
 import org.kea4j.control.CommandHandler;
 import org.kea4j.control.CommandRegistry;
+import org.kea4j.hooks.ServerHooks;
+import org.kea4j.hooks.host.CalloutSession;
+import org.kea4j.hooks.host.Hook;
+import org.kea4j.hooks.host.HooksManager;
 import org.kea4j.log.KeaLogger;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -25,7 +29,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The command registry: collects {@link CommandHandler} services and runs commands one at a time (as
- * Kea's single command thread does), so that a reload never races another.
+ * Kea's single command thread does), so that a reload never races another. Each answer passes the
+ * {@code command_processed} hook point, where a callout may replace it.
  */
 @Component(service = CommandRegistry.class)
 public final class CommandRegistryImpl implements CommandRegistry {
@@ -38,6 +43,8 @@ public final class CommandRegistryImpl implements CommandRegistry {
      */
     private final Map<String, List<ServiceReference<CommandHandler>>> handlers = new ConcurrentHashMap<>();
     private final BundleContext context;
+    private volatile HooksManager hooks;
+    private volatile Hook commandProcessed;
 
     @Activate
     public CommandRegistryImpl(BundleContext context) {
@@ -51,6 +58,18 @@ public final class CommandRegistryImpl implements CommandRegistry {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    public void setHooks(HooksManager manager) {
+        this.commandProcessed = manager.hook(ServerHooks.COMMAND_PROCESSED);
+        this.hooks = manager;
+    }
+
+    public void unsetHooks(HooksManager manager) {
+        if (hooks == manager) {
+            hooks = null;
+        }
+    }
+
     public void removeHandler(ServiceReference<CommandHandler> handler) {
         for (String name : names(handler)) {
             List<ServiceReference<CommandHandler>> list = handlers.get(name);
@@ -60,8 +79,6 @@ public final class CommandRegistryImpl implements CommandRegistry {
             }
         }
     }
-
-
 
     /** The command names a handler service answers: its {@value CommandHandler#COMMAND_PROPERTY} property. */
     public static List<String> names(ServiceReference<?> reference) {
@@ -86,13 +103,38 @@ public final class CommandRegistryImpl implements CommandRegistry {
         if (handler == null) {
             return Answer.unsupported(command);
         }
+        Answer answer;
         try {
-            Answer answer = handler.handle(command, arguments);
-            return answer != null ? answer : Answer.error("command '" + command + "' gave no answer");
+            answer = handler.handle(command, arguments);
+            if (answer == null) {
+                answer = Answer.error("command '" + command + "' gave no answer");
+            }
         } catch (Exception | LinkageError e) {
             String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
             LOG.log(CONFIG_CCSESSION_MSG_INTERNAL, command + ": " + reason);
-            return Answer.error("Error during command processing: " + reason);
+            answer = Answer.error("Error during command processing: " + reason);
+        }
+        return processed(command, arguments, answer);
+    }
+
+    /** The {@code command_processed} hook point: callouts see the answer and may replace it. */
+    private Answer processed(String command, JsonNode arguments, Answer answer) {
+        HooksManager manager = hooks;
+        if (manager == null) {
+            return answer;
+        }
+        try (CalloutSession session = manager.openSession()) {
+            if (!session.hasCallouts(commandProcessed)) {
+                return answer;
+            }
+            session.begin(commandProcessed).with(ServerHooks.COMMAND_NAME, command)
+                    .with(ServerHooks.COMMAND_RESPONSE, answer);
+            if (arguments != null) {
+                session.with(ServerHooks.COMMAND_ARGUMENTS, arguments);
+            }
+            session.call();
+            Answer changed = session.get(ServerHooks.COMMAND_RESPONSE);
+            return changed != null ? changed : answer;
         }
     }
 

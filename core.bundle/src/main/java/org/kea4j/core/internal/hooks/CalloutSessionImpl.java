@@ -1,57 +1,152 @@
 package org.kea4j.core.internal.hooks;
 
+import static org.kea4j.core.internal.hooks.HooksMessages.HOOKS_CALLOUT_CALLED;
+import static org.kea4j.core.internal.hooks.HooksMessages.HOOKS_CALLOUT_ERROR;
+import static org.kea4j.core.internal.hooks.HooksMessages.HOOKS_CALLOUT_EXCEPTION;
+
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.kea4j.hooks.Argument;
+import org.kea4j.hooks.HookPoint;
 import org.kea4j.hooks.LibraryHandle;
 import org.kea4j.hooks.NextStep;
 import org.kea4j.hooks.NoSuchArgumentException;
 import org.kea4j.hooks.NoSuchCalloutContextException;
 import org.kea4j.hooks.host.CalloutSession;
+import org.kea4j.hooks.host.Hook;
+import org.kea4j.log.KeaLogger;
 
-/** One packet's callout handle. Used by one thread at a time, as a packet is. */
+/**
+ * One packet's callout handle, on the callout table that was current when it opened. Used by one thread at a
+ * time, as a packet is.
+ */
 final class CalloutSessionImpl implements CalloutSession {
 
+    private static final KeaLogger LOG = KeaLogger.forSubsystem("callouts");
+
     private final HooksManagerImpl manager;
-    private final long stamp;
+    private final CalloutTable table;
+    private final boolean counted;
     private final Map<String, Object> arguments = new HashMap<>();
-    private final Map<Library, Map<String, Object>> contexts = new IdentityHashMap<>();
+    private Map<Library, Map<String, Object>> contexts;
     private NextStep status = NextStep.CONTINUE;
-    private Library currentLibrary;
-    private String hookName;
+    private HookImpl pending;
+    private HookPoint current;
+    private CalloutEntry running;
     private boolean closed;
 
-    CalloutSessionImpl(HooksManagerImpl manager, long stamp) {
+    CalloutSessionImpl(HooksManagerImpl manager, CalloutTable table, boolean counted) {
         this.manager = manager;
-        this.stamp = stamp;
+        this.table = table;
+        this.counted = counted;
     }
 
-    long stamp() {
-        return stamp;
+    CalloutTable table() {
+        return table;
     }
 
-    void setCurrentLibrary(Library library) {
-        this.currentLibrary = library;
+    boolean counted() {
+        return counted;
     }
 
-    String enterHook(String name) {
-        String previous = hookName;
-        hookName = name;
-        return previous;
+    // ------------------------------------------------------------------ the server's side
+
+    @Override
+    public boolean hasCallouts(Hook hook) {
+        return table.chain(((HookImpl) hook).index()).length != 0;
     }
 
-    void leaveHook(String previous) {
-        hookName = previous;
+    @Override
+    public CalloutSession begin(Hook hook) {
+        pending = (HookImpl) hook;
+        arguments.clear();
+        return this;
     }
+
+    @Override
+    public <T> CalloutSession with(Argument<T> argument, T value) {
+        if (pending == null) {
+            throw new IllegalStateException("with() before begin()");
+        }
+        HookPoint.Parameter p = pending.point().parameter(argument.name());
+        if (p == null || !p.argument().equals(argument)) {
+            throw new IllegalArgumentException("hook point " + pending.point().name() + " declares no argument "
+                    + argument.name() + " of type " + argument.typeName());
+        }
+        arguments.put(argument.name(), argument.cast(value));
+        return this;
+    }
+
+    @Override
+    public NextStep call() {
+        HookImpl hook = pending;
+        if (hook == null) {
+            throw new IllegalStateException("call() before begin()");
+        }
+        for (HookPoint.Parameter p : hook.point().parameters()) {
+            if (p.condition() == null && !arguments.containsKey(p.argument().name())) {
+                throw new IllegalStateException("hook point " + hook.point().name() + " called without its argument "
+                        + p.argument().name());
+            }
+        }
+        return hook.point().obeyed(run(hook));
+    }
+
+    /** Runs a hook point's callouts with the arguments set; returns the status they left. */
+    NextStep run(HookImpl hook) {
+        status = NextStep.CONTINUE;
+        CalloutEntry[] chain = table.chain(hook.index());
+        if (chain.length == 0) {
+            return status;
+        }
+        HookPoint previous = current;
+        current = hook.point();
+        try {
+            for (CalloutEntry entry : chain) {
+                runOne(entry);
+            }
+        } finally {
+            current = previous;
+        }
+        return status;
+    }
+
+    private void runOne(CalloutEntry entry) {
+        running = entry;
+        long start = System.nanoTime();
+        boolean error = false;
+        try {
+            int result = entry.callout().call(this);
+            if (result != 0) {
+                error = true;
+                LOG.log(HOOKS_CALLOUT_ERROR, current.name(), entry.library().index(), entry.name());
+            } else if (LOG.isEnabled(HOOKS_CALLOUT_CALLED)) {
+                LOG.log(HOOKS_CALLOUT_CALLED, entry.library().index(), current.name(), entry.name());
+            }
+        } catch (Throwable t) {
+            if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+                throw (VirtualMachineError) t;
+            }
+            error = true;
+            LOG.log(HOOKS_CALLOUT_EXCEPTION, current.name(), entry.library().index(), entry.name(), String.valueOf(t));
+        } finally {
+            entry.stats().record(System.nanoTime() - start, error);
+            running = null;
+        }
+    }
+
+    // ------------------------------------------------------------------ arguments
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T getArgument(String name) {
-        if (!arguments.containsKey(name)) {
+        Object value = arguments.get(name);
+        if (value == null && !arguments.containsKey(name)) {
             throw new NoSuchArgumentException(name);
         }
-        return (T) arguments.get(name);
+        return (T) value;
     }
 
     @Override
@@ -65,8 +160,25 @@ final class CalloutSessionImpl implements CalloutSession {
     }
 
     @Override
+    public <T> T get(Argument<T> argument) {
+        return argument.cast(getArgument(argument.name()));
+    }
+
+    @Override
     public void setArgument(String name, Object value) {
+        HookPoint point = current;
+        if (point != null) {
+            HookPoint.Parameter p = point.parameter(name);
+            if (p != null) {
+                p.argument().cast(value);
+            }
+        }
         arguments.put(name, value);
+    }
+
+    @Override
+    public <T> void set(Argument<T> argument, T value) {
+        setArgument(argument.name(), argument.cast(value));
     }
 
     @Override
@@ -83,6 +195,8 @@ final class CalloutSessionImpl implements CalloutSession {
     public Set<String> getArgumentNames() {
         return Set.copyOf(arguments.keySet());
     }
+
+    // ------------------------------------------------------------------ status
 
     @Override
     public void setSkip(boolean skip) {
@@ -104,11 +218,16 @@ final class CalloutSessionImpl implements CalloutSession {
         return status;
     }
 
+    // ------------------------------------------------------------------ per-library context
+
     private Map<String, Object> context() {
-        if (currentLibrary == null) {
+        if (running == null) {
             throw new IllegalStateException("the callout context is only available inside a callout");
         }
-        return contexts.computeIfAbsent(currentLibrary, l -> new HashMap<>());
+        if (contexts == null) {
+            contexts = new IdentityHashMap<>();
+        }
+        return contexts.computeIfAbsent(running.library(), l -> new HashMap<>());
     }
 
     @Override
@@ -141,25 +260,31 @@ final class CalloutSessionImpl implements CalloutSession {
         context().clear();
     }
 
+    // ------------------------------------------------------------------ where we are
+
     @Override
     public String getHookName() {
-        return hookName;
+        return current == null ? null : current.name();
+    }
+
+    @Override
+    public HookPoint getHookPoint() {
+        return current;
     }
 
     @Override
     public LibraryHandle getLibraryHandle() {
-        if (currentLibrary == null) {
+        if (running == null) {
             throw new IllegalStateException("the library handle is only available inside a callout");
         }
-        return currentLibrary.handle;
+        return running.generation().handle();
     }
 
     @Override
     public void close() {
-        if (closed) {
-            return;
+        if (!closed) {
+            closed = true;
+            manager.closeSession(this);
         }
-        closed = true;
-        manager.closeSession(this);
     }
 }

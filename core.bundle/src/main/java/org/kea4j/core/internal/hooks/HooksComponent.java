@@ -1,35 +1,37 @@
 package org.kea4j.core.internal.hooks;
 
-import static org.kea4j.core.internal.hooks.HooksMessages.HOOKS_OPEN_ERROR;
-
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
 import org.kea4j.config.HooksLibraryConfig;
 import org.kea4j.hooks.Callout;
 import org.kea4j.hooks.HookLibrary;
-import org.kea4j.hooks.host.HookPoint;
+import org.kea4j.hooks.HookPoint;
+import org.kea4j.hooks.host.CalloutSession;
+import org.kea4j.hooks.host.Hook;
 import org.kea4j.hooks.host.HookPointInfo;
 import org.kea4j.hooks.host.HooksManager;
 import org.kea4j.hooks.host.LibraryInfo;
-import org.kea4j.hooks.host.CalloutSession;
-import org.kea4j.log.KeaLogger;
-import org.kea4j.log.MessageFormatter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.BundleListener;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceObjects;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -39,82 +41,123 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The hooks framework in OSGi: tracks {@link HookLibrary} and {@link Callout} services, installs the jars
- * the configuration lists, re-reads changed jars on {@code libreload}, and notices hot-deployed bundles
- * that offer callouts without a library ({@code HOOKS_NO_VERSION}).
+ * The hooks framework in OSGi. Hands {@link HooksManagerImpl} fresh library instances: a jar (listed, or in
+ * the hooks folder) is installed as a new bundle copy each time it is loaded, so that a new version loads
+ * beside the old one; a bundle named by its symbolic name gives a new object per load when its service is of
+ * prototype scope. Tracks {@link HookLibrary} and {@link Callout} services for bundles that stop and start,
+ * and watches the hooks folder through FileInstall.
  */
 @Component(service = {HooksManager.class, HooksComponent.class})
-public final class HooksComponent implements HooksManager {
+public final class HooksComponent implements HooksManager, LibraryLoader {
 
-    private static final KeaLogger LOG = KeaLogger.forSubsystem("hooks");
-    /** How long a library bundle may take to offer its HookLibrary after it started. */
-    private static final long NO_VERSION_GRACE_MILLIS = 2000;
+    /** The location prefix of the bundle copies this component installs. */
+    static final String COPY_LOCATION = "kea4j-hook:";
+    /** How long a started library bundle may take to offer its HookLibrary. */
+    private static final long LIBRARY_WAIT_MILLIS = 3000;
 
-    private final HooksManagerImpl manager = new HooksManagerImpl();
-    private final Map<String, Long> installedJars = new HashMap<>();
-    private final Map<Long, Long> jarStamps = new HashMap<>();
+    private final AtomicLong copies = new AtomicLong();
+    private final Map<Long, List<LibraryInstance.StandardCallout>> calloutServices = new ConcurrentHashMap<>();
+    private final Object serviceArrival = new Object();
     private BundleContext context;
-    private ScheduledExecutorService timer;
-    private BundleListener listener;
+    private ExecutorService background;
+    private HooksManagerImpl manager;
+    private volatile Path hooksDir;
+    private ServiceRegistration<?> folderWatcher;
 
     @Activate
     void activate(BundleContext context) {
         this.context = context;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kea-hooks-timer");
+        this.background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "kea-hooks");
             t.setDaemon(true);
             return t;
         });
+        this.manager = new HooksManagerImpl(this, background);
         String dir = context.getProperty("felix.fileinstall.dir");
         if (dir != null) {
-            manager.setHooksDir(Path.of(dir));
+            setHooksDir(Path.of(dir));
         }
-        manager.setJarRefresher(this::refreshIfChanged);
-        listener = event -> {
-            if (event.getType() == BundleEvent.STARTED) {
-                checkVersionLater(event.getBundle());
-            }
-        };
-        context.addBundleListener(listener);
     }
 
     @Deactivate
     void deactivate() {
-        context.removeBundleListener(listener);
-        timer.shutdownNow();
-        manager.configure(List.of());
+        if (folderWatcher != null) {
+            folderWatcher.unregister();
+        }
+        manager.close();
+        background.shutdown();
     }
 
-    /** The framework, for tests and commands that need more than the API. */
+    /** The framework, for the configuration transaction and tests. */
     public HooksManagerImpl manager() {
         return manager;
     }
 
-    /** Points the hooks folder somewhere else (the launcher's {@code --hooks-dir}). */
-    public void setHooksDir(Path dir) {
-        manager.setHooksDir(dir);
+    /**
+     * Sets the hooks folder (the launcher's {@code --hooks-dir}) and offers FileInstall the installer of its
+     * jars; FileInstall must start after this.
+     */
+    public synchronized void setHooksDir(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        if (absolute.equals(hooksDir)) {
+            return;
+        }
+        hooksDir = absolute;
+        if (folderWatcher == null) {
+            folderWatcher = HooksFolder.register(context, this);
+        }
     }
 
-    // ------------------------------------------------------------------ whiteboard
+    Path hooksDir() {
+        return hooksDir;
+    }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addLibrary(ServiceReference<HookLibrary> ref, HookLibrary library) {
-        manager.libraryAdded(source(ref.getBundle()), library);
+    // ------------------------------------------------------------------ services coming and going
+
+    @Reference(service = HookLibrary.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addLibrary(ServiceReference<HookLibrary> ref) {
+        synchronized (serviceArrival) {
+            serviceArrival.notifyAll();
+        }
+        Bundle bundle = ref.getBundle();
+        if (bundle != null && !bundle.getLocation().startsWith(COPY_LOCATION) && manager != null) {
+            String name = bundle.getSymbolicName();
+            background.execute(() -> manager.bundleBack(name));
+        }
     }
 
     void removeLibrary(ServiceReference<HookLibrary> ref) {
-        manager.libraryRemoved(source(ref.getBundle()));
+        Bundle bundle = ref.getBundle();
+        if (bundle != null && manager != null) {
+            manager.bundleGone(bundle.getBundleId());
+        }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+    @Reference(service = Callout.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, target = "(" + Callout.HOOK_PROPERTY + "=*)")
     void addCallout(ServiceReference<Callout> ref, Callout callout) {
-        manager.calloutAdded(source(ref.getBundle()), callout, hooks(ref.getProperty(Callout.HOOK_PROPERTY)));
+        long bundle = ref.getBundle().getBundleId();
+        Object name = ref.getProperty(Callout.NAME_PROPERTY);
+        for (String hook : hooks(ref.getProperty(Callout.HOOK_PROPERTY))) {
+            LibraryInstance.StandardCallout standard = new LibraryInstance.StandardCallout(hook,
+                    name == null ? null : String.valueOf(name), callout);
+            calloutServices.computeIfAbsent(bundle, b -> new CopyOnWriteArrayList<>()).add(standard);
+            if (manager != null) {
+                manager.calloutAdded(bundle, standard);
+            }
+        }
     }
 
     void removeCallout(ServiceReference<Callout> ref, Callout callout) {
-        manager.calloutRemoved(source(ref.getBundle()), callout);
+        long bundle = ref.getBundle().getBundleId();
+        List<LibraryInstance.StandardCallout> list = calloutServices.get(bundle);
+        if (list != null) {
+            list.removeIf(s -> s.callout() == callout);
+        }
+        if (manager != null) {
+            manager.calloutRemoved(bundle, callout);
+        }
     }
 
     private static List<String> hooks(Object property) {
@@ -130,198 +173,176 @@ public final class HooksComponent implements HooksManager {
         return List.of();
     }
 
-    static LibrarySource source(Bundle bundle) {
-        return new LibrarySource(bundle.getBundleId(), bundle.getSymbolicName(), fileOf(bundle.getLocation()));
+    // ------------------------------------------------------------------ LibraryLoader
+
+    @Override
+    public LibraryInstance open(String name, Path jar) throws LibraryRefusedException {
+        return jar != null ? openCopy(jar) : openInstalled(name);
     }
 
-    private static Path fileOf(String location) {
-        String loc = location.startsWith("reference:") ? location.substring("reference:".length()) : location;
-        if (!loc.startsWith("file:")) {
-            return null;
+    /** Installs a new copy of a jar as a bundle and starts it. */
+    private LibraryInstance openCopy(Path jar) throws LibraryRefusedException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(jar);
+        } catch (NoSuchFileException e) {
+            throw open("no such file");
+        } catch (IOException e) {
+            throw open("cannot read it: " + e.getMessage());
+        }
+        Manifest manifest;
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(bytes))) {
+            manifest = in.getManifest();
+        } catch (IOException e) {
+            throw open("not a jar: " + e.getMessage());
+        }
+        if (manifest == null || manifest.getMainAttributes().getValue("Bundle-SymbolicName") == null) {
+            throw open("not an OSGi bundle (its manifest has no Bundle-SymbolicName)");
+        }
+        Bundle bundle;
+        try {
+            bundle = context.installBundle(COPY_LOCATION + jar.toUri() + "#" + copies.incrementAndGet(),
+                    new ByteArrayInputStream(bytes));
+        } catch (BundleException e) {
+            throw open(reason(e));
         }
         try {
-            return Path.of(URI.create(loc)).toAbsolutePath().normalize();
-        } catch (IllegalArgumentException e) {
-            return Path.of(loc.substring("file:".length())).toAbsolutePath().normalize();
+            bundle.start();
+            return instance(bundle, jar, () -> uninstall(bundle));
+        } catch (BundleException e) {
+            uninstall(bundle);
+            throw open(reason(e));
+        } catch (LibraryRefusedException | RuntimeException e) {
+            uninstall(bundle);
+            throw e;
         }
     }
 
-    /** A library bundle that started but offers no HookLibrary after a grace period: HOOKS_NO_VERSION. */
-    private void checkVersionLater(Bundle bundle) {
-        LibrarySource source = source(bundle);
-        if (!manager.isLibrary(source)) {
-            return;
-        }
-        timer.schedule(() -> {
-            if (bundle.getState() == Bundle.ACTIVE && !offersLibrary(bundle)) {
-                manager.noVersion(source);
+    /** A bundle installed by other means, named by its symbolic name. */
+    private LibraryInstance openInstalled(String symbolicName) throws LibraryRefusedException {
+        Bundle found = null;
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName()) && !b.getLocation().startsWith(COPY_LOCATION)
+                    && b.getState() != Bundle.UNINSTALLED
+                    && (found == null || b.getVersion().compareTo(found.getVersion()) > 0)) {
+                found = b;
             }
-        }, NO_VERSION_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        if (found == null) {
+            throw open("no bundle with this symbolic name is installed");
+        }
+        try {
+            if (found.getState() != Bundle.ACTIVE) {
+                found.start();
+            }
+        } catch (BundleException e) {
+            throw open(reason(e));
+        }
+        return instance(found, null, () -> { });
     }
 
-    private static boolean offersLibrary(Bundle bundle) {
-        ServiceReference<?>[] refs = bundle.getRegisteredServices();
-        if (refs == null) {
-            return false;
+    /** The HookLibrary the started bundle offers: a fresh object where its scope allows. */
+    private LibraryInstance instance(Bundle bundle, Path jar, Runnable giveBack) throws LibraryRefusedException {
+        ServiceReference<HookLibrary> ref = awaitLibrary(bundle);
+        if (ref == null) {
+            throw new LibraryRefusedException(LibraryRefusedException.Kind.NO_VERSION,
+                    "the bundle offers no " + HookLibrary.class.getName() + " service");
         }
-        for (ServiceReference<?> ref : refs) {
-            String[] classes = (String[]) ref.getProperty(org.osgi.framework.Constants.OBJECTCLASS);
-            for (String c : classes) {
-                if (c.equals(HookLibrary.class.getName())) {
-                    return true;
+        ServiceObjects<HookLibrary> objects = context.getServiceObjects(ref);
+        HookLibrary library = objects == null ? null : objects.getService();
+        if (library == null) {
+            throw open("its " + HookLibrary.class.getSimpleName() + " service could not be obtained (a component that"
+                    + " failed to activate?)");
+        }
+        LibrarySource source = new LibrarySource(bundle.getBundleId(), bundle.getSymbolicName(),
+                bundle.getVersion().toString(), jar);
+        return new LibraryInstance(library, source, calloutServices.getOrDefault(bundle.getBundleId(), List.of()), () -> {
+            try {
+                objects.ungetService(library);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // the bundle is already gone
+            }
+            giveBack.run();
+        });
+    }
+
+    private ServiceReference<HookLibrary> awaitLibrary(Bundle bundle) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LIBRARY_WAIT_MILLIS);
+        while (true) {
+            ServiceReference<HookLibrary> ref = libraryOf(bundle);
+            long left = deadline - System.nanoTime();
+            if (ref != null || left <= 0 || bundle.getState() != Bundle.ACTIVE) {
+                return ref;
+            }
+            synchronized (serviceArrival) {
+                try {
+                    serviceArrival.wait(Math.max(1, Math.min(50, TimeUnit.NANOSECONDS.toMillis(left))));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return libraryOf(bundle);
                 }
             }
         }
-        return false;
     }
 
-    // ------------------------------------------------------------------ configuration
-
-    /**
-     * Checks configured libraries before a transaction commits: a jar must exist and be a bundle, a
-     * symbolic name must be installed.
-     *
-     * @return null when fine, otherwise the problem ({@code HOOKS_OPEN_ERROR})
-     */
-    public String validate(List<HooksLibraryConfig> libs) {
-        for (HooksLibraryConfig lib : libs) {
-            String problem = problem(lib.library());
-            if (problem != null) {
-                return MessageFormatter.line(HOOKS_OPEN_ERROR, lib.library(), problem);
+    private ServiceReference<HookLibrary> libraryOf(Bundle bundle) {
+        try {
+            for (ServiceReference<HookLibrary> ref : context.getServiceReferences(HookLibrary.class, null)) {
+                if (ref.getBundle() != null && ref.getBundle().getBundleId() == bundle.getBundleId()) {
+                    return ref;
+                }
             }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
         }
         return null;
     }
 
-    private String problem(String library) {
-        if (HooksManagerImpl.looksLikePath(library)) {
-            Path jar = Path.of(library);
-            if (!Files.isRegularFile(jar)) {
-                return "no such file";
-            }
-            try (JarFile file = new JarFile(jar.toFile())) {
-                if (file.getManifest() == null
-                        || file.getManifest().getMainAttributes().getValue("Bundle-SymbolicName") == null) {
-                    return "not an OSGi bundle (no Bundle-SymbolicName)";
-                }
-            } catch (IOException e) {
-                return "not a jar: " + e.getMessage();
-            }
-            return null;
-        }
-        for (Bundle b : context.getBundles()) {
-            if (library.equals(b.getSymbolicName())) {
-                return null;
-            }
-        }
-        return "no bundle with this symbolic name is installed";
+    private static LibraryRefusedException open(String reason) {
+        return new LibraryRefusedException(LibraryRefusedException.Kind.OPEN, reason);
     }
 
-    /** Applies configured libraries: installs and starts listed jars, uninstalls jars no longer listed. */
-    public void configure(List<HooksLibraryConfig> libs) {
-        manager.configure(libs);
-        Map<String, Long> keep = new HashMap<>();
+    /** The framework's words, with the cause (an activator's exception). */
+    private static String reason(BundleException e) {
+        String text = String.valueOf(e.getMessage());
+        return e.getCause() == null ? text : text + ": " + e.getCause();
+    }
+
+    private static void uninstall(Bundle bundle) {
+        try {
+            if (bundle.getState() != Bundle.UNINSTALLED) {
+                bundle.uninstall();
+            }
+        } catch (BundleException | IllegalStateException e) {
+            // already gone
+        }
+    }
+
+    // ------------------------------------------------------------------ the configuration transaction
+
+    /** Loads the libraries a configuration lists beside the running ones; commit or abort must follow. */
+    public HooksManagerImpl.Prepared prepare(List<HooksLibraryConfig> libs) throws LibraryRefusedException {
+        return manager.prepare(specs(libs), false);
+    }
+
+    /** Whether every library of a list loads (config-test, -t); null when they do, else why not. */
+    public String check(List<HooksLibraryConfig> libs) {
+        return manager.check(specs(libs));
+    }
+
+    private static List<LibrarySpec> specs(List<HooksLibraryConfig> libs) {
+        List<LibrarySpec> specs = new ArrayList<>();
         for (HooksLibraryConfig lib : libs) {
-            if (HooksManagerImpl.looksLikePath(lib.library())) {
-                String key = Path.of(lib.library()).toAbsolutePath().normalize().toString();
-                Long id = installedJars.remove(key);
-                Bundle bundle = id == null ? null : context.getBundle(id);
-                if (bundle == null) {
-                    bundle = install(lib.library());
-                }
-                if (bundle != null) {
-                    keep.put(key, bundle.getBundleId());
-                    start(bundle, lib.library());
-                }
-            } else {
-                for (Bundle b : context.getBundles()) {
-                    if (lib.library().equals(b.getSymbolicName()) && b.getState() != Bundle.ACTIVE) {
-                        start(b, lib.library());
-                    }
-                }
-            }
+            specs.add(new LibrarySpec(lib.library(), lib.parameters()));
         }
-        for (Long id : installedJars.values()) {
-            Bundle old = context.getBundle(id);
-            if (old != null) {
-                try {
-                    old.uninstall();
-                } catch (BundleException e) {
-                    LOG.log(HooksMessages.HOOKS_CLOSE_ERROR, old.getLocation(), e.getMessage());
-                }
-            }
-        }
-        installedJars.clear();
-        installedJars.putAll(keep);
-    }
-
-    private Bundle install(String library) {
-        Path jar = Path.of(library).toAbsolutePath().normalize();
-        String location = jar.toUri().toString();
-        try {
-            Bundle existing = context.getBundle(location);
-            Bundle bundle = existing != null ? existing : context.installBundle(location);
-            jarStamps.put(bundle.getBundleId(), stamp(jar));
-            return bundle;
-        } catch (BundleException e) {
-            LOG.log(HOOKS_OPEN_ERROR, library, e.getMessage());
-            return null;
-        }
-    }
-
-    private void start(Bundle bundle, String library) {
-        try {
-            bundle.start();
-        } catch (BundleException e) {
-            LOG.log(HOOKS_OPEN_ERROR, library, e.getMessage());
-        }
-    }
-
-    private static long stamp(Path jar) {
-        try {
-            return Files.getLastModifiedTime(jar).toMillis() ^ (Files.size(jar) << 20);
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    /** libreload: a jar that changed since it was installed is read again. */
-    private void refreshIfChanged(LibrarySource source) {
-        Bundle bundle = context.getBundle(source.bundleId());
-        if (bundle == null || source.file() == null || !Files.isRegularFile(source.file())) {
-            return;
-        }
-        long now = stamp(source.file());
-        Long before = jarStamps.get(source.bundleId());
-        if (before == null) {
-            jarStamps.put(source.bundleId(), now);
-            if (bundle.getLastModified() >= lastModified(source.file())) {
-                return;
-            }
-        } else if (before == now) {
-            return;
-        }
-        try (InputStream in = Files.newInputStream(source.file())) {
-            bundle.update(in);
-            jarStamps.put(source.bundleId(), now);
-        } catch (IOException | BundleException e) {
-            LOG.log(HOOKS_OPEN_ERROR, source.file(), e.getMessage());
-        }
-    }
-
-    private static long lastModified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
+        return specs;
     }
 
     // ------------------------------------------------------------------ HooksManager
 
     @Override
-    public HookPoint hookPoint(String name) {
-        return manager.hookPoint(name);
+    public Hook hook(HookPoint point) {
+        return manager.hook(point);
     }
 
     @Override
@@ -330,7 +351,7 @@ public final class HooksComponent implements HooksManager {
     }
 
     @Override
-    public boolean reloadLibraries() {
+    public String reloadLibraries() {
         return manager.reloadLibraries();
     }
 

@@ -1,53 +1,70 @@
 package org.kea4j.core.internal.hooks;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kea4j.hooks.Callout;
-import org.kea4j.hooks.HookLibrary;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kea4j.hooks.host.LibraryInfo;
 
-/** One slot of the library list: a configured or hot-deployed library and what is known of it. */
+/**
+ * One place in the library list: a configured library or a jar of the hooks folder, what is known of it, and
+ * its current generation (the loaded instance whose callouts are called). Its statistics outlive generations.
+ * Fields are guarded by the manager's state lock.
+ */
 final class Library {
 
-    /** A callout offered as a service by the library's bundle. */
-    record StandardCallout(String hook, Callout callout) {
-    }
-
     final String name;
-    final boolean listed;
-    final Map<String, Object> parameters;
-    final LibraryHandleImpl handle;
-    int index;
-    LibrarySource source;
-    HookLibrary service;
+    final LibraryInfo.Origin origin;
+    /** The jar a new copy is read from, or null for a library named by its symbolic name. */
+    final Path jar;
+    Map<String, Object> parameters;
+    volatile int index;
     LibraryInfo.State state = LibraryInfo.State.WAITING;
-    boolean loading;
-    int version = -1;
     String detail = "";
-    final List<StandardCallout> standard = new ArrayList<>();
-    /** Callouts registered while loaded, per hook, in registration order. */
-    final Map<String, List<CalloutEntry>> registered = new LinkedHashMap<>();
+    /** The loaded instance, or null. */
+    Generation current;
+    /** The last bundle that served it, for the listing. */
+    LibrarySource lastSource;
+    int version = -1;
+    /** The SHA-256 of the jar bytes its current generation was read from (hooks folder), or null. */
+    String digest;
+    /** Its bundle was stopped by someone: it loads again when the bundle (by symbolic name) comes back. */
+    boolean stopped;
+    private final Map<String, CalloutStats> stats = new ConcurrentHashMap<>();
 
-    Library(HooksManagerImpl manager, String name, boolean listed, Map<String, Object> parameters) {
+    Library(String name, LibraryInfo.Origin origin, Path jar, Map<String, Object> parameters) {
         this.name = name;
-        this.listed = listed;
+        this.origin = origin;
+        this.jar = jar;
         this.parameters = Map.copyOf(parameters);
-        this.handle = new LibraryHandleImpl(manager, this);
     }
 
     int index() {
         return index;
     }
 
-    /** Whether callouts may be registered now: loaded, or inside load(). */
-    boolean acceptsCallouts() {
-        return state == LibraryInfo.State.LOADED || loading;
+    /** The statistics of a callout, by hook point, name and rank among the library's callouts of that name. */
+    CalloutStats stats(String hook, String calloutName, int rank) {
+        return stats.computeIfAbsent(hook + '\0' + calloutName + '\0' + rank, k -> new CalloutStats());
+    }
+
+    /** The bundle symbolic name it is known by, or null. */
+    String symbolicName() {
+        return lastSource == null ? null : lastSource.symbolicName();
     }
 
     LibraryInfo info() {
-        return new LibraryInfo(index, name, source == null ? null : source.symbolicName(), state, version, detail);
+        List<LibraryInfo.CalloutInfo> callouts = new ArrayList<>();
+        Generation g = current;
+        if (g != null) {
+            for (CalloutEntry e : g.entries()) {
+                callouts.add(e.stats().info(e.hook().point().name(), e.name()));
+            }
+        }
+        return new LibraryInfo(index, name, origin, lastSource == null ? null : lastSource.symbolicName(),
+                lastSource == null ? null : lastSource.bundleVersion(), g == null ? -1 : g.source().bundleId(), version,
+                state, detail, parameters, callouts);
     }
 
     @Override

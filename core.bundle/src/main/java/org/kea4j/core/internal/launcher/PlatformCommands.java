@@ -73,9 +73,11 @@ public final class PlatformCommands implements CommandHandler {
                 process.requestShutdown(exitValue);
                 return Answer.success("Shutting down.");
             }
-            case "libreload":
-                return hooks.reloadLibraries() ? Answer.success("Hooks libraries successfully reloaded.")
-                        : Answer.error("Failed to reload hooks libraries.");
+            case "libreload": {
+                String problem = hooks.reloadLibraries();
+                return problem == null ? Answer.success("Hooks libraries successfully reloaded.")
+                        : Answer.error("Failed to reload hooks libraries: " + problem);
+            }
             default:
                 return Answer.unsupported(command);
         }

@@ -68,7 +68,10 @@ public final class ShellCommands {
         registrations.forEach(ServiceRegistration::unregister);
     }
 
-    /** Libraries in call order, then each hook point's callouts with their statistics. */
+    /**
+     * Libraries in call order (state, bundle and versions, reason, parameters, callouts with statistics since
+     * first loaded), then the hook points that have callouts, in call order.
+     */
     String hooks() {
         StringBuilder out = new StringBuilder("Libraries (call order):\n");
         List<LibraryInfo> libraries = hooks.libraries();
@@ -76,20 +79,44 @@ public final class ShellCommands {
             out.append("  (none)\n");
         }
         for (LibraryInfo lib : libraries) {
-            out.append(String.format("  %2d  %-8s version %-3s %s%s%s%n", lib.index(), lib.state(),
-                    lib.version() < 0 ? "-" : String.valueOf(lib.version()), lib.name(),
-                    lib.bundle() == null ? "" : " [" + lib.bundle() + "]",
-                    lib.detail().isEmpty() ? "" : " (" + lib.detail() + ")"));
-        }
-        out.append("Hook points:\n");
-        for (HookPointInfo point : hooks.hookPoints()) {
-            out.append("  ").append(point.name()).append(point.callouts().isEmpty() ? "  (no callouts)" : "").append('\n');
-            for (HookPointInfo.CalloutInfo c : point.callouts()) {
-                out.append(String.format("      lib %d  %s  calls=%d errors=%d mean=%dns%n", c.library(), c.callout(),
-                        c.calls(), c.errors(), c.meanNanos()));
+            out.append(String.format("  %2d  %-8s %s  (%s)%n", lib.index(), lib.state(), lib.name(),
+                    lib.origin() == LibraryInfo.Origin.CONFIGURED ? "hooks-libraries" : "hooks folder"));
+            if (lib.bundle() != null) {
+                out.append(String.format("        bundle %s %s, hooks framework version %s%n", lib.bundle(),
+                        lib.bundleVersion(), lib.version() < 0 ? "-" : String.valueOf(lib.version())));
+            }
+            if (!lib.detail().isEmpty()) {
+                out.append("        ").append(lib.detail()).append('\n');
+            }
+            if (!lib.parameters().isEmpty()) {
+                out.append("        parameters ").append(lib.parameters()).append('\n');
+            }
+            for (LibraryInfo.CalloutInfo c : lib.callouts()) {
+                out.append(String.format("        %-18s %s  calls=%d errors=%d mean=%s max=%s%n", c.hook(), c.name(),
+                        c.calls(), c.errors(), micros(c.meanNanos()), micros(c.maxNanos())));
             }
         }
+        out.append("Hook points with callouts:\n");
+        boolean any = false;
+        for (HookPointInfo point : hooks.hookPoints()) {
+            if (point.callouts().isEmpty()) {
+                continue;
+            }
+            any = true;
+            out.append("  ").append(point.name()).append(':');
+            for (HookPointInfo.Entry e : point.callouts()) {
+                out.append("  ").append(e.library()).append('/').append(e.callout().name());
+            }
+            out.append('\n');
+        }
+        if (!any) {
+            out.append("  (none)\n");
+        }
         return out.toString();
+    }
+
+    private static String micros(long nanos) {
+        return String.format(Locale.ROOT, "%.1fus", nanos / 1000.0);
     }
 
     /** {@code log-level LOGGER SEVERITY [DEBUGLEVEL]}; SEVERITY {@code default} removes the override. */

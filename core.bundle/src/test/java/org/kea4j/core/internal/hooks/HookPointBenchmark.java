@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.kea4j.config.HooksLibraryConfig;
+import org.kea4j.dhcp.Pkt4;
+import org.kea4j.hooks.Dhcp4Hooks;
 import org.kea4j.hooks.HookLibrary;
 import org.kea4j.hooks.LibraryHandle;
+import org.kea4j.hooks.NextStep;
 import org.kea4j.hooks.host.CalloutSession;
-import org.kea4j.hooks.host.HookPoint;
+import org.kea4j.hooks.host.Hook;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,19 +41,17 @@ public class HookPointBenchmark {
     public int callouts;
 
     private HooksManagerImpl hooks;
-    private HookPoint point;
+    private Hook point;
     private CalloutSession session;
+    private final Pkt4 query = new Pkt4(Pkt4.DHCPDISCOVER, 1);
 
     @Setup(Level.Trial)
-    public void setUp() {
-        hooks = new HooksManagerImpl();
-        List<HooksLibraryConfig> libs = new ArrayList<>();
+    public void setUp() throws LibraryRefusedException {
+        InMemoryLibraries libraries = new InMemoryLibraries();
+        hooks = new HooksManagerImpl(libraries, Runnable::run);
+        List<LibrarySpec> libs = new ArrayList<>();
         for (int i = 0; i < callouts; i++) {
-            libs.add(new HooksLibraryConfig("bench." + i, Map.of()));
-        }
-        hooks.configure(libs);
-        for (int i = 0; i < callouts; i++) {
-            hooks.libraryAdded(new LibrarySource(i + 1, "bench." + i, null), new HookLibrary() {
+            libraries.add("bench." + i, () -> new HookLibrary() {
                 @Override
                 public int version() {
                     return FRAMEWORK_VERSION;
@@ -59,14 +59,15 @@ public class HookPointBenchmark {
 
                 @Override
                 public int load(LibraryHandle handle) {
-                    handle.registerCallout("pkt4_receive", h -> 0);
+                    handle.registerCallout(Dhcp4Hooks.PKT4_RECEIVE, h -> 0);
                     return 0;
                 }
             });
+            libs.add(new LibrarySpec("bench." + i, Map.of()));
         }
-        point = hooks.hookPoint("pkt4_receive");
+        hooks.configure(libs);
+        point = hooks.hook(Dhcp4Hooks.PKT4_RECEIVE);
         session = hooks.openSession();
-        session.setArgument("query4", "packet");
     }
 
     @TearDown(Level.Trial)
@@ -76,22 +77,21 @@ public class HookPointBenchmark {
 
     /** One hook point call, as the pipeline does it: check, then call. */
     @Benchmark
-    public boolean call() {
-        if (point.hasCallouts()) {
-            point.call(session);
+    public NextStep call() {
+        if (session.hasCallouts(point)) {
+            return session.begin(point).with(Dhcp4Hooks.QUERY4, query).call();
         }
-        return session.getSkip();
+        return NextStep.CONTINUE;
     }
 
     /** A packet's whole hooks overhead for one hook point: open the session, call, close. */
     @Benchmark
-    public boolean sessionAndCall() {
+    public NextStep sessionAndCall() {
         try (CalloutSession s = hooks.openSession()) {
-            if (point.hasCallouts()) {
-                s.setArgument("query4", "packet");
-                point.call(s);
+            if (s.hasCallouts(point)) {
+                return s.begin(point).with(Dhcp4Hooks.QUERY4, query).call();
             }
-            return s.getSkip();
+            return NextStep.CONTINUE;
         }
     }
 }
