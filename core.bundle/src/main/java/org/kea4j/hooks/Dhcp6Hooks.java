@@ -86,28 +86,24 @@ public final class Dhcp6Hooks {
             .build();
 
     /** {@code lease6_renew}: a RENEW extends an existing lease. */
-    public static final HookPoint LEASE6_RENEW = HookPoint.builder(HookNames.LEASE6_RENEW)
-            .description("A RENEW extends a lease the client holds; lease6 already carries the new lifetimes. Called"
-                    + " once per lease. The address must not be changed.")
-            .in(QUERY6)
-            .inOut(LEASE6)
-            .sometimes(IA_NA, HookPoint.Direction.IN_OUT, "for an address lease")
-            .sometimes(IA_PD, HookPoint.Direction.IN_OUT, "for a delegated prefix")
-            .onSkip("The lease is not extended in the lease database; the callouts should fix the IA option.")
-            .onDrop("The lease is not extended, as with SKIP.")
-            .build();
+    public static final HookPoint LEASE6_RENEW = extension(HookNames.LEASE6_RENEW, "A RENEW");
 
     /** {@code lease6_rebind}: a REBIND extends an existing lease. */
-    public static final HookPoint LEASE6_REBIND = HookPoint.builder(HookNames.LEASE6_REBIND)
-            .description("A REBIND extends a lease the client holds; lease6 already carries the new lifetimes. Called"
-                    + " once per lease. The address must not be changed.")
-            .in(QUERY6)
-            .inOut(LEASE6)
-            .sometimes(IA_NA, HookPoint.Direction.IN_OUT, "for an address lease")
-            .sometimes(IA_PD, HookPoint.Direction.IN_OUT, "for a delegated prefix")
-            .onSkip("The lease is not extended in the lease database; the callouts should fix the IA option.")
-            .onDrop("The lease is not extended, as with SKIP.")
-            .build();
+    public static final HookPoint LEASE6_REBIND = extension(HookNames.LEASE6_REBIND, "A REBIND");
+
+    /** The two hook points that extend a lease: same arguments, same meaning of SKIP and DROP. */
+    private static HookPoint extension(String name, String message) {
+        return HookPoint.builder(name)
+                .description(message + " extends a lease the client holds; lease6 already carries the new lifetimes."
+                        + " Called once per lease. The address must not be changed.")
+                .in(QUERY6)
+                .inOut(LEASE6)
+                .sometimes(IA_NA, HookPoint.Direction.IN_OUT, "for an address lease")
+                .sometimes(IA_PD, HookPoint.Direction.IN_OUT, "for a delegated prefix")
+                .onSkip("The lease is not extended in the lease database; the callouts should fix the IA option.")
+                .onDrop("The lease is not extended, as with SKIP.")
+                .build();
+    }
 
     /** {@code lease6_release}: a RELEASE passed the DUID and IAID checks. */
     public static final HookPoint LEASE6_RELEASE = HookPoint.builder(HookNames.LEASE6_RELEASE)

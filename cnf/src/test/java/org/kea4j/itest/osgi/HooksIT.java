@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -74,6 +76,8 @@ public class HooksIT {
     HooksManager hooks;
     @Inject
     CommandRegistry commands;
+    @Inject
+    CommandProcessor shell;
 
     private Path work;
     private Path log;
@@ -139,6 +143,16 @@ public class HooksIT {
 
     private LibraryInfo library(String nameContains) {
         return hooks.libraries().stream().filter(l -> l.name().contains(nameContains)).findFirst().orElse(null);
+    }
+
+    /** A shell command's output. */
+    private String shell(String line) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true);
+        try (CommandSession session = shell.createSession(new java.io.ByteArrayInputStream(new byte[0]), print, print)) {
+            Object result = session.execute(line);
+            return (result == null ? "" : String.valueOf(result)) + out;
+        }
     }
 
     /** The hooks-list command's entry of a library. */
@@ -368,6 +382,11 @@ public class HooksIT {
             assertFalse("no refused copy is left installed: " + b.getLocation(),
                     b.getSymbolicName() != null && b.getSymbolicName().endsWith("unresolvableDrop"));
         }
+        String table = shell("kea:hooks");
+        assertTrue(table, table.contains("REFUSED  " + plain) && table.contains("not an OSGi bundle"));
+        assertTrue(table, table.contains("REFUSED  " + unresolvable) && table.contains("missing requirement"));
+        assertTrue(table, table.contains("REFUSED  " + copy) && table.contains("duplicate of library 1"));
+        assertTrue(table, table.contains("LOADED   " + listed));
         Files.delete(unresolvable);
         Files.delete(plain);
         Files.delete(copy);

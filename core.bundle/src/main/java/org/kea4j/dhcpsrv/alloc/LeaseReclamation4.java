@@ -40,10 +40,9 @@ public final class LeaseReclamation4 implements ReclamationTimers.Reclaimer {
         int done = 0;
         for (Lease4 lease : expired) {
             try (CalloutSession session = hooks.openSession()) {
-                if (lease.state() == Lease4.STATE_DECLINED && session.hasCallouts(recover)) {
-                    if (session.begin(recover).with(Dhcp4Hooks.LEASE4, lease).call() != NextStep.CONTINUE) {
-                        continue;
-                    }
+                if (lease.state() == Lease4.STATE_DECLINED && session.hasCallouts(recover)
+                        && session.begin(recover).with(Dhcp4Hooks.LEASE4, lease).call() != NextStep.CONTINUE) {
+                    continue; // left declined
                 }
                 boolean removeThis = remove;
                 Lease4 reclaimed = lease;

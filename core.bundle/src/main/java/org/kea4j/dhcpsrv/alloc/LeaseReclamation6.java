@@ -36,10 +36,9 @@ public final class LeaseReclamation6 implements ReclamationTimers.Reclaimer {
         for (Lease6 lease : expired) {
             try (CalloutSession session = hooks.openSession()) {
                 boolean declined = lease.state() == Lease4.STATE_DECLINED;
-                if (declined && session.hasCallouts(recover)) {
-                    if (session.begin(recover).with(Dhcp6Hooks.LEASE6, lease).call() != NextStep.CONTINUE) {
-                        continue;
-                    }
+                if (declined && session.hasCallouts(recover)
+                        && session.begin(recover).with(Dhcp6Hooks.LEASE6, lease).call() != NextStep.CONTINUE) {
+                    continue; // left declined
                 }
                 boolean removeThis = remove;
                 Lease6 reclaimed = lease;

@@ -75,7 +75,7 @@ public final class ConfigManager implements ConfigService {
         static final Committed EMPTY = new Committed(Map.of(), List.of(), List.of(), List.of(), Set.of());
     }
 
-    /** A prepared, checked, not yet committed configuration; {@code loaded} holds its hooks libraries. */
+    /** A prepared, checked, not yet committed configuration. */
     private record Prepared(Map<String, PreparedSection> sections, List<LoggerConfig> loggers, List<String> roots,
             List<HooksLibraryConfig> hooks, Set<Path> sockets, List<String> ignored) {
     }
@@ -300,8 +300,6 @@ public final class ConfigManager implements ConfigService {
     /** Commits; the hooks libraries are swapped in first, so that the servers start with them. */
     private void commit(Prepared next, HooksManagerImpl.Prepared libraries) throws ConfigException {
         Committed previous = committed;
-        List<HooksLibraryConfig> before = hooks.manager().configured().stream()
-                .map(spec -> new HooksLibraryConfig(spec.name(), spec.parameters())).toList();
         hooks.manager().commit(libraries);
         LoggingManager.instance().apply(next.loggers(), next.roots());
         List<String> done = new ArrayList<>();
@@ -312,7 +310,7 @@ public final class ConfigManager implements ConfigService {
             }
             control.configure(next.sockets());
         } catch (ConfigException | IOException | RuntimeException e) {
-            rollback(previous, done, before);
+            rollback(previous, done);
             if (e instanceof ConfigException ce) {
                 throw ce;
             }
@@ -330,7 +328,7 @@ public final class ConfigManager implements ConfigService {
     }
 
     /** Puts back what a failed commit changed (the previous hooks libraries are loaded again). */
-    private void rollback(Committed previous, List<String> done, List<HooksLibraryConfig> libraries) {
+    private void rollback(Committed previous, List<String> done) {
         for (String name : done) {
             PreparedSection before = previous.sections().get(name);
             try {
@@ -347,7 +345,7 @@ public final class ConfigManager implements ConfigService {
             }
         }
         try {
-            hooks.manager().commit(hooks.prepare(libraries));
+            hooks.manager().commit(hooks.prepare(previous.hooks()));
         } catch (LibraryRefusedException e) {
             LOG.log(DCTL_CONFIG_LOAD_FAIL, KeaLogger.processRoot(), "rollback of hooks-libraries: " + e.getMessage());
         }

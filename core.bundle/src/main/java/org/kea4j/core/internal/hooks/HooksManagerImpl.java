@@ -896,7 +896,7 @@ public final class HooksManagerImpl implements HooksManager {
             List<Library> targets = new ArrayList<>();
             synchronized (state) {
                 for (Library l : libraries) {
-                    if (l.origin == Origin.CONFIGURED || l.current != null) {
+                    if (l.origin == Origin.CONFIGURED || l.current != null || l.stopped) {
                         targets.add(l);
                     }
                 }
