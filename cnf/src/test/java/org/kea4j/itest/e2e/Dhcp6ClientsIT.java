@@ -149,7 +149,7 @@ class Dhcp6ClientsIT {
                     Matcher m = Pattern.compile("option dhcp6.server-id ([0-9a-f:]+);").matcher(Files.readString(leaseFile));
                     assertTrue(m.find(), Files.readString(leaseFile));
                     seen[run] = m.group(1);
-                    net.run(net.client(), 10, "pkill", "-f", "dhclient");
+                    stopByPidFile(dir.resolve("d" + run + ".pid"));
                     server.signal("TERM");
                     assertEquals(0, server.awaitExit(30));
                 }
@@ -161,6 +161,19 @@ class Dhcp6ClientsIT {
         assertEquals(seen[0], seen[1], "the same server DUID after a restart");
         String stored = Files.readString(dir.resolve("kea-dhcp6-serverid")).strip();
         assertEquals(bytes(stored), bytes(seen[0]), "the DUID kept in kea-dhcp6-serverid");
+    }
+
+    /** Stops the dhclient this test started, by the PID it wrote to its PID file (never by name). */
+    private static void stopByPidFile(Path pidFile) throws Exception {
+        for (int i = 0; i < 100 && (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()); i++) {
+            Thread.sleep(50); // the daemonized dhclient writes it just after its parent returned
+        }
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        java.util.Optional<ProcessHandle> dhclient = ProcessHandle.of(pid);
+        if (dhclient.isPresent()) {
+            dhclient.get().destroy();
+            dhclient.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     /** Colon-separated hex bytes (dhclient writes {@code 0:1:0:1:...}, kea4j {@code 00:01:00:01:...}). */
