@@ -25,11 +25,13 @@ import org.kea4j.log.KeaLogger;
 final class CalloutSessionImpl implements CalloutSession {
 
     private static final KeaLogger LOG = KeaLogger.forSubsystem("callouts");
+    private static final Map<String, Object> NONE = Map.of();
 
     private final HooksManagerImpl manager;
     private final CalloutTable table;
     private final boolean counted;
-    private final Map<String, Object> arguments = new HashMap<>();
+    /** Created on first use: a packet that meets no callout allocates none. */
+    private Map<String, Object> arguments = NONE;
     private Map<Library, Map<String, Object>> contexts;
     private NextStep status = NextStep.CONTINUE;
     private HookImpl pending;
@@ -61,7 +63,7 @@ final class CalloutSessionImpl implements CalloutSession {
     @Override
     public CalloutSession begin(Hook hook) {
         pending = (HookImpl) hook;
-        arguments.clear();
+        deleteAllArguments();
         return this;
     }
 
@@ -75,7 +77,7 @@ final class CalloutSessionImpl implements CalloutSession {
             throw new IllegalArgumentException("hook point " + pending.point().name() + " declares no argument "
                     + argument.name() + " of type " + argument.typeName());
         }
-        arguments.put(argument.name(), argument.cast(value));
+        writable().put(argument.name(), argument.cast(value));
         return this;
     }
 
@@ -173,7 +175,14 @@ final class CalloutSessionImpl implements CalloutSession {
                 p.argument().cast(value);
             }
         }
-        arguments.put(name, value);
+        writable().put(name, value);
+    }
+
+    private Map<String, Object> writable() {
+        if (arguments == NONE) {
+            arguments = new HashMap<>();
+        }
+        return arguments;
     }
 
     @Override
@@ -183,12 +192,16 @@ final class CalloutSessionImpl implements CalloutSession {
 
     @Override
     public void deleteArgument(String name) {
-        arguments.remove(name);
+        if (!arguments.isEmpty()) {
+            arguments.remove(name);
+        }
     }
 
     @Override
     public void deleteAllArguments() {
-        arguments.clear();
+        if (!arguments.isEmpty()) {
+            arguments.clear();
+        }
     }
 
     @Override
