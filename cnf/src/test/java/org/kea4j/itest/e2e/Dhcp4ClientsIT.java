@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kea4j.itest.ControlClient;
+import org.kea4j.itest.Poll;
 import org.kea4j.itest.net.External;
 import org.kea4j.itest.net.NetnsPair;
+import org.kea4j.itest.net.Perfdhcp;
 
 /**
  * kea4j.jar serving real DHCPv4 clients in network namespaces the test creates: Debian's dhclient
@@ -62,17 +64,6 @@ class Dhcp4ClientsIT {
                 .path("arguments").path("leases");
     }
 
-    private static boolean await(long millis, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.call()) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return condition.call();
-    }
-
     @Test
     void dhclientGetsRenewsAndReleasesAnAddress() throws Exception {
         Path dhclient = External.program("dhclient");
@@ -95,19 +86,19 @@ class Dhcp4ClientsIT {
             Path clientOut = dir.resolve("dhclient.out");
             net.start(net.client(), clientOut, Map.of(), dhclient.toString(), "-4", "-d", "-v", "-lf",
                     leaseFile.toString(), "-pf", pidFile.toString(), "-sf", script.toString(), net.clientInterface());
-            assertTrue(await(30_000, () -> leases().size() == 1), "dhclient got a lease: " + Files.readString(clientOut)
+            assertTrue(Poll.until(30_000, () -> leases().size() == 1), "dhclient got a lease: " + Files.readString(clientOut)
                     + server.output());
             JsonNode lease = leases().get(0);
             String address = lease.get("ip-address").textValue();
             assertTrue(address.startsWith("192.0.2."), address);
             assertEquals(1, lease.get("subnet-id").intValue());
             long firstCltt = lease.get("cltt").longValue();
-            assertTrue(await(20_000, () -> net.run(net.client(), 10, "ip", "-4", "addr", "show", "dev",
+            assertTrue(Poll.until(20_000, () -> net.run(net.client(), 10, "ip", "-4", "addr", "show", "dev",
                     net.clientInterface()).output().contains(address + "/24")), "the script configured " + address);
             assertTrue(Files.readString(leaseFile).contains("fixed-address " + address + ";"));
 
             // T1 = 3 s: dhclient renews by unicast to the server, which answers unicast
-            assertTrue(await(20_000, () -> leases().get(0).get("cltt").longValue() > firstCltt),
+            assertTrue(Poll.until(20_000, () -> leases().get(0).get("cltt").longValue() > firstCltt),
                     "renewed: " + Files.readString(clientOut));
             assertEquals(address, leases().get(0).get("ip-address").textValue(), "same address after renewal");
             assertTrue(Files.readString(clientOut).contains("DHCPACK of " + address + " from 192.0.2.1"),
@@ -116,7 +107,7 @@ class Dhcp4ClientsIT {
             NetnsPair.Result release = net.run(net.client(), 30, dhclient.toString(), "-4", "-r", "-v", "-lf",
                     leaseFile.toString(), "-pf", pidFile.toString(), "-sf", script.toString(), net.clientInterface());
             assertEquals(0, release.exitCode(), release.output());
-            assertTrue(await(10_000, () -> leases().isEmpty()), "released: " + server.output());
+            assertTrue(Poll.until(10_000, () -> leases().isEmpty()), "released: " + server.output());
             assertTrue(release.output().contains("DHCPRELEASE of " + address), release.output());
         }
     }
@@ -145,7 +136,7 @@ class Dhcp4ClientsIT {
                 Kea4jProcess server = startServer(net, config(net, 4000, 1000, 2000))) {
             NetnsPair.Result perf = net.run(net.client(), 120, External.program("perfdhcp").toString(), "-4", "-l",
                     net.clientInterface(), "-r", "1000", "-p", "20", "-R", "16000000");
-            Map<String, long[]> stats = perfdhcpStats(perf.output());
+            Map<String, long[]> stats = Perfdhcp.stats(perf.output(), "DISCOVER-OFFER", "REQUEST-ACK");
             long discovers = stats.get("DISCOVER-OFFER")[0];
             long acks = stats.get("REQUEST-ACK")[1];
             System.out.println("perfdhcp: " + perf.output());
@@ -168,17 +159,4 @@ class Dhcp4ClientsIT {
         }
     }
 
-    /** sent and received packets per exchange type of a perfdhcp report. */
-    static Map<String, long[]> perfdhcpStats(String output) {
-        Map<String, long[]> out = new java.util.HashMap<>();
-        Matcher m = Pattern.compile("Statistics for: ([A-Z-]+)\\*+\\s+sent packets: (\\d+)\\s+received packets: (\\d+)")
-                .matcher(output);
-        while (m.find()) {
-            out.put(m.group(1), new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
-        }
-        if (!out.keySet().containsAll(List.of("DISCOVER-OFFER", "REQUEST-ACK"))) {
-            throw new AssertionError("no perfdhcp statistics in: " + output);
-        }
-        return out;
-    }
 }

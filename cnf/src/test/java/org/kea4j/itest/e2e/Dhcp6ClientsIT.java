@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kea4j.itest.ControlClient;
+import org.kea4j.itest.Poll;
 import org.kea4j.itest.net.External;
 import org.kea4j.itest.net.NetnsPair;
+import org.kea4j.itest.net.Perfdhcp;
 
 /**
  * kea4j.jar serving real DHCPv6 clients in network namespaces the test creates: dhclient -6 (an address,
@@ -63,17 +65,6 @@ class Dhcp6ClientsIT {
                 .path("arguments").path("leases");
     }
 
-    private static boolean await(long millis, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.call()) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return condition.call();
-    }
-
     private Path script() throws Exception {
         Path script = dir.resolve("dhclient6-script.sh");
         Files.writeString(script, "#!/bin/sh\n# the client's namespace keeps its link-local address only\nexit 0\n");
@@ -99,16 +90,16 @@ class Dhcp6ClientsIT {
                 net.start(net.client(), out, Map.of(), dhclient.toString(), "-6", "-d", "-v", "-lf",
                         leaseFile.toString(), "-pf", pidFile.toString(), "-sf", script.toString(), net.clientInterface());
             }
-            assertTrue(await(30_000, () -> leases().size() == 1), "dhclient -6 got a lease: " + Files.readString(out)
+            assertTrue(Poll.until(30_000, () -> leases().size() == 1), "dhclient -6 got a lease: " + Files.readString(out)
                     + server.output());
             JsonNode lease = leases().get(0);
             assertEquals(type, lease.get("type").textValue());
             String address = lease.get("ip-address").textValue();
             assertTrue(address.startsWith(prefix ? "2001:db8:1" : "2001:db8:1::"), address);
             long firstCltt = lease.get("cltt").longValue();
-            assertTrue(await(15_000, () -> Files.readString(leaseFile).contains(prefix ? "iaprefix " : "iaaddr ")),
+            assertTrue(Poll.until(15_000, () -> Files.readString(leaseFile).contains(prefix ? "iaprefix " : "iaaddr ")),
                     Files.readString(leaseFile));
-            assertTrue(await(20_000, () -> leases().size() == 1 && leases().get(0).get("cltt").longValue() > firstCltt),
+            assertTrue(Poll.until(20_000, () -> leases().size() == 1 && leases().get(0).get("cltt").longValue() > firstCltt),
                     "renewed (T1 = 2 s): " + Files.readString(out));
             assertEquals(address, leases().get(0).get("ip-address").textValue(), "the same lease after renewal");
             NetnsPair.Result release = prefix
@@ -117,7 +108,7 @@ class Dhcp6ClientsIT {
                     : net.run(net.client(), 30, dhclient.toString(), "-6", "-r", "-v", "-lf", leaseFile.toString(),
                             "-pf", pidFile.toString(), "-sf", script.toString(), net.clientInterface());
             assertEquals(0, release.exitCode(), release.output());
-            assertTrue(await(10_000, () -> leases().isEmpty()), "released: " + release.output() + server.output());
+            assertTrue(Poll.until(10_000, () -> leases().isEmpty()), "released: " + release.output() + server.output());
         }
     }
 
@@ -149,7 +140,7 @@ class Dhcp6ClientsIT {
                     Matcher m = Pattern.compile("option dhcp6.server-id ([0-9a-f:]+);").matcher(Files.readString(leaseFile));
                     assertTrue(m.find(), Files.readString(leaseFile));
                     seen[run] = m.group(1);
-                    stopByPidFile(dir.resolve("d" + run + ".pid"));
+                    External.stopByPidFile(dir.resolve("d" + run + ".pid"));
                     server.signal("TERM");
                     assertEquals(0, server.awaitExit(30));
                 }
@@ -163,18 +154,6 @@ class Dhcp6ClientsIT {
         assertEquals(bytes(stored), bytes(seen[0]), "the DUID kept in kea-dhcp6-serverid");
     }
 
-    /** Stops the dhclient this test started, by the PID it wrote to its PID file (never by name). */
-    private static void stopByPidFile(Path pidFile) throws Exception {
-        for (int i = 0; i < 100 && (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()); i++) {
-            Thread.sleep(50); // the daemonized dhclient writes it just after its parent returned
-        }
-        long pid = Long.parseLong(Files.readString(pidFile).strip());
-        java.util.Optional<ProcessHandle> dhclient = ProcessHandle.of(pid);
-        if (dhclient.isPresent()) {
-            dhclient.get().destroy();
-            dhclient.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        }
-    }
 
     /** Colon-separated hex bytes (dhclient writes {@code 0:1:0:1:...}, kea4j {@code 00:01:00:01:...}). */
     private static java.util.List<Integer> bytes(String colons) {
@@ -194,7 +173,7 @@ class Dhcp6ClientsIT {
             command.addAll(java.util.List.of(extra));
             NetnsPair.Result perf = net.run(net.client(), 120, command.toArray(new String[0]));
             System.out.println("perfdhcp -6 " + String.join(" ", extra) + ": " + perf.output());
-            Map<String, long[]> stats = stats(perf.output());
+            Map<String, long[]> stats = Perfdhcp.stats(perf.output(), "SOLICIT-ADVERTISE", "REQUEST-REPLY");
             long solicits = stats.get("SOLICIT-ADVERTISE")[0];
             long replies = stats.get("REQUEST-REPLY")[1];
             assertTrue(solicits >= 19_000, perf.output());
@@ -212,18 +191,6 @@ class Dhcp6ClientsIT {
         }
     }
 
-    static Map<String, long[]> stats(String output) {
-        Map<String, long[]> out = new java.util.HashMap<>();
-        Matcher m = Pattern.compile("Statistics for: ([A-Z-]+)\\*+\\s+sent packets: (\\d+)\\s+received packets: (\\d+)")
-                .matcher(output);
-        while (m.find()) {
-            out.put(m.group(1), new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
-        }
-        if (!out.containsKey("SOLICIT-ADVERTISE") || !out.containsKey("REQUEST-REPLY")) {
-            throw new AssertionError("no perfdhcp statistics in: " + output);
-        }
-        return out;
-    }
 
     @Test
     void perfdhcpAddressesAtAThousandPerSecond() throws Exception {

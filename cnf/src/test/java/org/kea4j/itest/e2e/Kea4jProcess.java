@@ -45,8 +45,15 @@ public final class Kea4jProcess implements AutoCloseable {
 
     /** Starts {@code java -jar kea4j.jar ARGS} inside a network namespace of the test (as root). */
     public static Kea4jProcess startIn(String namespace, Path workDir, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace, java(), "-jar",
-                jar().toString()));
+        return startIn(namespace, workDir, List.of(), args);
+    }
+
+    /** Starts {@code java JVM-OPTIONS -jar kea4j.jar ARGS} inside a network namespace of the test (as root). */
+    public static Kea4jProcess startIn(String namespace, Path workDir, List<String> jvmOptions, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace, java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
         Path output = workDir.resolve("kea4j.out");
         Process process = new ProcessBuilder(command).directory(workDir.toFile())

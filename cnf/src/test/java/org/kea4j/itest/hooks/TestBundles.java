@@ -88,6 +88,24 @@ public final class TestBundles {
         return jar;
     }
 
+    /** A copy of a bundle jar with another {@code Bundle-Version}: the same library, rebuilt. */
+    public static Path rebuilt(Path bundle, Path jar, String version) throws IOException {
+        Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
+        try (java.util.jar.JarInputStream in = new java.util.jar.JarInputStream(Files.newInputStream(bundle))) {
+            Manifest manifest = new Manifest(in.getManifest());
+            manifest.getMainAttributes().putValue("Bundle-Version", version);
+            try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream zip = new JarOutputStream(out, manifest)) {
+                for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+                    zip.putNextEntry(new JarEntry(e.getName()));
+                    in.transferTo(zip);
+                    zip.closeEntry();
+                }
+            }
+        }
+        Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return jar;
+    }
+
     /** A normal library of the current framework version. */
     public static Path hookBundle(Path jar, String tag) throws IOException {
         return hookBundle(jar, tag, "normal", HookLibrary.FRAMEWORK_VERSION);

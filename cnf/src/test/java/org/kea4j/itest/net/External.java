@@ -37,6 +37,19 @@ public final class External {
         }
     }
 
+    /** Stops a daemon the test started, by the PID it wrote to its PID file (never by name). */
+    public static void stopByPidFile(java.nio.file.Path pidFile) throws Exception {
+        for (int i = 0; i < 100 && (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()); i++) {
+            Thread.sleep(50); // a daemonizing client writes it just after its parent returned
+        }
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        java.util.Optional<ProcessHandle> daemon = ProcessHandle.of(pid);
+        if (daemon.isPresent()) {
+            daemon.get().destroy();
+            daemon.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     private static void missing(String why) {
         if ("1".equals(System.getenv(REQUIRE))) {
             Assertions.fail(why + " (" + REQUIRE + "=1: .ci/run installs every prerequisite)");
