@@ -110,6 +110,9 @@ class BundleManifestTest {
                 if (exports.containsKey(e.getKey()) || e.getKey().startsWith("java.")) {
                     continue; // its own packages, and the JRE's (which have no version)
                 }
+                boolean authorVisible = API.contains(e.getKey()) || e.getKey().startsWith("com.fasterxml.jackson.");
+                assertTrue(!API_ONLY.contains(bsn) || authorVisible, bsn + " imports only the author API and what the"
+                        + " API artifact brings (Jackson), yet imports " + e.getKey());
                 if (e.getKey().startsWith("org.kea4j.")) {
                     assertTrue(API.contains(e.getKey()) || ENGINE.contains(e.getKey()), bsn + " imports " + e.getKey());
                     assertEquals(ENGINE.contains(e.getKey()) ? "engine" : null, e.getValue().get("kea4j"),

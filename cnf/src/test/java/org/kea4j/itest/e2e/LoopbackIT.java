@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kea4j.itest.ControlClient;
@@ -26,8 +25,8 @@ class LoopbackIT {
     @TempDir
     Path dir;
 
-    private static int port() {
-        return ThreadLocalRandom.current().nextInt(20000, 30000);
+    private static int port() throws java.io.IOException {
+        return Kea4jProcess.freeUdpPort();
     }
 
     private Kea4jProcess start(String... args) throws Exception {
@@ -70,6 +69,51 @@ class LoopbackIT {
             }
             assertEquals(3, leases().size(), "granted then released");
         }
+    }
+
+    /** A file of the repository's cnf/config folder, copied into the test's folder at the same place. */
+    private Path example(String name) throws Exception {
+        Path source = Path.of(System.getProperty("kea4j.repository"), "cnf", "config", name);
+        Path target = Files.createDirectories(dir.resolve("cnf/config")).resolve(name);
+        return Files.copy(source, target);
+    }
+
+    /** cnf/config/kea4j-usercheck.json as its comment runs it: registered and unregistered clients, outcomes. */
+    @Test
+    void theListedUsercheckExampleRestrictsUnregisteredClients() throws Exception {
+        example("user_chk_registry.txt");
+        example("kea4j-usercheck.json");
+        int port = port();
+        try (Kea4jProcess server = start("-c", "cnf/config/kea4j-usercheck.json", "-p", Integer.toString(port),
+                "--control-socket", dir.resolve("ctrl.sock").toString())) {
+            Kea4jProcess.Result registered = client(port, "--hwaddr", "02:00:00:00:00:01");
+            assertTrue(registered.output().contains(": DHCPACK 127.0.1."), registered.output() + server.output());
+            assertTrue(registered.output().contains("tftp-server-name=tftp.example.org boot-file-name=/boot/registered.cfg"),
+                    "the registered user's attributes: " + registered.output());
+            Kea4jProcess.Result stranger = client(port, "--hwaddr", "02:00:00:00:00:02");
+            assertTrue(stranger.output().contains(": DHCPACK 10.99."), stranger.output());
+            assertTrue(!stranger.output().contains("boot-file-name"), stranger.output());
+            String outcomes = Files.readString(dir.resolve("user_chk_outcome.txt"));
+            assertTrue(outcomes.contains("id_type=HW_ADDR\nclient=hwtype=1 02:00:00:00:00:02\naddr=10.99."), outcomes);
+            assertTrue(outcomes.contains("client=hwtype=1 02:00:00:00:00:01\naddr=127.0.1."), outcomes);
+            JsonNode usercheck = JSON.readTree(ControlClient.send(dir.resolve("ctrl.sock"), "{\"command\": \"hooks-list\"}"))
+                    .path("arguments").path("libraries").get(0);
+            assertEquals("org.kea4j.usercheck", usercheck.path("name").asText());
+            assertEquals("cnf/config/user_chk_registry.txt", usercheck.path("parameters").path("registry-file").asText());
+        }
+    }
+
+    /** cnf/config/kea4j-usercheck-dropin.json is a valid configuration; the jar it names is the built one. */
+    @Test
+    void theDropInUsercheckExampleIsValid() throws Exception {
+        Path config = example("kea4j-usercheck-dropin.json");
+        Kea4jProcess.Result test = Kea4jProcess.run(dir, 120, "-t", config.toString());
+        assertEquals(0, test.exitCode(), test.output());
+        String named = Files.readString(config).lines().filter(l -> l.contains("cp usercheck.bundle/target/"))
+                .findFirst().orElseThrow();
+        String jarName = named.replaceAll(".*target/(\\S+)\\s.*", "$1");
+        assertEquals(jarName, Path.of(System.getProperty("kea4j.usercheck.jar")).getFileName().toString(),
+                "the example copies the jar the build makes");
     }
 
     @Test

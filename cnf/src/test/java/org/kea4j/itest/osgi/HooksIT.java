@@ -32,7 +32,9 @@ import org.kea4j.config.ConfigService;
 import org.kea4j.config.ConfigTrigger;
 import org.kea4j.control.Answer;
 import org.kea4j.control.CommandRegistry;
+import org.kea4j.dhcp.Pkt4;
 import org.kea4j.hooks.Argument;
+import org.kea4j.hooks.Dhcp4Hooks;
 import org.kea4j.hooks.HookLibrary;
 import org.kea4j.hooks.HookPoint;
 import org.kea4j.hooks.host.CalloutSession;
@@ -448,6 +450,50 @@ public class HooksIT {
         } finally {
             bundle.uninstall();
         }
+    }
+
+    /**
+     * The usercheck jar as an operator lists it by path, with parameters: the listing and {@code kea:hooks} show
+     * its named callouts with their counts, and {@code libreload} takes a rebuilt jar written over the listed one.
+     */
+    @Test
+    public void usercheckListedByPathIsShownWithItsCalloutsAndLibreloadTakesItsRebuiltJar() throws Exception {
+        Path jar = Files.copy(Path.of(System.getProperty("kea4j.usercheck.jar")), work.resolve("usercheck.jar"));
+        Path registry = Files.writeString(work.resolve("registry.txt"),
+                "{\"type\": \"HW_ADDR\", \"id\": \"02:00:00:00:00:01\"}\n");
+        Path outcome = work.resolve("outcome.txt");
+        apply(config, "{'Dhcp4': {'hooks-libraries': [{'library': '" + jar + "', 'parameters': {'registry-file': '"
+                + registry + "', 'outcome-file': '" + outcome + "'}}]}}");
+        Pkt4 query = new Pkt4(Pkt4.DHCPDISCOVER, 7);
+        query.setHWAddr(1, new byte[] {2, 0, 0, 0, 0, 1});
+        Hook received = hooks.hook(Dhcp4Hooks.PKT4_RECEIVE);
+        for (int i = 0; i < 3; i++) {
+            try (CalloutSession session = hooks.openSession()) {
+                session.begin(received).with(Dhcp4Hooks.QUERY4, query).call();
+            }
+        }
+
+        JsonNode lib = listed("usercheck.jar");
+        assertEquals("loaded", lib.get("state").asText());
+        assertEquals("org.kea4j.usercheck", lib.get("bundle").asText());
+        assertEquals(registry.toString(), lib.get("parameters").get("registry-file").asText());
+        Map<String, Long> calls = new java.util.TreeMap<>();
+        for (JsonNode c : lib.get("callouts")) {
+            calls.put(c.get("hook").asText() + " " + c.get("callout").asText(), c.get("calls").asLong());
+        }
+        assertEquals(Map.of("pkt4_receive look-up-user", 3L, "subnet4_select restrict-unregistered", 0L,
+                "pkt4_send record-outcome", 0L, "pkt6_receive look-up-user", 0L,
+                "subnet6_select restrict-unregistered", 0L, "pkt6_send record-outcome", 0L), calls);
+        String table = shell("kea:hooks");
+        assertTrue(table, table.contains("bundle org.kea4j.usercheck " + lib.get("bundle-version").asText()));
+        assertTrue(table, table.matches("(?s).*pkt4_receive +look-up-user +calls=3 errors=0 .*"));
+        assertTrue(table, table.matches("(?s).*subnet4_select +restrict-unregistered +calls=0 errors=0 .*"));
+        assertTrue(table, table.contains("pkt4_receive:  1/look-up-user"));
+
+        TestBundles.rebuilt(Path.of(System.getProperty("kea4j.usercheck.jar")), jar, "0.1.99");
+        Answer answer = commands.execute("libreload", null);
+        assertEquals(answer.text(), Answer.SUCCESS, answer.result());
+        assertEquals("0.1.99", listed("usercheck.jar").get("bundle-version").asText());
     }
 
     /** Four threads call a hook point while libreload runs 50 times: always a whole set, no exception, no call lost. */
