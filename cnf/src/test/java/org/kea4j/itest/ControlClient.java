@@ -17,11 +17,26 @@ public final class ControlClient {
 
     /** Sends raw bytes and reads until the server closes the connection (bounded by the socket timeout). */
     public static String send(Path socket, byte[] request) throws IOException {
+        return send(socket, request, false);
+    }
+
+    /**
+     * Sends the request, ends the connection's output (a half-close, as socat does at the end of its input) and
+     * reads the answer until the server closes the connection.
+     */
+    public static String sendThenEndInput(Path socket, String request) throws IOException {
+        return send(socket, request.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    private static String send(Path socket, byte[] request, boolean halfClose) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
             ByteBuffer out = ByteBuffer.wrap(request);
             while (out.hasRemaining()) {
                 channel.write(out);
+            }
+            if (halfClose) {
+                channel.shutdownOutput();
             }
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             ByteBuffer in = ByteBuffer.allocate(65536);

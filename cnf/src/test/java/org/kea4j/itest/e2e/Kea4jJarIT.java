@@ -1,17 +1,21 @@
 package org.kea4j.itest.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kea4j.itest.ControlClient;
+import org.kea4j.itest.net.External;
 
 /** kea4j.jar as a process: start on the default configuration, answer, stop cleanly, refuse bad files. */
 class Kea4jJarIT {
@@ -80,8 +84,8 @@ class Kea4jJarIT {
         Path config = dir.resolve("kea.json");
         Files.writeString(config, "{\"Dhcp4\": {\"valid-lifetime\": 1000}}");
         Path socket = dir.resolve("ctl.sock");
-        try (Kea4jProcess kea = Kea4jProcess.start(dir, "-c", config.toString(), "-p", "1067", "--control-socket",
-                socket.toString())) {
+        try (Kea4jProcess kea = Kea4jProcess.start(dir, "-c", config.toString(), "-p",
+                Integer.toString(Kea4jProcess.freeUdpPort()), "--control-socket", socket.toString())) {
             assertTrue(kea.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), kea.output());
             assertTrue(kea.awaitControl(socket, 30_000), kea.output());
             Files.writeString(config, "{\"Dhcp4\": {\"valid-lifetime\": 2000}}");
@@ -105,6 +109,32 @@ class Kea4jJarIT {
             JsonNode shutdown = JSON.readTree(ControlClient.send(socket, "{\"command\": \"shutdown\"}"));
             assertEquals("Shutting down.", shutdown.get("text").textValue());
             assertEquals(0, kea.awaitExit(30), kea.output());
+        }
+    }
+
+    /** The README's way, and Kea's scripts': socat sends the request, ends its input and prints the answer. */
+    @Test
+    void socatGetsItsAnswer() throws Exception {
+        Path socat = External.program("socat");
+        Path socket = dir.resolve("ctl.sock");
+        try (Kea4jProcess kea = Kea4jProcess.start(dir, "-p", Integer.toString(Kea4jProcess.freeUdpPort()),
+                "--control-socket", socket.toString())) {
+            assertTrue(kea.awaitControl(socket, 60_000), kea.output());
+            for (String command : new String[] {"version-get", "libreload", "config-get"}) {
+                Process p = new ProcessBuilder(socat.toString(), "-", "UNIX-CONNECT:" + socket).redirectErrorStream(true)
+                        .start();
+                try {
+                    try (var in = p.getOutputStream()) {
+                        in.write(("{ \"command\": \"" + command + "\" }\n").getBytes(StandardCharsets.UTF_8));
+                    }
+                    assertTrue(p.waitFor(20, TimeUnit.SECONDS), "socat ended");
+                    String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertEquals(0, JSON.readTree(printed).get("result").intValue(), command + ": " + printed);
+                } finally {
+                    p.destroyForcibly(); // socat started by this test, by its handle
+                }
+            }
+            assertFalse(kea.output().contains("CC_WRITE_ERROR"), kea.output());
         }
     }
 

@@ -34,13 +34,7 @@ public final class Kea4jProcess implements AutoCloseable {
 
     /** Starts {@code java -jar kea4j.jar ARGS} in workDir, stdin closed. */
     public static Kea4jProcess start(Path workDir, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
-        command.addAll(List.of(args));
-        Path output = workDir.resolve("kea4j.out");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
-        return new Kea4jProcess(process, output, workDir);
+        return startUnder(List.of(), workDir, List.of(), args);
     }
 
     /** Starts {@code java -jar kea4j.jar ARGS} inside a network namespace of the test (as root). */
@@ -51,7 +45,17 @@ public final class Kea4jProcess implements AutoCloseable {
     /** Starts {@code java JVM-OPTIONS -jar kea4j.jar ARGS} inside a network namespace of the test (as root). */
     public static Kea4jProcess startIn(String namespace, Path workDir, List<String> jvmOptions, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace, java()));
+        return startUnder(List.of("ip", "netns", "exec", namespace), workDir, jvmOptions, args);
+    }
+
+    /**
+     * Starts {@code PREFIX java JVM-OPTIONS -jar kea4j.jar ARGS} in workDir, stdin closed, where the prefix is a
+     * program that execs the rest (such as {@code nohup} or {@code ip netns exec NS}): the process is kea4j's.
+     */
+    public static Kea4jProcess startUnder(List<String> prefix, Path workDir, List<String> jvmOptions, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.add(java());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));

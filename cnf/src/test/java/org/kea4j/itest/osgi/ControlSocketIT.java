@@ -1,6 +1,7 @@
 package org.kea4j.itest.osgi;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.kea4j.itest.osgi.OsgiTests.apply;
 import static org.kea4j.itest.osgi.OsgiTests.await;
@@ -115,6 +116,35 @@ public class ControlSocketIT {
         assertTrue(await(() -> read(log).contains("CONFIG_CCSESSION_MSG"), 3000));
     }
 
+    /** socat and Kea's scripts end their output after the request: the answer still comes, then the close. */
+    @Test
+    public void aClientThatEndsItsOutputAfterTheRequestStillGetsTheAnswer() throws Exception {
+        JsonNode version = answer(ControlClient.sendThenEndInput(socket, "{ \"command\": \"version-get\" }\n"));
+        assertEquals(0, version.get("result").intValue());
+        JsonNode reload = answer(ControlClient.sendThenEndInput(socket, "{ \"command\": \"libreload\" }"));
+        assertEquals(reload.toString(), 0, reload.get("result").intValue());
+        long start = System.nanoTime();
+        JsonNode cut = answer(ControlClient.sendThenEndInput(socket, "{\"command\": \"list-"));
+        assertEquals(1, cut.get("result").intValue());
+        assertTrue(cut.toString(), cut.get("text").textValue().startsWith("invalid JSON"));
+        assertTrue("answered when the input ended, not at the timeout", System.nanoTime() - start < 1_000_000_000L);
+        assertFalse(read(log), read(log).contains("CC_WRITE_ERROR"));
+    }
+
+    /** Text that is not JSON gets a JSON error, never a binary frame. */
+    @Test
+    public void textThatIsNotJsonGetsAJsonError() throws Exception {
+        for (String garbage : new String[] {"hello world\n", "GET / HTTP/1.0\r\n\r\n", "}\n", "\u00e9t\u00e9\n"}) {
+            String text = ControlClient.send(socket, garbage);
+            JsonNode error = answer(text);
+            assertEquals(text, 1, error.get("result").intValue());
+            assertTrue(text, error.get("text").textValue().startsWith("invalid JSON"));
+        }
+        JsonNode unterminated = answer(ControlClient.sendThenEndInput(socket, "garbage"));
+        assertEquals(1, unterminated.get("result").intValue());
+        assertEquals(0, command("{\"command\": \"list-commands\"}").get("result").intValue());
+    }
+
     @Test
     public void aStalledRequestTimesOut() throws Exception {
         long start = System.nanoTime();
@@ -147,6 +177,40 @@ public class ControlSocketIT {
                 assertEquals(0, answer(body).get("result").intValue());
             }
         }
+    }
+
+    /** Frames sent together are all answered, in order, also when the client ends its output after them. */
+    @Test
+    public void framesSentTogetherAreAllAnsweredBeforeTheClose() throws Exception {
+        ByteBuffer both = ByteBuffer.allocate(1024);
+        both.put(ControlClient.frame("{}", "{\"command\": \"status-get\"}"));
+        both.put(ControlClient.frame("{}", "{\"command\": \"no-such-command\"}"));
+        byte[] request = Arrays.copyOf(both.array(), both.position());
+        byte[] reply;
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            channel.write(ByteBuffer.wrap(request));
+            channel.shutdownOutput();
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            ByteBuffer in = ByteBuffer.allocate(4096);
+            while (channel.read(in) >= 0) {
+                all.write(in.array(), 0, in.position());
+                in.clear();
+            }
+            reply = all.toByteArray();
+        }
+        ByteBuffer frames = ByteBuffer.wrap(reply);
+        int[] results = new int[2];
+        for (int i = 0; i < 2; i++) {
+            int total = frames.getInt();
+            int headerLength = frames.getShort();
+            byte[] body = new byte[total - 2 - headerLength];
+            frames.position(frames.position() + headerLength).get(body);
+            results[i] = answer(new String(body, StandardCharsets.UTF_8)).get("result").intValue();
+        }
+        assertEquals(0, results[0]);
+        assertEquals(2, results[1]);
+        assertEquals(0, frames.remaining());
     }
 
     @Test

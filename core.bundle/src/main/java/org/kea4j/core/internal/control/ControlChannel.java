@@ -2,10 +2,6 @@ package org.kea4j.core.internal.control;
 
 import static org.kea4j.core.internal.control.CcMessages.CC_SET_TIMEOUT;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +35,7 @@ public final class ControlChannel {
     public static final String MAX_REQUEST_PROPERTY = "kea4j.control.max-request-bytes";
 
     private final CommandRegistry registry;
-    private final EventLoopGroup group;
+    private final DomainSocketTransport transport;
     private final ExecutorService commandThread;
     private final ControlSocketServer.Limits limits;
     private final Map<Path, ControlSocketServer> open = new LinkedHashMap<>();
@@ -51,8 +47,7 @@ public final class ControlChannel {
         this.registry = registry;
         this.limits = new ControlSocketServer.Limits(Long.getLong(TIMEOUT_PROPERTY, 10_000),
                 Integer.getInteger(MAX_REQUEST_PROPERTY, 1 << 20));
-        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("kea-ctrl-socket", true),
-                NioIoHandler.newFactory());
+        this.transport = DomainSocketTransport.create("kea-ctrl-socket");
         this.commandThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kea-command");
             t.setDaemon(true);
@@ -82,7 +77,7 @@ public final class ControlChannel {
         Path key = socket.toAbsolutePath();
         processSockets.add(key);
         if (!open.containsKey(key)) {
-            open.put(key, ControlSocketServer.open(key, group, registry, commandThread, limits));
+            open.put(key, ControlSocketServer.open(key, transport, registry, commandThread, limits));
         }
     }
 
@@ -98,7 +93,7 @@ public final class ControlChannel {
         try {
             for (Path p : wanted) {
                 if (!open.containsKey(p)) {
-                    open.put(p, ControlSocketServer.open(p, group, registry, commandThread, limits));
+                    open.put(p, ControlSocketServer.open(p, transport, registry, commandThread, limits));
                     opened.add(p);
                 }
             }
@@ -132,7 +127,7 @@ public final class ControlChannel {
             server.close();
         }
         open.clear();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        transport.group().shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         commandThread.shutdownNow();
     }
 }

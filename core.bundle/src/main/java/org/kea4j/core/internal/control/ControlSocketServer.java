@@ -28,8 +28,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
@@ -50,8 +50,11 @@ import org.kea4j.log.KeaLogger;
  * One control socket: a Unix stream socket speaking Kea's JSON commands. A connection sends either a JSON
  * request (comments allowed; answered, then closed, as Kea 2.x does) or length-prefixed frames (four
  * bytes total length, two bytes header length, header JSON, command JSON; answered in kind, connection
- * kept). A request that stalls past the timeout is answered with an error ({@code CC_TIMEOUT}); one
- * larger than the limit is refused. Commands run on the command thread, never on the socket's.
+ * kept). A frame's first byte is 0 (requests are far below 16 MiB): anything else is text, so that text that
+ * is not JSON gets a JSON error. A client may end its input after the request (socat does): the answer still
+ * comes, then the connection closes; input that ends inside a request is answered with the error its text
+ * gives. A request that stalls past the timeout is answered with an error ({@code CC_TIMEOUT}); one larger
+ * than the limit is refused. Commands run on the command thread, never on the socket's.
  */
 final class ControlSocketServer {
 
@@ -75,7 +78,7 @@ final class ControlSocketServer {
     }
 
     /** Binds a socket file: refuses one that a live process listens on, replaces a stale one. */
-    static ControlSocketServer open(Path path, EventLoopGroup group, CommandRegistry registry,
+    static ControlSocketServer open(Path path, DomainSocketTransport transport, CommandRegistry registry,
             ExecutorService commandThread, Limits limits) throws IOException {
         Path absolute = path.toAbsolutePath();
         if (Files.exists(absolute)) {
@@ -85,8 +88,9 @@ final class ControlSocketServer {
             Files.delete(absolute);
         }
         ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerDomainSocketChannel.class)
+                .group(transport.group())
+                .channel(transport.serverChannel())
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, transport.halfClose())
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -96,7 +100,7 @@ final class ControlSocketServer {
                 });
         Channel ch;
         try {
-            ch = bootstrap.bind(UnixDomainSocketAddress.of(absolute)).sync().channel();
+            ch = bootstrap.bind(transport.address().apply(absolute)).sync().channel();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while binding " + absolute, e);
@@ -146,6 +150,8 @@ final class ControlSocketServer {
         private ByteBuf pending;
         private Boolean framed;
         private boolean busy;
+        /** The client ended its input: answer what it sent, then close. */
+        private boolean inputEnded;
 
         Session(Path socket, CommandRegistry registry, ExecutorService commandThread, Limits limits) {
             this.socket = socket;
@@ -173,7 +179,8 @@ final class ControlSocketServer {
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ByteBuf in = (ByteBuf) msg;
             try {
-                if (pending == null || busy) {
+                // a text connection carries one request: what follows it is not read; frames queue up
+                if (pending == null || busy && !Boolean.TRUE.equals(framed)) {
                     return;
                 }
                 pending.writeBytes(in);
@@ -186,7 +193,7 @@ final class ControlSocketServer {
         private void process(ChannelHandlerContext ctx) {
             while (pending != null && pending.isReadable() && !busy) {
                 if (framed == null) {
-                    framed = !JsonFramer.looksLikeText(pending.getByte(pending.readerIndex()));
+                    framed = JsonFramer.startsFrame(pending.getByte(pending.readerIndex()));
                 }
                 if (framed ? !processFrame(ctx) : !processText(ctx)) {
                     return;
@@ -203,8 +210,16 @@ final class ControlSocketServer {
                 refuse(ctx, "request larger than " + limits.maxRequestBytes() + " bytes");
                 return false;
             }
-            if (end < 0) {
+            if (end < 0 && !inputEnded) {
                 return false;
+            }
+            if (end < 0) {
+                // the input ended: the rest is the request, answered with its error; blanks are nothing
+                if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+                    pending.clear();
+                    return false;
+                }
+                end = bytes.length;
             }
             pending.skipBytes(end);
             String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
@@ -261,6 +276,7 @@ final class ControlSocketServer {
                     reply(ctx, answer, keepOpen, !keepOpen);
                     if (keepOpen) {
                         process(ctx);
+                        closeIfDone(ctx);
                     }
                 });
             });
@@ -303,8 +319,33 @@ final class ControlSocketServer {
             reply(ctx, answer, framedReply, true);
         }
 
+        /** After the client ended its input: closes once nothing is left to answer. */
+        private void closeIfDone(ChannelHandlerContext ctx) {
+            if (!inputEnded || busy) {
+                return;
+            }
+            if (pending != null && pending.isReadable()) {
+                if (Boolean.TRUE.equals(framed)) {
+                    refuseFrame(ctx, "the input ended inside a frame");
+                }
+                return;
+            }
+            ctx.close();
+        }
+
+        private void refuseFrame(ChannelHandlerContext ctx, String reason) {
+            LOG.log(CC_READ_ERROR, reason);
+            answerAndClose(ctx, Answer.error(reason), true);
+        }
+
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof ChannelInputShutdownEvent) {
+                inputEnded = true;
+                process(ctx);
+                closeIfDone(ctx);
+                return;
+            }
             if (evt instanceof IdleStateEvent && !busy) {
                 LOG.log(CC_TIMEOUT);
                 answerAndClose(ctx, Answer.error("Connection over control channel timed out"), Boolean.TRUE.equals(framed));

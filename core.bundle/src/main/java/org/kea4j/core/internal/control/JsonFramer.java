@@ -10,10 +10,12 @@ final class JsonFramer {
     private JsonFramer() {
     }
 
-    /** Whether the data is text rather than a length-prefixed frame (first non-blank byte). */
-    static boolean looksLikeText(byte first) {
-        return first == '{' || first == '[' || first == '#' || first == '/' || first == ' ' || first == '\t'
-                || first == '\r' || first == '\n' || first == '"';
+    /**
+     * Whether a connection's first byte starts a length-prefixed frame rather than text: a frame's length is
+     * below 16 MiB, so its first byte is 0, which no text begins with.
+     */
+    static boolean startsFrame(byte first) {
+        return first == 0;
     }
 
     /**

@@ -38,8 +38,9 @@ class JsonFramerTest {
 
     @Test
     void detectsTextVersusFrames() {
-        assertTrue(JsonFramer.looksLikeText((byte) '{'));
-        assertTrue(JsonFramer.looksLikeText((byte) '#'));
-        assertFalse(JsonFramer.looksLikeText((byte) 0));
+        assertTrue(JsonFramer.startsFrame((byte) 0));
+        for (char text : "{#/ \t\n\"hx\u00e9".toCharArray()) {
+            assertFalse(JsonFramer.startsFrame((byte) text), "text starting with " + text);
+        }
     }
 }
