@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kea4j.itest.ControlClient;
+import org.kea4j.itest.Poll;
 import org.kea4j.itest.net.External;
 
 /** kea4j.jar as a process: start on the default configuration, answer, stop cleanly, refuse bad files. */
@@ -86,30 +88,53 @@ class Kea4jJarIT {
         Path socket = dir.resolve("ctl.sock");
         try (Kea4jProcess kea = Kea4jProcess.start(dir, "-c", config.toString(), "-p",
                 Integer.toString(Kea4jProcess.freeUdpPort()), "--control-socket", socket.toString())) {
-            assertTrue(kea.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), kea.output());
-            assertTrue(kea.awaitControl(socket, 30_000), kea.output());
-            Files.writeString(config, "{\"Dhcp4\": {\"valid-lifetime\": 2000}}");
-            kea.signal("HUP");
-            assertTrue(kea.awaitOutput("DHCP4_DYNAMIC_RECONFIGURATION initiate server reconfiguration using file: "
-                    + config, 10_000), kea.output());
-            long deadline = System.currentTimeMillis() + 10_000;
-            int lifetime = 0;
-            while (System.currentTimeMillis() < deadline && lifetime != 2000) {
-                lifetime = JSON.readTree(ControlClient.send(socket, "{\"command\": \"config-get\"}"))
-                        .get("arguments").get("Dhcp4").get("valid-lifetime").intValue();
-                Thread.sleep(100);
-            }
-            assertEquals(2000, lifetime);
+            assertTrue(kea.awaitControl(socket, 60_000), kea.output());
+            assertReloadsOnSighup(kea, config, socket, 2000);
             Files.writeString(config, "{\"Dhcp4\": {\"valid-lifetime\": \"bad\"}}");
             kea.signal("HUP");
             assertTrue(kea.awaitOutput("DHCP4_DYNAMIC_RECONFIGURATION_FAIL dynamic server reconfiguration failed with file: "
                     + config, 10_000), kea.output());
-            assertEquals(2000, JSON.readTree(ControlClient.send(socket, "{\"command\": \"config-get\"}"))
-                    .get("arguments").get("Dhcp4").get("valid-lifetime").intValue());
+            assertEquals(2000, validLifetime(socket));
             JsonNode shutdown = JSON.readTree(ControlClient.send(socket, "{\"command\": \"shutdown\"}"));
             assertEquals("Shutting down.", shutdown.get("text").textValue());
             assertEquals(0, kea.awaitExit(30), kea.output());
         }
+    }
+
+    /**
+     * Started with SIGHUP ignored (nohup, as some service managers and harnesses do) and SIGINT ignored (as a
+     * script's background job is): SIGHUP still reloads and SIGINT still ends the server cleanly, as in Kea.
+     */
+    @Test
+    void signalsIgnoredAtStartAreHandledAnyway() throws Exception {
+        Path config = dir.resolve("kea.json");
+        Files.writeString(config, "{\"Dhcp4\": {\"valid-lifetime\": 1000}}");
+        Path socket = dir.resolve("ctl.sock");
+        List<String> ignoringIntThenNohup = List.of("sh", "-c", "trap '' INT; exec \"$@\"", "sh",
+                External.program("nohup").toString());
+        try (Kea4jProcess kea = Kea4jProcess.startUnder(ignoringIntThenNohup, dir, List.of(), "-c", config.toString(),
+                "-p", Integer.toString(Kea4jProcess.freeUdpPort()), "--control-socket", socket.toString())) {
+            assertTrue(kea.awaitControl(socket, 60_000), kea.output());
+            assertTrue(kea.output().contains("DCTL_SIGNAL_RESTORED kea4j started with SIGHUP ignored"), kea.output());
+            assertTrue(kea.output().contains("DCTL_SIGNAL_RESTORED kea4j started with SIGINT ignored"), kea.output());
+            assertReloadsOnSighup(kea, config, socket, 3000);
+            assertReloadsOnSighup(kea, config, socket, 4000);
+            kea.signal("INT");
+            assertEquals(0, kea.awaitExit(30), kea.output());
+        }
+    }
+
+    private static void assertReloadsOnSighup(Kea4jProcess kea, Path config, Path socket, int lifetime) throws Exception {
+        Files.writeString(config, "{\"Dhcp4\": {\"valid-lifetime\": " + lifetime + "}}");
+        kea.signal("HUP");
+        assertTrue(Poll.until(10_000, () -> validLifetime(socket) == lifetime), "reloaded on SIGHUP: " + kea.output());
+        assertTrue(kea.output().contains("DHCP4_DYNAMIC_RECONFIGURATION initiate server reconfiguration using file: "
+                + config), kea.output());
+    }
+
+    private static int validLifetime(Path socket) throws Exception {
+        return JSON.readTree(ControlClient.send(socket, "{\"command\": \"config-get\"}"))
+                .get("arguments").get("Dhcp4").get("valid-lifetime").intValue();
     }
 
     /** The README's way, and Kea's scripts': socat sends the request, ends its input and prints the answer. */

@@ -25,6 +25,8 @@ public enum DctlMessages implements MessageId {
     DCTL_NOT_RUNNING(warn("%1 application instance is not running")),
     DCTL_PROCESS_FAILED(fatal("%1 application execution failed: %2")),
     DCTL_RUN_PROCESS(debug(0, "%1 starting application event loop")),
+    DCTL_SIGNAL_RESTORED(info("%1 started with SIG%2 ignored (nohup?): the signal is handled again")),
+    DCTL_SIGNAL_SETUP_FAIL(warn("%1 cannot handle SIG%2, which therefore does nothing: %3")),
     DCTL_SESSION_FAIL(fatal("%1 controller failed to establish Kea session: %1")),
     DCTL_STANDALONE(debug(0, "%1 skipping message queue, running standalone"));
 
