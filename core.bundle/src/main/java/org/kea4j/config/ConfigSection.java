@@ -37,4 +37,11 @@ public interface ConfigSection {
     /** Reports that this running section is about to be reconfigured from {@code origin}. */
     default void reconfigurationStarting(String origin, ConfigTrigger trigger) {
     }
+
+    /**
+     * Reports that this daemon is already run by another process on the same configuration file (its PID file
+     * names a live process), so that it logs its own message, such as Kea's {@code DHCP4_ALREADY_RUNNING}.
+     */
+    default void alreadyRunning(String reason) {
+    }
 }

@@ -95,7 +95,6 @@ public final class UdpTransport implements AutoCloseable {
         Bootstrap b = new Bootstrap().group(group)
                 .channelFactory(() -> new EpollDatagramChannel(spec.v6() ? InternetProtocolFamily.IPv6
                         : InternetProtocolFamily.IPv4))
-                .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BROADCAST, !spec.v6())
                 .option(ChannelOption.SO_RCVBUF, 4 << 20)
                 .option(ChannelOption.SO_SNDBUF, 4 << 20)

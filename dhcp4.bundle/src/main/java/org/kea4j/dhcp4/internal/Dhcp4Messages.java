@@ -12,6 +12,7 @@ import org.kea4j.log.MessageId;
 /** Messages of the DHCPv4 server (Kea's DHCP4). */
 public enum Dhcp4Messages implements MessageId {
     DHCP4_ACTIVATE_INTERFACE(info("activating interface %1")),
+    DHCP4_ALREADY_RUNNING(fatal("%1 already running? %2")),
     DHCP4_CCSESSION_STARTED(debug(0, "control channel session started on socket %1")),
     DHCP4_CCSESSION_STARTING(debug(0, "starting control channel session, specfile: %1")),
     DHCP4_CLASS_ASSIGNED(debug(50, "client packet has been assigned to the following class(es): %1")),

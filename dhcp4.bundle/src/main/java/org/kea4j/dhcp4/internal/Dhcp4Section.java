@@ -1,11 +1,13 @@
 package org.kea4j.dhcp4.internal;
 
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_ALREADY_RUNNING;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_CONFIG_COMPLETE;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_CONFIG_LOAD_FAIL;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_CONFIG_NEW_SUBNET;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_CONFIG_START;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_DYNAMIC_RECONFIGURATION;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_DYNAMIC_RECONFIGURATION_FAIL;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_OPEN_SOCKET_FAIL;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_PARSER_FAIL;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_SHUTDOWN;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_STARTED;
@@ -23,6 +25,8 @@ import org.kea4j.config.HooksLibraryConfig;
 import org.kea4j.config.LoggerConfig;
 import org.kea4j.config.PreparedSection;
 import org.kea4j.dhcp.transport.Iface;
+import org.kea4j.dhcp.transport.PacketWorkers;
+import org.kea4j.dhcp.transport.ServerSockets;
 import org.kea4j.dhcpsrv.alloc.AllocEngine4;
 import org.kea4j.dhcpsrv.leasemgr.LeaseDatabases;
 import org.kea4j.dhcpsrv.alloc.LeaseReclamation4;
@@ -104,10 +108,18 @@ public final class Dhcp4Section implements ConfigSection {
         return new PreparedSection() {
             @Override
             public void commit() throws ConfigException {
-                openLeaseDatabase(config);
+                Dhcp4Server before = server();
+                boolean starting = before == null || before.runtime() == null;
+                Dhcp4Server running = listen(runtime);
+                try {
+                    openLeaseDatabase(config);
+                } catch (ConfigException e) {
+                    restoreSockets(running);
+                    throw e;
+                }
                 Dhcp4Config previous = current.getAndSet(config);
                 leaseDatabases.setSubnets(4, new SubnetView(config));
-                boolean starting = startServer(runtime);
+                running.apply(runtime);
                 for (Subnet4Config subnet : config.subnets()) {
                     if (previous == null || !previous.subnets().contains(subnet)) {
                         LOG.log(DHCP4_CONFIG_NEW_SUBNET, subnet);
@@ -153,15 +165,36 @@ public final class Dhcp4Section implements ConfigSection {
         leaseDatabases.close(leaseDatabases.setCurrent(4, opened));
     }
 
-    /** Applies a configuration to the server, creating it the first time; true when it was created. */
-    private synchronized boolean startServer(Dhcp4Runtime runtime) {
-        boolean created = server == null;
-        if (created) {
+    /**
+     * The server, created the first time, listening on the sockets of a configuration.
+     *
+     * @throws ConfigException when another process holds the port: the sockets before stay open
+     */
+    private synchronized Dhcp4Server listen(Dhcp4Runtime runtime) throws ConfigException {
+        if (server == null) {
             server = new Dhcp4Server(new Dhcp4Srv(hooks, new AllocEngine4(hooks, LOGGER_ROOT)),
-                    new LeaseReclamation4(hooks), () -> leaseDatabases.current(4), org.kea4j.dhcp.transport.PacketWorkers.defaultCount());
+                    new LeaseReclamation4(hooks), () -> leaseDatabases.current(4), PacketWorkers.defaultCount());
         }
-        server.apply(runtime);
-        return created;
+        try {
+            server.listen(runtime);
+        } catch (ServerSockets.PortInUseException e) {
+            throw new ConfigException("interfaces-config", e.getMessage(), null);
+        }
+        return server;
+    }
+
+    /** Puts back the sockets of the running configuration (none before the first one). */
+    private synchronized void restoreSockets(Dhcp4Server running) {
+        Dhcp4Runtime before = running.runtime();
+        if (before == null) {
+            running.closeSockets();
+            return;
+        }
+        try {
+            running.listen(before);
+        } catch (ServerSockets.PortInUseException e) {
+            LOG.log(DHCP4_OPEN_SOCKET_FAIL, e.getMessage());
+        }
     }
 
     private synchronized void stopServer() {
@@ -191,6 +224,11 @@ public final class Dhcp4Section implements ConfigSection {
             LOG.log(DHCP4_DYNAMIC_RECONFIGURATION_FAIL, origin);
         }
         LOG.log(DHCP4_CONFIG_LOAD_FAIL, origin, reason);
+    }
+
+    @Override
+    public void alreadyRunning(String reason) {
+        LOG.log(DHCP4_ALREADY_RUNNING, LOGGER_ROOT, reason);
     }
 
     @Override

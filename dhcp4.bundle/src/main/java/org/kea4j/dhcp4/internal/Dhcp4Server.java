@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.kea4j.dhcp.Pkt4;
 import org.kea4j.dhcp.transport.Datagram;
 import org.kea4j.dhcp.transport.ListenSocket;
+import org.kea4j.dhcp.transport.ServerSockets;
 import org.kea4j.dhcp.transport.UdpTransport;
 import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
 import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
@@ -26,7 +27,7 @@ import org.kea4j.dhcpsrv.alloc.ReclamationTimers;
  * pipeline, and the timers of expired-lease reclamation. The I/O thread only hands datagrams to the
  * workers (dropping them when the queue is full), so it never waits for a lease write. A new
  * configuration is swapped in with one volatile write; the sockets are reopened only when the interfaces
- * or the port changed.
+ * or the port changed, and a port another process holds fails the configuration.
  */
 final class Dhcp4Server implements AutoCloseable {
 
@@ -35,8 +36,7 @@ final class Dhcp4Server implements AutoCloseable {
     private final PacketWorkers workers;
     private final ReclamationTimers timers;
     private volatile Dhcp4Runtime runtime;
-    private UdpTransport transport;
-    private List<String> socketKey = List.of();
+    private final ServerSockets sockets;
 
     Dhcp4Server(Dhcp4Srv srv, LeaseReclamation4 reclamation, Supplier<Optional<LeaseMgr>> leaseMgr, int workerCount) {
         this.srv = srv;
@@ -44,6 +44,8 @@ final class Dhcp4Server implements AutoCloseable {
         this.workers = new PacketWorkers("kea-dhcp4-worker", workerCount);
         this.timers = new ReclamationTimers("kea-dhcp4-reclaim", leaseMgr, reclamation,
                 why -> Dhcp4Srv.LOG.log(DHCP4_LEASE_DATABASE_TIMERS_EXEC_FAIL, why));
+        this.sockets = new ServerSockets("kea-dhcp4-io", this::received, new ServerSockets.Messages(Dhcp4Srv.LOG,
+                DHCP4_OPEN_SOCKET, DHCP4_OPEN_SOCKET_FAIL, DHCP4_NO_SOCKETS_OPEN));
     }
 
     /** Datagrams dropped because every worker was busy and the queue full. */
@@ -56,44 +58,31 @@ final class Dhcp4Server implements AutoCloseable {
         return runtime;
     }
 
-    /** Swaps in a configuration, reopening sockets and timers only where they changed. */
-    synchronized void apply(Dhcp4Runtime next) {
-        runtime = next;
+    /**
+     * Listens on the sockets a configuration asks for (reopened only when they changed).
+     *
+     * @throws ServerSockets.PortInUseException when another process holds the port: the sockets before stay
+     */
+    void listen(Dhcp4Runtime next) throws ServerSockets.PortInUseException {
         next.config().interfaces().logActivation(Dhcp4Section.LOGGER_ROOT, true);
-        List<String> key = new ArrayList<>();
-        key.add(Integer.toString(next.config().port()));
+        int port = next.config().port();
+        List<ListenSocket> wanted = new ArrayList<>();
         for (InterfacesConfig.Listen l : next.listens()) {
-            key.add(l.iface().name() + "#" + l.iface().index());
+            wanted.add(new ListenSocket(l.iface(), port, false, List.of()));
         }
-        if (!key.equals(socketKey) || transport == null) {
-            openSockets(next);
-            socketKey = key;
-        }
-        timers.schedule(next.config().expiration());
-        srv.engine().retainSubnets(next.subnetList());
+        sockets.listen(wanted);
     }
 
-    private void openSockets(Dhcp4Runtime rt) {
-        if (transport != null) {
-            transport.close();
-            transport = null;
-        }
-        int port = rt.config().port();
-        List<ListenSocket> sockets = new ArrayList<>();
-        for (InterfacesConfig.Listen l : rt.listens()) {
-            sockets.add(new ListenSocket(l.iface(), port, false, List.of()));
-        }
-        if (sockets.isEmpty()) {
-            Dhcp4Srv.LOG.log(DHCP4_NO_SOCKETS_OPEN);
-            return;
-        }
-        Dhcp4Srv.LOG.log(DHCP4_OPEN_SOCKET, port);
-        transport = UdpTransport.open("kea-dhcp4-io", sockets, this::received,
-                (socket, e) -> Dhcp4Srv.LOG.log(DHCP4_OPEN_SOCKET_FAIL, "interface " + socket.iface().name()
-                        + ", port " + socket.port() + ": " + e.getMessage()));
-        if (transport.openSockets().isEmpty()) {
-            Dhcp4Srv.LOG.log(DHCP4_NO_SOCKETS_OPEN);
-        }
+    /** Closes the sockets (a first configuration that failed after they opened). */
+    void closeSockets() {
+        sockets.close();
+    }
+
+    /** Swaps in a configuration whose sockets are open, and reschedules the timers. */
+    synchronized void apply(Dhcp4Runtime next) {
+        runtime = next;
+        timers.schedule(next.config().expiration());
+        srv.engine().retainSubnets(next.subnetList());
     }
 
     /** On the I/O thread: hand over to a worker. */
@@ -124,7 +113,7 @@ final class Dhcp4Server implements AutoCloseable {
     }
 
     private void send(Dhcp4Srv.Reply reply) {
-        UdpTransport t = transport;
+        UdpTransport t = sockets.transport();
         if (t == null || !t.send(reply.iface(), false, reply.data(),
                 new InetSocketAddress(reply.destination(), reply.port()),
                 e -> Dhcp4Srv.LOG.log(DHCP4_PACKET_SEND_FAIL, String.valueOf(e.getMessage())))) {
@@ -146,10 +135,7 @@ final class Dhcp4Server implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (transport != null) {
-            transport.close();
-            transport = null;
-        }
+        sockets.close();
         timers.close();
         workers.close();
         runtime = null;

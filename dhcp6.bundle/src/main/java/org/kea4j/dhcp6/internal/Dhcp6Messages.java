@@ -12,6 +12,7 @@ import org.kea4j.log.MessageId;
 /** Messages of the DHCPv6 server (Kea's DHCP6). */
 public enum Dhcp6Messages implements MessageId {
     DHCP6_ACTIVATE_INTERFACE(info("activating interface %1")),
+    DHCP6_ALREADY_RUNNING(fatal("%1 already running? %2")),
     DHCP6_CCSESSION_STARTED(debug(0, "control channel session started on socket %1")),
     DHCP6_CCSESSION_STARTING(debug(0, "starting control channel session, specfile: %1")),
     DHCP6_CLASS_ASSIGNED(debug(50, "client packet has been assigned to the following class(es): %1")),

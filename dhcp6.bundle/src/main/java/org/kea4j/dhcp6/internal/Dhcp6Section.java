@@ -1,11 +1,13 @@
 package org.kea4j.dhcp6.internal;
 
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_ALREADY_RUNNING;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_CONFIG_COMPLETE;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_CONFIG_LOAD_FAIL;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_CONFIG_NEW_SUBNET;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_CONFIG_START;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_DYNAMIC_RECONFIGURATION;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_DYNAMIC_RECONFIGURATION_FAIL;
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_OPEN_SOCKET_FAIL;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_PARSER_FAIL;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_SHUTDOWN;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_STARTED;
@@ -31,6 +33,7 @@ import org.kea4j.dhcpsrv.leasemgr.LeaseDatabases;
 import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
 import org.kea4j.dhcpsrv.alloc.LeaseReclamation6;
 import org.kea4j.dhcp.transport.PacketWorkers;
+import org.kea4j.dhcp.transport.ServerSockets;
 import org.kea4j.dhcpsrv.cfg.Subnet6Config;
 import org.kea4j.hooks.host.HooksManager;
 import org.kea4j.log.KeaLogger;
@@ -104,10 +107,18 @@ public final class Dhcp6Section implements ConfigSection {
         return new PreparedSection() {
             @Override
             public void commit() throws ConfigException {
-                openLeaseDatabase(config);
+                Dhcp6Server before = server();
+                boolean starting = before == null || before.runtime() == null;
+                Dhcp6Server running = listen(runtime);
+                try {
+                    openLeaseDatabase(config);
+                } catch (ConfigException e) {
+                    restoreSockets(running);
+                    throw e;
+                }
                 Dhcp6Config previous = current.getAndSet(config);
                 leaseDatabases.setSubnets(6, new SubnetView6(config.subnets()));
-                boolean starting = startServer(runtime);
+                apply(running, runtime);
                 for (Subnet6Config subnet : config.subnets()) {
                     if (previous == null || !previous.subnets().contains(subnet)) {
                         LOG.log(DHCP6_CONFIG_NEW_SUBNET, subnet);
@@ -145,19 +156,46 @@ public final class Dhcp6Section implements ConfigSection {
         return Path.of(dir, ServerDuid.FILE_NAME);
     }
 
-    private synchronized boolean startServer(Dhcp6Runtime runtime) {
+    /**
+     * The server, created the first time, listening on the sockets of a configuration.
+     *
+     * @throws ConfigException when another process holds the port: the sockets before stay open
+     */
+    private synchronized Dhcp6Server listen(Dhcp6Runtime runtime) throws ConfigException {
+        if (server == null) {
+            server = new Dhcp6Server(new Dhcp6Srv(hooks, new AllocEngine6(hooks, LOGGER_ROOT)),
+                    new LeaseReclamation6(hooks), () -> leaseDatabases.current(6), PacketWorkers.defaultCount());
+        }
+        try {
+            server.listen(runtime);
+        } catch (ServerSockets.PortInUseException e) {
+            throw new ConfigException("interfaces-config", e.getMessage(), null);
+        }
+        return server;
+    }
+
+    /** Puts back the sockets of the running configuration (none before the first one). */
+    private synchronized void restoreSockets(Dhcp6Server running) {
+        Dhcp6Runtime before = running.runtime();
+        if (before == null) {
+            running.closeSockets();
+            return;
+        }
+        try {
+            running.listen(before);
+        } catch (ServerSockets.PortInUseException e) {
+            LOG.log(DHCP6_OPEN_SOCKET_FAIL, e.getMessage());
+        }
+    }
+
+    /** Swaps the configuration in, with the server DUID it names (obtained once, and again when it changes). */
+    private synchronized void apply(Dhcp6Server running, Dhcp6Runtime runtime) {
         Dhcp6Config config = runtime.config();
         if (serverId == null || !config.serverId().equals(serverIdConfig)) {
             serverId = ServerDuid.obtain(config.serverId(), serverIdFile(config), Iface.detect());
             serverIdConfig = config.serverId();
         }
-        boolean created = server == null;
-        if (created) {
-            server = new Dhcp6Server(new Dhcp6Srv(hooks, new AllocEngine6(hooks, LOGGER_ROOT)),
-                    new LeaseReclamation6(hooks), () -> leaseDatabases.current(6), PacketWorkers.defaultCount());
-        }
-        server.apply(runtime.withServerId(serverId));
-        return created;
+        running.apply(runtime.withServerId(serverId));
     }
 
     private void openLeaseDatabase(Dhcp6Config config) throws ConfigException {
@@ -197,6 +235,11 @@ public final class Dhcp6Section implements ConfigSection {
             LOG.log(DHCP6_DYNAMIC_RECONFIGURATION_FAIL, origin);
         }
         LOG.log(DHCP6_CONFIG_LOAD_FAIL, origin, reason);
+    }
+
+    @Override
+    public void alreadyRunning(String reason) {
+        LOG.log(DHCP6_ALREADY_RUNNING, LOGGER_ROOT, reason);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.kea4j.dhcp.Pkt6;
 import org.kea4j.dhcp.transport.Datagram;
 import org.kea4j.dhcp.transport.Iface;
 import org.kea4j.dhcp.transport.ListenSocket;
+import org.kea4j.dhcp.transport.ServerSockets;
 import org.kea4j.dhcp.transport.UdpTransport;
 import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
@@ -42,8 +43,7 @@ final class Dhcp6Server implements AutoCloseable {
     private final PacketWorkers workers;
     private final ReclamationTimers timers;
     private volatile Dhcp6Runtime runtime;
-    private UdpTransport transport;
-    private List<String> socketKey = List.of();
+    private final ServerSockets sockets;
 
     Dhcp6Server(Dhcp6Srv srv, LeaseReclamation6 reclamation, Supplier<Optional<LeaseMgr>> leaseMgr, int workerCount) {
         this.srv = srv;
@@ -51,6 +51,8 @@ final class Dhcp6Server implements AutoCloseable {
         this.workers = new PacketWorkers("kea-dhcp6-worker", workerCount);
         this.timers = new ReclamationTimers("kea-dhcp6-reclaim", leaseMgr, reclamation,
                 why -> Dhcp6Srv.LOG.log(DHCP6_LEASE_DATABASE_TIMERS_EXEC_FAIL, why));
+        this.sockets = new ServerSockets("kea-dhcp6-io", this::received, new ServerSockets.Messages(Dhcp6Srv.LOG,
+                DHCP6_OPEN_SOCKET, DHCP6_OPEN_SOCKET_FAIL, DHCP6_NO_SOCKETS_OPEN));
     }
 
     private static InetAddress parse(String text) {
@@ -65,53 +67,41 @@ final class Dhcp6Server implements AutoCloseable {
         return runtime;
     }
 
-    synchronized void apply(Dhcp6Runtime next) {
-        runtime = next;
+    /**
+     * Listens on the sockets a configuration asks for (reopened only when they changed).
+     *
+     * @throws ServerSockets.PortInUseException when another process holds the port: the sockets before stay
+     */
+    void listen(Dhcp6Runtime next) throws ServerSockets.PortInUseException {
         next.config().interfaces().logActivation(Dhcp6Section.LOGGER_ROOT, false);
-        List<String> key = new ArrayList<>();
-        key.add(Integer.toString(next.config().port()));
+        int port = next.config().port();
+        List<ListenSocket> wanted = new ArrayList<>();
         for (InterfacesConfig.Listen l : next.listens()) {
-            key.add(l.iface().name() + "#" + l.iface().index() + l.iface().addresses());
-        }
-        if (!key.equals(socketKey) || transport == null) {
-            openSockets(next);
-            socketKey = key;
-        }
-        timers.schedule(next.config().expiration());
-        srv.engine().retainSubnets(next.subnetList());
-    }
-
-    private void openSockets(Dhcp6Runtime rt) {
-        if (transport != null) {
-            transport.close();
-            transport = null;
-        }
-        int port = rt.config().port();
-        List<ListenSocket> sockets = new ArrayList<>();
-        for (InterfacesConfig.Listen l : rt.listens()) {
             Iface iface = l.iface();
             if (!iface.loopback()) { // loopback has no multicast: only relayed traffic reaches it
-                sockets.add(new ListenSocket(iface, port, true, scoped(ALL_DHCP_RELAY_AGENTS_AND_SERVERS, iface),
+                wanted.add(new ListenSocket(iface, port, true, scoped(ALL_DHCP_RELAY_AGENTS_AND_SERVERS, iface),
                         List.of(ALL_DHCP_RELAY_AGENTS_AND_SERVERS)));
             }
             for (Inet6Address a : iface.v6Addresses()) {
-                if (rt.unicastAllowed(iface.name(), a)) {
+                if (next.unicastAllowed(iface.name(), a)) {
                     Dhcp6Srv.LOG.log(DHCP6_SOCKET_UNICAST, Addresses.format(a), iface.name());
                 }
-                sockets.add(new ListenSocket(iface, port, true, scoped(a, iface), List.of()));
+                wanted.add(new ListenSocket(iface, port, true, scoped(a, iface), List.of()));
             }
         }
-        if (sockets.isEmpty()) {
-            Dhcp6Srv.LOG.log(DHCP6_NO_SOCKETS_OPEN);
-            return;
-        }
-        Dhcp6Srv.LOG.log(DHCP6_OPEN_SOCKET, port);
-        transport = UdpTransport.open("kea-dhcp6-io", sockets, this::received,
-                (socket, e) -> Dhcp6Srv.LOG.log(DHCP6_OPEN_SOCKET_FAIL, "interface " + socket.iface().name()
-                        + ", address " + socket.bindAddress() + ", port " + socket.port() + ": " + e.getMessage()));
-        if (transport.openSockets().isEmpty()) {
-            Dhcp6Srv.LOG.log(DHCP6_NO_SOCKETS_OPEN);
-        }
+        sockets.listen(wanted);
+    }
+
+    /** Closes the sockets (a first configuration that failed after they opened). */
+    void closeSockets() {
+        sockets.close();
+    }
+
+    /** Swaps in a configuration whose sockets are open, and reschedules the timers. */
+    synchronized void apply(Dhcp6Runtime next) {
+        runtime = next;
+        timers.schedule(next.config().expiration());
+        srv.engine().retainSubnets(next.subnetList());
     }
 
     /** The address with the interface's scope when it is link-local (or link-scope multicast). */
@@ -163,7 +153,7 @@ final class Dhcp6Server implements AutoCloseable {
     }
 
     private void send(Dhcp6Srv.Reply reply, Datagram received) {
-        UdpTransport t = transport;
+        UdpTransport t = sockets.transport();
         InetAddress from = reply.from();
         if (from == null) {
             // received on the multicast socket: answer from the link-local address of the interface
@@ -197,10 +187,7 @@ final class Dhcp6Server implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (transport != null) {
-            transport.close();
-            transport = null;
-        }
+        sockets.close();
         timers.close();
         workers.close();
         runtime = null;

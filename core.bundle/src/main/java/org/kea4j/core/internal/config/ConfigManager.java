@@ -100,6 +100,11 @@ public final class ConfigManager implements ConfigService {
         return new TreeSet<>(sections.keySet());
     }
 
+    /** The section some bundle handles for a top-level key, if any. */
+    public Optional<ConfigSection> section(String name) {
+        return Optional.ofNullable(sections.get(name));
+    }
+
     /** The {@code -p} override the launcher was given. */
     public void setServerPort(OptionalInt port) {
         this.serverPort = port;

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.kea4j.config.ConfigDocument;
 import org.kea4j.config.ConfigException;
 import org.kea4j.config.ConfigResult;
+import org.kea4j.config.ConfigSection;
 import org.kea4j.config.ConfigTrigger;
 import org.kea4j.control.CommandLineTool;
 import org.kea4j.core.internal.config.ConfigManager;
@@ -184,21 +186,54 @@ public final class Launcher implements Callable<Integer> {
             return 1;
         }
         awaitSections(document);
-        ConfigResult result = config.loadFile(file);
-        if (!result.success()) {
-            LOG.log(DCTL_PROCESS_FAILED, "kea4j", result.text());
-            return 1;
-        }
-        if (options.controlSocket() != null) {
-            try {
-                control.addProcessSocket(options.controlSocket());
-            } catch (IOException e) {
-                LOG.log(DCTL_PROCESS_FAILED, "kea4j", e.getMessage());
+        List<PidFile> pidFiles = new ArrayList<>();
+        try {
+            if (!claimPidFiles(file, document, pidFiles)) {
                 return 1;
             }
+            ConfigResult result = config.loadFile(file);
+            if (!result.success()) {
+                LOG.log(DCTL_PROCESS_FAILED, "kea4j", result.text());
+                return 1;
+            }
+            if (options.controlSocket() != null) {
+                try {
+                    control.addProcessSocket(options.controlSocket());
+                } catch (IOException e) {
+                    LOG.log(DCTL_PROCESS_FAILED, "kea4j", e.getMessage());
+                    return 1;
+                }
+            }
+            LOG.log(DCTL_RUN_PROCESS, "kea4j");
+            return process.awaitExit();
+        } finally {
+            pidFiles.forEach(PidFile::release);
         }
-        LOG.log(DCTL_RUN_PROCESS, "kea4j");
-        return process.awaitExit();
+    }
+
+    /**
+     * Claims the PID file of each daemon the document configures, as Kea does at start; false (after the
+     * daemon's own message, such as {@code DHCP4_ALREADY_RUNNING}) when another live process holds one.
+     */
+    private boolean claimPidFiles(Path file, ConfigDocument document, List<PidFile> claimed) {
+        Path dir = PidFile.dir();
+        for (String name : sectionNames(document)) {
+            ConfigSection section = config.section(name).orElse(null);
+            if (section == null || section.loggerRoot() == null) {
+                continue;
+            }
+            try {
+                claimed.add(PidFile.claim(PidFile.path(dir, file, section.loggerRoot())));
+            } catch (PidFile.HeldException e) {
+                System.err.println(section.loggerRoot() + " already running? " + e.getMessage());
+                section.alreadyRunning(e.getMessage());
+                return false;
+            } catch (IOException e) {
+                LOG.log(DCTL_PROCESS_FAILED, "kea4j", "cannot write the PID file: " + e.getMessage());
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Sets the hooks folder, then lets FileInstall (and, with a terminal, the console) start. */
@@ -224,14 +259,22 @@ public final class Launcher implements Callable<Integer> {
         return target;
     }
 
+    /** The top-level elements of a document that kea4j serves (not Control-agent nor Netconf). */
+    private static List<String> sectionNames(ConfigDocument document) {
+        List<String> names = new ArrayList<>();
+        if (document.json().isObject()) {
+            document.json().fieldNames().forEachRemaining(names::add);
+        }
+        names.removeAll(List.of("Control-agent", "Netconf"));
+        return names;
+    }
+
     /** Waits (bounded) until a bundle handles every top-level element of the document. */
     private void awaitSections(ConfigDocument document) throws InterruptedException {
         if (!document.json().isObject()) {
             return;
         }
-        List<String> names = new java.util.ArrayList<>();
-        document.json().fieldNames().forEachRemaining(names::add);
-        names.removeAll(List.of("Control-agent", "Netconf"));
+        List<String> names = sectionNames(document);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SECTION_WAIT_MILLIS);
         while (System.nanoTime() < deadline && !config.sectionNames().containsAll(names)) {
             Thread.sleep(20);
