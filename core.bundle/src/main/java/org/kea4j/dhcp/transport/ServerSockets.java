@@ -4,6 +4,7 @@ import java.net.BindException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.kea4j.config.ConfigException;
 import org.kea4j.log.KeaLogger;
 import org.kea4j.log.MessageId;
 
@@ -26,20 +27,13 @@ public final class ServerSockets implements AutoCloseable {
     public record Messages(KeaLogger log, MessageId opening, MessageId failed, MessageId noneOpen) {
     }
 
-    /** A socket's port is held by another process. */
-    public static final class PortInUseException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        PortInUseException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
     private final String threadName;
     private final Consumer<Datagram> receiver;
     private final Messages messages;
     private List<ListenSocket> requested;
     private List<List<Object>> requestedKey;
+    /** The sockets asked for before the last change, for {@link #revert()}. */
+    private List<ListenSocket> previous;
     private volatile UdpTransport transport;
 
     /**
@@ -56,18 +50,19 @@ public final class ServerSockets implements AutoCloseable {
     /**
      * Listens on exactly these sockets; nothing changes when they are the ones asked for already.
      *
-     * @throws PortInUseException when another process holds the port of one of them: the sockets asked for
-     *                            before are open again
+     * @throws ConfigException (of {@code interfaces-config}) when another process holds the port of one of them:
+     *                         the sockets asked for before are open again
      */
-    public synchronized void listen(List<ListenSocket> sockets) throws PortInUseException {
+    public synchronized void listen(List<ListenSocket> sockets) throws ConfigException {
         List<List<Object>> key = sockets.stream().map(ServerSockets::key).toList();
         if (key.equals(requestedKey)) {
+            previous = requested; // nothing changed: nothing to put back
             return;
         }
         List<ListenSocket> before = requested;
         List<List<Object>> beforeKey = requestedKey;
         closeTransport();
-        PortInUseException inUse = open(sockets);
+        String inUse = open(sockets);
         if (inUse != null) {
             closeTransport();
             if (before != null) {
@@ -75,10 +70,31 @@ public final class ServerSockets implements AutoCloseable {
             }
             requested = before;
             requestedKey = beforeKey;
-            throw inUse;
+            throw new ConfigException("interfaces-config", inUse, null);
         }
+        previous = before;
         requested = List.copyOf(sockets);
         requestedKey = key;
+    }
+
+    /**
+     * Puts back the sockets asked for before the last change (none before the first one): the configuration
+     * that asked for them failed after its sockets opened.
+     */
+    public synchronized void revert() {
+        List<ListenSocket> back = previous;
+        if (back != null && back.equals(requested)) {
+            return;
+        }
+        closeTransport();
+        requested = null;
+        requestedKey = null;
+        previous = null;
+        if (back != null) {
+            open(back);
+            requested = back;
+            requestedKey = back.stream().map(ServerSockets::key).toList();
+        }
     }
 
     /**
@@ -90,18 +106,18 @@ public final class ServerSockets implements AutoCloseable {
                 s.multicastGroups());
     }
 
-    /** Opens the sockets; returns why one could not be, when its port is held by another process. */
-    private PortInUseException open(List<ListenSocket> sockets) {
+    /** Opens the sockets; returns which one could not be because its port is held by another process, or null. */
+    private String open(List<ListenSocket> sockets) {
         if (sockets.isEmpty()) {
             messages.log().log(messages.noneOpen());
             return null;
         }
         messages.log().log(messages.opening(), sockets.get(0).port());
-        List<PortInUseException> inUse = new ArrayList<>();
+        List<String> inUse = new ArrayList<>();
         UdpTransport opened = UdpTransport.open(threadName, sockets, receiver, (socket, e) -> {
             messages.log().log(messages.failed(), describe(socket) + ": " + e.getMessage());
             if (portInUse(e)) {
-                inUse.add(new PortInUseException(describe(socket) + " is in use by another process", e));
+                inUse.add(describe(socket) + " is in use by another process");
             }
         });
         transport = opened;

@@ -16,6 +16,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.kea4j.config.ConfigException;
 import org.kea4j.log.KeaLogger;
 import org.kea4j.log.MessageDef;
 import org.kea4j.log.MessageId;
@@ -81,10 +82,11 @@ class ServerSocketsTest {
                 ServerSockets sockets = new ServerSockets("test-io", received::add, MESSAGES)) {
             sockets.listen(List.of(new ListenSocket(loopback(), mine, false, List.of())));
             assertTrue(reaches(mine, received));
-            ServerSockets.PortInUseException e = assertThrows(ServerSockets.PortInUseException.class,
+            ConfigException e = assertThrows(ConfigException.class,
                     () -> sockets.listen(List.of(new ListenSocket(loopback(), held, false, List.of()))));
             assertEquals("interface " + loopback().name() + ", port " + held + " is in use by another process",
-                    e.getMessage());
+                    e.reason());
+            assertEquals("interfaces-config", e.element());
             assertTrue(reaches(mine, received), "the sockets before serve again");
             assertEquals(1, sockets.transport().openSockets().size());
             assertEquals(mine, sockets.transport().openSockets().get(0).port());
@@ -96,9 +98,34 @@ class ServerSocketsTest {
         int held = freePort();
         try (DatagramSocket other = new DatagramSocket(new InetSocketAddress("0.0.0.0", held));
                 ServerSockets sockets = new ServerSockets("test-io", d -> { }, MESSAGES)) {
-            assertThrows(ServerSockets.PortInUseException.class,
+            assertThrows(ConfigException.class,
                     () -> sockets.listen(List.of(new ListenSocket(loopback(), held, false, List.of()))));
             assertNull(sockets.transport());
+        }
+    }
+
+    @Test
+    void revertPutsBackTheSocketsBeforeTheLastChange() throws Exception {
+        int first = freePort();
+        int second = freePort();
+        BlockingQueue<Datagram> received = new ArrayBlockingQueue<>(8);
+        try (ServerSockets sockets = new ServerSockets("test-io", received::add, MESSAGES)) {
+            sockets.listen(List.of(new ListenSocket(loopback(), first, false, List.of())));
+            sockets.listen(List.of(new ListenSocket(loopback(), second, false, List.of())));
+            assertTrue(reaches(second, received));
+            sockets.revert();
+            assertTrue(reaches(first, received), "the sockets before the change serve again");
+            assertEquals(first, sockets.transport().openSockets().get(0).port());
+
+            UdpTransport kept = sockets.transport();
+            sockets.listen(List.of(new ListenSocket(loopback(), first, false, List.of())));
+            sockets.revert();
+            assertSame(kept, sockets.transport(), "after a listen that changed nothing, revert changes nothing");
+        }
+        try (ServerSockets sockets = new ServerSockets("test-io", received::add, MESSAGES)) {
+            sockets.listen(List.of(new ListenSocket(loopback(), first, false, List.of())));
+            sockets.revert();
+            assertNull(sockets.transport(), "before the first configuration there were no sockets");
         }
     }
 }

@@ -7,7 +7,6 @@ import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_CONFIG_NEW_SUBNET;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_CONFIG_START;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_DYNAMIC_RECONFIGURATION;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_DYNAMIC_RECONFIGURATION_FAIL;
-import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_OPEN_SOCKET_FAIL;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_PARSER_FAIL;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_SHUTDOWN;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_STARTED;
@@ -26,7 +25,6 @@ import org.kea4j.config.LoggerConfig;
 import org.kea4j.config.PreparedSection;
 import org.kea4j.dhcp.transport.Iface;
 import org.kea4j.dhcp.transport.PacketWorkers;
-import org.kea4j.dhcp.transport.ServerSockets;
 import org.kea4j.dhcpsrv.alloc.AllocEngine4;
 import org.kea4j.dhcpsrv.leasemgr.LeaseDatabases;
 import org.kea4j.dhcpsrv.alloc.LeaseReclamation4;
@@ -114,7 +112,7 @@ public final class Dhcp4Section implements ConfigSection {
                 try {
                     openLeaseDatabase(config);
                 } catch (ConfigException e) {
-                    restoreSockets(running);
+                    running.revertSockets();
                     throw e;
                 }
                 Dhcp4Config previous = current.getAndSet(config);
@@ -175,26 +173,8 @@ public final class Dhcp4Section implements ConfigSection {
             server = new Dhcp4Server(new Dhcp4Srv(hooks, new AllocEngine4(hooks, LOGGER_ROOT)),
                     new LeaseReclamation4(hooks), () -> leaseDatabases.current(4), PacketWorkers.defaultCount());
         }
-        try {
-            server.listen(runtime);
-        } catch (ServerSockets.PortInUseException e) {
-            throw new ConfigException("interfaces-config", e.getMessage(), null);
-        }
+        server.listen(runtime);
         return server;
-    }
-
-    /** Puts back the sockets of the running configuration (none before the first one). */
-    private synchronized void restoreSockets(Dhcp4Server running) {
-        Dhcp4Runtime before = running.runtime();
-        if (before == null) {
-            running.closeSockets();
-            return;
-        }
-        try {
-            running.listen(before);
-        } catch (ServerSockets.PortInUseException e) {
-            LOG.log(DHCP4_OPEN_SOCKET_FAIL, e.getMessage());
-        }
     }
 
     private synchronized void stopServer() {

@@ -7,7 +7,6 @@ import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_CONFIG_NEW_SUBNET;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_CONFIG_START;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_DYNAMIC_RECONFIGURATION;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_DYNAMIC_RECONFIGURATION_FAIL;
-import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_OPEN_SOCKET_FAIL;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_PARSER_FAIL;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_SHUTDOWN;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_STARTED;
@@ -33,7 +32,6 @@ import org.kea4j.dhcpsrv.leasemgr.LeaseDatabases;
 import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
 import org.kea4j.dhcpsrv.alloc.LeaseReclamation6;
 import org.kea4j.dhcp.transport.PacketWorkers;
-import org.kea4j.dhcp.transport.ServerSockets;
 import org.kea4j.dhcpsrv.cfg.Subnet6Config;
 import org.kea4j.hooks.host.HooksManager;
 import org.kea4j.log.KeaLogger;
@@ -113,7 +111,7 @@ public final class Dhcp6Section implements ConfigSection {
                 try {
                     openLeaseDatabase(config);
                 } catch (ConfigException e) {
-                    restoreSockets(running);
+                    running.revertSockets();
                     throw e;
                 }
                 Dhcp6Config previous = current.getAndSet(config);
@@ -166,26 +164,8 @@ public final class Dhcp6Section implements ConfigSection {
             server = new Dhcp6Server(new Dhcp6Srv(hooks, new AllocEngine6(hooks, LOGGER_ROOT)),
                     new LeaseReclamation6(hooks), () -> leaseDatabases.current(6), PacketWorkers.defaultCount());
         }
-        try {
-            server.listen(runtime);
-        } catch (ServerSockets.PortInUseException e) {
-            throw new ConfigException("interfaces-config", e.getMessage(), null);
-        }
+        server.listen(runtime);
         return server;
-    }
-
-    /** Puts back the sockets of the running configuration (none before the first one). */
-    private synchronized void restoreSockets(Dhcp6Server running) {
-        Dhcp6Runtime before = running.runtime();
-        if (before == null) {
-            running.closeSockets();
-            return;
-        }
-        try {
-            running.listen(before);
-        } catch (ServerSockets.PortInUseException e) {
-            LOG.log(DHCP6_OPEN_SOCKET_FAIL, e.getMessage());
-        }
     }
 
     /** Swaps the configuration in, with the server DUID it names (obtained once, and again when it changes). */

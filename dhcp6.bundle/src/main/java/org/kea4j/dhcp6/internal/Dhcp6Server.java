@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.kea4j.config.ConfigException;
 import org.kea4j.dhcp.Pkt6;
 import org.kea4j.dhcp.transport.Datagram;
 import org.kea4j.dhcp.transport.Iface;
@@ -70,9 +71,9 @@ final class Dhcp6Server implements AutoCloseable {
     /**
      * Listens on the sockets a configuration asks for (reopened only when they changed).
      *
-     * @throws ServerSockets.PortInUseException when another process holds the port: the sockets before stay
+     * @throws ConfigException when another process holds the port: the sockets before stay
      */
-    void listen(Dhcp6Runtime next) throws ServerSockets.PortInUseException {
+    void listen(Dhcp6Runtime next) throws ConfigException {
         next.config().interfaces().logActivation(Dhcp6Section.LOGGER_ROOT, false);
         int port = next.config().port();
         List<ListenSocket> wanted = new ArrayList<>();
@@ -92,9 +93,9 @@ final class Dhcp6Server implements AutoCloseable {
         sockets.listen(wanted);
     }
 
-    /** Closes the sockets (a first configuration that failed after they opened). */
-    void closeSockets() {
-        sockets.close();
+    /** Puts back the sockets of the configuration before (a configuration failed after its sockets opened). */
+    void revertSockets() {
+        sockets.revert();
     }
 
     /** Swaps in a configuration whose sockets are open, and reschedules the timers. */
