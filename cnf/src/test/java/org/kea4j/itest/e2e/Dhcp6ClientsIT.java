@@ -168,17 +168,21 @@ class Dhcp6ClientsIT {
         try (NetnsPair net = NetnsPair.create(false);
                 Kea4jProcess server = startServer(net, config(net, 3000, 4000, 1000, 2000))) {
             java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-                    External.program("perfdhcp").toString(), "-6", "-l", net.clientInterface(), "-r", "1000", "-p", "20",
-                    "-R", "16000000"));
+                    External.program("perfdhcp").toString(), "-6", "-l", net.clientInterface(), "-r", "500", "-p", "10",
+                    "-R", "16000000", "-d", "5", "-W", "5000000"));
             command.addAll(java.util.List.of(extra));
             NetnsPair.Result perf = net.run(net.client(), 120, command.toArray(new String[0]));
-            System.out.println("perfdhcp -6 " + String.join(" ", extra) + ": " + perf.output());
             Map<String, long[]> stats = Perfdhcp.stats(perf.output(), "SOLICIT-ADVERTISE", "REQUEST-REPLY");
             long solicits = stats.get("SOLICIT-ADVERTISE")[0];
+            long requests = stats.get("REQUEST-REPLY")[0];
             long replies = stats.get("REQUEST-REPLY")[1];
-            assertTrue(solicits >= 19_000, perf.output());
-            double loss = 1.0 - (double) replies / solicits;
-            assertTrue(loss < 0.001, "lost " + loss * 100 + "% of " + solicits + ": " + perf.output());
+            System.out.println("perfdhcp -6 " + String.join(" ", extra) + " at 500/s for 10 s: " + solicits + " SOLICITs, "
+                    + stats.get("SOLICIT-ADVERTISE")[1] + " ADVERTISEs, " + requests + " REQUESTs, " + replies
+                    + " REPLYs\n" + perf.output());
+            assertEquals(0, perf.exitCode(), perf.output());
+            assertTrue(solicits >= 4_000, "perfdhcp ran its 10 s: " + perf.output());
+            assertEquals(solicits, stats.get("SOLICIT-ADVERTISE")[1], "every SOLICIT answered: " + perf.output());
+            assertEquals(requests, replies, "every REQUEST answered: " + perf.output());
             Set<String> inMemory = new HashSet<>();
             leases().forEach(l -> inMemory.add(l.get("ip-address").textValue()));
             Set<String> onDisk = new HashSet<>();
@@ -193,12 +197,12 @@ class Dhcp6ClientsIT {
 
 
     @Test
-    void perfdhcpAddressesAtAThousandPerSecond() throws Exception {
+    void perfdhcpAddressExchangesAreAllAnsweredAndStored() throws Exception {
         perfdhcp6();
     }
 
     @Test
-    void perfdhcpAddressesAndPrefixesAtAThousandPerSecond() throws Exception {
+    void perfdhcpAddressAndPrefixExchangesAreAllAnsweredAndStored() throws Exception {
         perfdhcp6("-e", "address-and-prefix");
     }
 }

@@ -199,7 +199,8 @@ class HotDeployLoadIT {
             assertTrue(marks.containsAll(Set.of("m1", "m2", "m3", "m4", "m5", "m6")), marks.toString());
             assertTrue(slowLoaded - slowStart >= 2_000_000_000L, "load() took its 2 s");
             assertTrue(during > 0, "exchanges completed while load() ran");
-            assertTrue(worstDuring < 1_000_000_000L, "no exchange waited for load(): " + worstDuring / 1e6 + " ms");
+            // an exchange that waited for load() would take its 2 s; a busy machine may take some time anyway
+            assertTrue(worstDuring < 1_800_000_000L, "no exchange waited for load(): " + worstDuring / 1e6 + " ms");
 
             JsonNode marker = null;
             for (JsonNode lib : command(socket, "hooks-list").path("arguments").path("libraries")) {

@@ -167,7 +167,8 @@ class Kea4jJarIT {
     void aBrokenConfigurationFileEndsTheProcessWithAFatalLine() throws Exception {
         Path config = dir.resolve("broken.json");
         Files.writeString(config, "{\"Dhcp4\": {\"subnet4\": [ {\"subnet\": \"10.0.0.0/8\", \"pools\": [ {\"pool\": \"11.0.0.1 - 11.0.0.2\"} ]} ]}}");
-        Kea4jProcess.Result result = Kea4jProcess.run(dir, 60, "-c", config.toString(), "-p", "1067");
+        Kea4jProcess.Result result = Kea4jProcess.run(dir, 60, "-c", config.toString(), "-p",
+                Integer.toString(Kea4jProcess.freeUdpPort()));
         assertNotEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains(" FATAL [kea4j.dctl/"), result.output());
         assertTrue(result.output().contains("DCTL_PROCESS_FAILED kea4j application execution failed: "

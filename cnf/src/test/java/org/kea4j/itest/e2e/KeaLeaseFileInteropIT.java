@@ -100,8 +100,8 @@ class KeaLeaseFileInteropIT {
                     "lease-database": { "type": "memfile", "name": "%s" },
                     "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24" }, { "id": 2, "subnet": "198.51.100.0/24" } ] } }
                 """.formatted(copy));
-        try (Kea4jProcess kea4j = Kea4jProcess.start(dir, "-c", config.toString(), "-p", "10670", "--control-socket",
-                socket.toString())) {
+        try (Kea4jProcess kea4j = Kea4jProcess.start(dir, "-c", config.toString(), "-p",
+                Integer.toString(Kea4jProcess.freeUdpPort()), "--control-socket", socket.toString())) {
             assertTrue(kea4j.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), kea4j.output());
             assertTrue(kea4j.awaitControl(socket, 30_000), kea4j.output());
             JsonNode ours = JSON.readTree(ControlClient.send(socket, "{\"command\": \"lease4-get-all\"}"));
@@ -131,8 +131,8 @@ class KeaLeaseFileInteropIT {
                         + " \"user-context\": {\"site\": \"lab, 2\", \"rack\": 7}}",
                 "{\"ip-address\": \"198.51.100.5\", \"hw-address\": \"08:00:27:00:00:04\", \"expire\": " + (now + 900) + "}");
         JsonNode ours;
-        try (Kea4jProcess kea4j = Kea4jProcess.start(dir, "-c", config.toString(), "-p", "10670", "--control-socket",
-                socket.toString())) {
+        try (Kea4jProcess kea4j = Kea4jProcess.start(dir, "-c", config.toString(), "-p",
+                Integer.toString(Kea4jProcess.freeUdpPort()), "--control-socket", socket.toString())) {
             assertTrue(kea4j.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), kea4j.output());
             assertTrue(kea4j.awaitControl(socket, 30_000), kea4j.output());
             for (String add : adds) {
@@ -167,8 +167,8 @@ class KeaLeaseFileInteropIT {
         assertEquals(5, Files.readAllLines(out.resolve("prev")).size(), "Kea's LFC kept the 4 leases (and the header)");
         Path back = Files.copy(out.resolve("prev"), dir.resolve("back.csv"));
         Files.writeString(config, Files.readString(config).replace(file.toString(), back.toString()));
-        try (Kea4jProcess kea4j = Kea4jProcess.start(dir, "-c", config.toString(), "-p", "10670", "--control-socket",
-                socket.toString())) {
+        try (Kea4jProcess kea4j = Kea4jProcess.start(dir, "-c", config.toString(), "-p",
+                Integer.toString(Kea4jProcess.freeUdpPort()), "--control-socket", socket.toString())) {
             assertTrue(kea4j.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), kea4j.output());
             assertTrue(kea4j.awaitControl(socket, 30_000), kea4j.output());
             assertEquals(leases(ours), leases(JSON.readTree(ControlClient.send(socket, "{\"command\": \"lease4-get-all\"}"))),

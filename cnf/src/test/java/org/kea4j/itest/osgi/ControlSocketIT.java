@@ -123,11 +123,10 @@ public class ControlSocketIT {
         assertEquals(0, version.get("result").intValue());
         JsonNode reload = answer(ControlClient.sendThenEndInput(socket, "{ \"command\": \"libreload\" }"));
         assertEquals(reload.toString(), 0, reload.get("result").intValue());
-        long start = System.nanoTime();
         JsonNode cut = answer(ControlClient.sendThenEndInput(socket, "{\"command\": \"list-"));
         assertEquals(1, cut.get("result").intValue());
+        // answered when the input ended with the reason the text gives, not at the timeout (CC_TIMEOUT's words)
         assertTrue(cut.toString(), cut.get("text").textValue().startsWith("invalid JSON"));
-        assertTrue("answered when the input ended, not at the timeout", System.nanoTime() - start < 1_000_000_000L);
         assertFalse(read(log), read(log).contains("CC_WRITE_ERROR"));
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.kea4j.itest.KeaManual;
+import org.kea4j.itest.KeaMessages;
 import org.kea4j.log.MessageDictionary;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -31,7 +31,7 @@ public class MessageCatalogueIT {
 
     @Configuration
     public Option[] config() {
-        return KeaOptions.framework(systemProperty("kea4j.manual").value(KeaManual.locate().toString()));
+        return KeaOptions.framework(systemProperty("kea4j.messages").value(KeaMessages.file().toString()));
     }
 
     @ProbeBuilder
@@ -41,7 +41,7 @@ public class MessageCatalogueIT {
 
     @Test
     public void everyManualMessageIsRegisteredWithItsText() throws Exception {
-        Map<String, String> manual = KeaManual.messages(Path.of(System.getProperty("kea4j.manual")));
+        Map<String, String> manual = KeaMessages.read(Path.of(System.getProperty("kea4j.messages")));
         assertEquals("messages in Kea 0.9.1's manual", 520, manual.size());
         Map<String, MessageDictionary.Entry> dictionary = MessageDictionary.global().entries();
         List<String> problems = new ArrayList<>();

@@ -490,7 +490,8 @@ class HooksManagerImplTest {
         }
         configurer.join();
         assertTrue(calls > 100, "packets kept flowing during load(): " + calls);
-        assertTrue(worst < TimeUnit.MILLISECONDS.toNanos(500), "no packet waited for load(): worst " + worst + " ns");
+        // a call that waited for load() would take its 1.5 s; a busy machine may take some time anyway
+        assertTrue(worst < TimeUnit.MILLISECONDS.toNanos(1000), "no packet waited for load(): worst " + worst + " ns");
     }
 
     @Test
