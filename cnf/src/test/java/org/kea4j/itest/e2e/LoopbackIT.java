@@ -213,6 +213,31 @@ class LoopbackIT {
         }
     }
 
+    /**
+     * Without epoll (forced here with {@code kea4j.transport=nio}, as on hosts where Netty's native transport
+     * cannot load) the NIO transport serves the quickstart's DHCPv4 and DHCPv6 clients, and says so.
+     */
+    @Test
+    void theNioTransportServesWhenEpollIsNotUsed() throws Exception {
+        int port = port();
+        try (Kea4jProcess server = Kea4jProcess.startUnder(List.of(), dir, List.of("-Dkea4j.transport=nio"), "-p",
+                Integer.toString(port), "--control-socket", dir.resolve("ctrl.sock").toString())) {
+            assertTrue(server.awaitControl(dir.resolve("ctrl.sock"), 60_000), server.output());
+            assertTrue(server.awaitOutput("DHCP6_STARTED", 30_000), server.output());
+            assertTrue(server.output().contains("DHCPSRV_SOCKETS_NIO the native epoll transport is not used"
+                    + " (kea4j.transport=nio)"), server.output());
+            Kea4jProcess.Result v4 = client(port, "--count", "2");
+            assertEquals(0, v4.exitCode(), v4.output() + server.output());
+            assertEquals(2, v4.output().lines().filter(l -> l.contains(": DHCPACK 127.0.1.")).count(), v4.output());
+            Kea4jProcess.Result v6 = Kea4jProcess.run(Files.createDirectories(dir.resolve("c6")), 60, "client", "-6",
+                    "--server", "[::1]:" + port, "--pd");
+            assertEquals(0, v6.exitCode(), v6.output() + server.output());
+            assertTrue(v6.output().contains("REPLY address=2001:db8:1::") && v6.output().contains("prefix=2001:db8:8:"),
+                    v6.output());
+            assertEquals(2, leases().size());
+        }
+    }
+
     @Test
     void aHookBundleSeesEveryDhcp6HookPoint() throws Exception {
         Path hook = TestBundles.hookBundle(dir.resolve("recorder6.jar"), "recorder6", "dhcp4-recorder",

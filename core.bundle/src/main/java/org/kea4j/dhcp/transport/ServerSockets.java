@@ -1,5 +1,7 @@
 package org.kea4j.dhcp.transport;
 
+import static org.kea4j.core.internal.dhcpsrv.DhcpsrvMessages.DHCPSRV_SOCKETS_NIO;
+
 import java.net.BindException;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +113,9 @@ public final class ServerSockets implements AutoCloseable {
         if (sockets.isEmpty()) {
             messages.log().log(messages.noneOpen());
             return null;
+        }
+        if (!Transports.epoll()) {
+            messages.log().log(DHCPSRV_SOCKETS_NIO, Transports.whyNio());
         }
         messages.log().log(messages.opening(), sockets.get(0).port());
         List<String> inUse = new ArrayList<>();

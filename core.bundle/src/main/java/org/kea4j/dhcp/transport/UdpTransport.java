@@ -10,12 +10,14 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.InternetProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.unix.RawUnixChannelOption;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
@@ -31,12 +33,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * UDP sockets of a DHCP server on Netty's epoll transport, each bound to its interface (SO_BINDTODEVICE) so
+ * UDP sockets of a DHCP server, on Netty's epoll transport each bound to its interface (SO_BINDTODEVICE) so
  * that each datagram's interface is known: for DHCPv4 one socket on the wildcard address (it receives
  * broadcasts, and the kernel reports each datagram's destination); for DHCPv6 one socket per address
  * (the multicast group, the link-local and unicast addresses), so that the destination is the socket's.
  * Received datagrams go to a handler on the I/O thread, which must hand them off at once; sends may come
- * from any thread.
+ * from any thread. Where epoll is not available (or {@code kea4j.transport=nio}), Java's NIO transport serves
+ * instead, with the limits {@link #open} gives.
  */
 public final class UdpTransport implements AutoCloseable {
 
@@ -50,23 +53,21 @@ public final class UdpTransport implements AutoCloseable {
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final Map<String, ListenSocket> specs = new LinkedHashMap<>();
 
-    private UdpTransport(EventLoopGroup group) {
+    private final boolean epoll;
+
+    private UdpTransport(EventLoopGroup group, boolean epoll) {
         this.group = group;
-    }
-
-    /** Whether the epoll transport is usable on this host. */
-    public static boolean available() {
-        return Epoll.isAvailable();
-    }
-
-    /** Why the epoll transport is not usable, or null. */
-    public static Throwable unavailabilityCause() {
-        return Epoll.unavailabilityCause();
+        this.epoll = epoll;
     }
 
     /**
      * Opens the sockets. A socket that cannot be opened is reported to {@code failed} (with the interface
      * and the reason) and skipped; the others open.
+     *
+     * <p>On the NIO transport (see {@link Transports}) a socket cannot be bound to its interface nor learn a
+     * datagram's destination, so an IPv4 socket on the wildcard address becomes one socket per address of the
+     * interface: it then receives only what is sent to that address (relayed and unicast traffic, as Kea's
+     * {@code "dhcp-socket-type": "udp"}); IPv6 sockets are bound to addresses already.
      *
      * @param name     thread name prefix
      * @param sockets  sockets to open
@@ -75,32 +76,50 @@ public final class UdpTransport implements AutoCloseable {
      */
     public static UdpTransport open(String name, List<ListenSocket> sockets, Consumer<Datagram> receiver,
             java.util.function.BiConsumer<ListenSocket, Exception> failed) {
-        if (!available()) {
-            throw new IllegalStateException("the epoll transport is not available: " + unavailabilityCause());
-        }
+        boolean epoll = Transports.epoll();
         UdpTransport t = new UdpTransport(new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name, true),
-                EpollIoHandler.newFactory()));
-        for (ListenSocket spec : sockets) {
-            try {
-                t.bind(spec, receiver);
-            } catch (Exception e) {
-                failed.accept(spec, e);
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory()), epoll);
+        for (ListenSocket requested : sockets) {
+            List<ListenSocket> actual = epoll ? List.of(requested) : nioSockets(requested);
+            if (actual.isEmpty()) {
+                failed.accept(requested, new IOException("no IPv4 address to bind on " + requested.iface().name()
+                        + " (the NIO transport, " + Transports.whyNio() + ", receives only what is sent to an address)"));
+            }
+            for (ListenSocket spec : actual) {
+                try {
+                    t.bind(spec, receiver);
+                } catch (Exception e) {
+                    failed.accept(spec, e);
+                }
             }
         }
         return t;
     }
 
+    /** The sockets NIO opens for one requested socket: an IPv4 wildcard socket becomes one per address. */
+    static List<ListenSocket> nioSockets(ListenSocket requested) {
+        if (requested.v6() || requested.bindAddress() != null) {
+            return List.of(requested);
+        }
+        List<ListenSocket> out = new ArrayList<>();
+        for (InetAddress a : requested.iface().v4Addresses()) {
+            out.add(new ListenSocket(requested.iface(), requested.port(), false, a, requested.multicastGroups()));
+        }
+        return out;
+    }
+
     private void bind(ListenSocket spec, Consumer<Datagram> receiver) throws IOException, InterruptedException {
         Iface iface = spec.iface();
+        InternetProtocolFamily family = spec.v6() ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4;
         Bootstrap b = new Bootstrap().group(group)
-                .channelFactory(() -> new EpollDatagramChannel(spec.v6() ? InternetProtocolFamily.IPv6
-                        : InternetProtocolFamily.IPv4))
+                .channelFactory(() -> epoll ? new EpollDatagramChannel(family) : new NioDatagramChannel(family))
                 .option(ChannelOption.SO_BROADCAST, !spec.v6())
                 .option(ChannelOption.SO_RCVBUF, 4 << 20)
                 .option(ChannelOption.SO_SNDBUF, 4 << 20)
-                .option(EpollChannelOption.IP_RECVORIGDSTADDR, true)
-                .option(BIND_TO_DEVICE, deviceName(iface.name()))
                 .handler(new Receiver(iface, spec.port(), spec.bindAddress(), receiver));
+        if (epoll) {
+            b.option(EpollChannelOption.IP_RECVORIGDSTADDR, true).option(BIND_TO_DEVICE, deviceName(iface.name()));
+        }
         InetAddress local = spec.bindAddress() != null ? spec.bindAddress()
                 : InetAddress.getByName(spec.v6() ? "::" : "0.0.0.0");
         var future = b.bind(new InetSocketAddress(local, spec.port())).await();
@@ -108,7 +127,7 @@ public final class UdpTransport implements AutoCloseable {
             Throwable cause = future.cause();
             throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause.getMessage()), cause);
         }
-        EpollDatagramChannel channel = (EpollDatagramChannel) future.channel();
+        DatagramChannel channel = (DatagramChannel) future.channel();
         for (InetAddress group : spec.multicastGroups()) {
             var joined = channel.joinGroup(new InetSocketAddress(group, spec.port()), NetworkInterface.getByIndex(iface.index())).await();
             if (!joined.isSuccess()) {
@@ -168,6 +187,12 @@ public final class UdpTransport implements AutoCloseable {
         Channel channel;
         synchronized (channels) {
             channel = channels.get(key(iface, v6, from));
+            if (channel == null && from == null && !epoll) {
+                // NIO has no wildcard socket: any socket of the interface sends
+                String prefix = (v6 ? "6/" : "4/") + iface + "/";
+                channel = channels.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue)
+                        .findFirst().orElse(null);
+            }
         }
         if (channel == null) {
             return false;

@@ -96,4 +96,40 @@ class UdpTransportTest {
             assertEquals(5, reply.getData()[0]);
         }
     }
+
+    /** The NIO fallback: an IPv4 wildcard socket becomes one per address, which receives and answers. */
+    @Test
+    void theNioTransportServesOnTheInterfacesAddresses() throws Exception {
+        String before = System.getProperty(Transports.PROPERTY);
+        System.setProperty(Transports.PROPERTY, "nio");
+        try {
+            Iface lo = loopback();
+            int port = freePort();
+            BlockingQueue<Datagram> received = new ArrayBlockingQueue<>(4);
+            List<Exception> failures = new CopyOnWriteArrayList<>();
+            try (UdpTransport t = UdpTransport.open("test-udp", List.of(new ListenSocket(lo, port, false, List.of())),
+                    received::add, (s, e) -> failures.add(e));
+                    DatagramSocket client = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+                assertTrue(failures.isEmpty(), failures.toString());
+                assertEquals(lo.v4Addresses().size(), t.openSockets().size(), "one socket per IPv4 address");
+                client.send(new DatagramPacket(new byte[] {5}, 1, new InetSocketAddress("127.0.0.1", port)));
+                Datagram d = received.poll(5, TimeUnit.SECONDS);
+                assertNotNull(d);
+                assertEquals(lo.name(), d.iface());
+                assertEquals(InetAddress.getByName("127.0.0.1"), d.destination());
+                assertTrue(t.send(lo.name(), false, new byte[] {6}, d.source(), Throwable::printStackTrace),
+                        "a reply goes out of a socket of the interface");
+                client.setSoTimeout(5000);
+                DatagramPacket reply = new DatagramPacket(new byte[16], 16);
+                client.receive(reply);
+                assertEquals(6, reply.getData()[0]);
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty(Transports.PROPERTY);
+            } else {
+                System.setProperty(Transports.PROPERTY, before);
+            }
+        }
+    }
 }

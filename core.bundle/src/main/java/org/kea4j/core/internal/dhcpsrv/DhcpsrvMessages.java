@@ -55,6 +55,9 @@ public enum DhcpsrvMessages implements MessageId {
     DHCPSRV_NO_SOCKETS_OPEN(warn("no interface configured to listen to DHCP traffic")),
     DHCPSRV_OPEN_SOCKET_FAIL(warn("failed to open socket: %1")),
     DHCPSRV_RENEW6_ERROR(error("allocation engine experienced error with attempting to renew a lease: %1")),
+    DHCPSRV_SOCKETS_NIO(warn("the native epoll transport is not used (%1): sockets use Java's NIO, cannot be bound"
+            + " to their interfaces, and DHCPv4 receives only what is sent to an interface address (relayed or unicast"
+            + " traffic)")),
     DHCPSRV_UNEXPECTED_NAME(error("database access parameters passed through '%1', expected 'lease-database'")),
     DHCPSRV_UNKNOWN_DB(error("unknown database type: %1"));
 
