@@ -32,6 +32,16 @@ public interface Subnet {
     /** Relay agent addresses that select this subnet. */
     List<InetAddress> relayAddresses();
 
+    /**
+     * The name of the shared network the subnet belongs to, or null: a client selected into one subnet of a
+     * shared network may be served from any of them.
+     *
+     * @since 2.1
+     */
+    default String sharedNetworkName() {
+        return null;
+    }
+
     /** Whether the address lies in one of the subnet's address pools. */
     default boolean inPool(InetAddress address) {
         for (Pool pool : pools()) {

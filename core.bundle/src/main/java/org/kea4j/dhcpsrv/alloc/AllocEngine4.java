@@ -86,6 +86,17 @@ public final class AllocEngine4 {
         return null;
     }
 
+    /** The client's lease in any of the subnets it may be served from (its shared network), or null. */
+    public static Lease4 clientLeaseInNetwork(ClientContext4 ctx) {
+        for (Subnet4Config s : ctx.candidates()) {
+            Lease4 lease = clientLease(ctx.in(s));
+            if (lease != null) {
+                return lease;
+            }
+        }
+        return null;
+    }
+
     /**
      * Offers (DISCOVER, {@code fakeAllocation}) or grants (REQUEST) a lease.
      *
@@ -93,12 +104,75 @@ public final class AllocEngine4 {
      */
     public Result allocate(ClientContext4 ctx) {
         try {
+            if (ctx.candidates().size() > 1) {
+                return allocateInNetwork(ctx);
+            }
             Lease4 existing = clientLease(ctx);
             return ctx.fakeAllocation() ? offer(ctx, existing) : request(ctx, existing);
         } catch (LeaseMgrException | UnsupportedOperationException e) {
             log.log(DHCPSRV_ADDRESS4_ALLOC_ERROR, e.getMessage());
             return Result.NONE;
         }
+    }
+
+    /**
+     * A client of a shared network (Kea's rules): its lease in any subnet of the network is its lease; the address
+     * it asks for decides the subnet of a REQUEST, its lease that of an offer; otherwise its reservation's subnet,
+     * then each subnet in turn until one has an address for it. The lease carries the subnet it is served from.
+     */
+    private Result allocateInNetwork(ClientContext4 ctx) {
+        ClientContext4 owner = null;
+        Lease4 existing = null;
+        for (Subnet4Config s : ctx.candidates()) {
+            ClientContext4 c = ctx.in(s);
+            existing = clientLease(c);
+            if (existing != null) {
+                owner = c;
+                break;
+            }
+        }
+        Inet4Address hint = ctx.requestedAddress();
+        Subnet4Config hinted = hint == null ? null : ctx.candidateFor(hint);
+        ClientContext4 reserved = null;
+        for (Subnet4Config s : ctx.candidates()) {
+            ClientContext4 c = ctx.in(s);
+            if (reservedAddress(c) != null) {
+                reserved = c;
+                break;
+            }
+        }
+        if (!ctx.fakeAllocation()) {
+            if (hint != null) {
+                // an address outside the network is refused as in one subnet: a NAK
+                return request(hinted == null ? ctx : ctx.in(hinted), existing);
+            }
+            ClientContext4 decided = owner != null ? owner : reserved;
+            if (decided != null) {
+                return request(decided, existing);
+            }
+            for (Subnet4Config s : ctx.candidates()) {
+                Result r = request(ctx.in(s), null);
+                if (r.lease() != null) {
+                    return r;
+                }
+            }
+            return Result.NONE;
+        }
+        for (ClientContext4 first : java.util.Arrays.asList(owner, reserved, hinted == null ? null : ctx.in(hinted))) {
+            if (first != null) {
+                Result r = offer(first, owner == first ? existing : null);
+                if (r.lease() != null) {
+                    return r;
+                }
+            }
+        }
+        for (Subnet4Config s : ctx.candidates()) {
+            Result r = offer(ctx.in(s), null);
+            if (r.lease() != null) {
+                return r;
+            }
+        }
+        return new Result(null, existing);
     }
 
     private Inet4Address reservedAddress(ClientContext4 ctx) {

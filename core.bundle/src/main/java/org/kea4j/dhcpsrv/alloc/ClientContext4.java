@@ -27,10 +27,35 @@ import org.kea4j.hooks.host.CalloutSession;
  * @param session          the packet's callout handle, or null when no hooks are called
  * @param classes          the client's classes (pools with a {@code client-class} serve only its members)
  * @param now              the current time in seconds since the epoch
+ * @param candidates       the subnets the client may be served from: the selected one first, then the other
+ *                         subnets of its shared network that the client may use (only the selected one without)
+ * @param reservationIn    the client's reservation in a candidate subnet, or null
  */
 public record ClientContext4(Subnet4Config subnet, LeaseMgr leaseMgr, HWAddr hwaddr, ClientId clientId,
         Inet4Address requestedAddress, boolean fakeAllocation, Reservation4Config reservation, HostReservations4 hosts,
-        String hostname, Pkt4 query, CalloutSession session, java.util.Set<String> classes, long now) {
+        String hostname, Pkt4 query, CalloutSession session, java.util.Set<String> classes, long now,
+        java.util.List<Subnet4Config> candidates, java.util.function.Function<Subnet4Config, Reservation4Config> reservationIn) {
+
+    /** The same request, served from another candidate subnet (with the client's reservation there). */
+    public ClientContext4 in(Subnet4Config other) {
+        if (other == subnet) {
+            return this;
+        }
+        Reservation4Config r = reservationIn.apply(other);
+        return new ClientContext4(other, leaseMgr, hwaddr, clientId, requestedAddress, fakeAllocation, r, hosts,
+                r == null ? null : r.hostname(), query, session, classes, now, candidates,
+                reservationIn);
+    }
+
+    /** The candidate subnet that contains the address, or null. */
+    public Subnet4Config candidateFor(java.net.InetAddress address) {
+        for (Subnet4Config s : candidates) {
+            if (s.prefix().contains(address)) {
+                return s;
+            }
+        }
+        return null;
+    }
 
     /** Whether the address is in a pool of the subnet that serves this client. */
     public boolean inAllowedPool(java.net.InetAddress address) {

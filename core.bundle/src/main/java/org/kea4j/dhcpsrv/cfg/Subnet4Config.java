@@ -28,12 +28,13 @@ import java.util.OptionalLong;
  * @param authoritative  NAK requests for unknown clients and addresses
  * @param reservations   host reservations
  * @param reservationFlags where reservations apply
+ * @param sharedNetworkName the shared network it belongs to, or null
  */
 public record Subnet4Config(long id, Prefix prefix, List<PoolConfig> pools, long validLifetime, OptionalLong renewTimer,
         OptionalLong rebindTimer, List<OptionDataConfig> options, String interfaceName, String clientClass,
         List<InetAddress> relayAddresses, Inet4Address nextServer, String serverHostname, String bootFileName,
         boolean matchClientId, boolean authoritative, List<Reservation4Config> reservations,
-        ReservationFlags reservationFlags) implements Subnet4 {
+        ReservationFlags reservationFlags, String sharedNetworkName) implements Subnet4 {
 
     public Subnet4Config {
         Objects.requireNonNull(prefix, "prefix");

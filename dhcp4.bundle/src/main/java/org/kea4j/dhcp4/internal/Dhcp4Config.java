@@ -12,6 +12,7 @@ import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
 import org.kea4j.dhcpsrv.cfg.OptionDataConfig;
 import org.kea4j.dhcpsrv.cfg.OptionDefConfig;
 import org.kea4j.dhcpsrv.cfg.Reservation4Config;
+import org.kea4j.dhcpsrv.cfg.SharedNetworkConfig;
 import org.kea4j.dhcpsrv.cfg.Subnet4Config;
 
 /**
@@ -19,7 +20,8 @@ import org.kea4j.dhcpsrv.cfg.Subnet4Config;
  *
  * @param interfaces             where to listen
  * @param leaseDatabase          lease storage
- * @param subnets                subnets, with global defaults applied
+ * @param subnets                subnets, the global ones and those of shared networks, with what they inherit
+ * @param sharedNetworks         shared networks (their names and options)
  * @param options                global options
  * @param optionDefs             user option definitions
  * @param classes                client class definitions (name to options)
@@ -36,7 +38,7 @@ import org.kea4j.dhcpsrv.cfg.Subnet4Config;
  * @param port                   the server port
  */
 record Dhcp4Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Subnet4Config> subnets,
-        List<OptionDataConfig> options, List<OptionDefConfig> optionDefs, Map<String, ClientClassConfig> classes,
+        List<SharedNetworkConfig> sharedNetworks, List<OptionDataConfig> options, List<OptionDefConfig> optionDefs, Map<String, ClientClassConfig> classes,
         boolean echoClientId, long declineProbationPeriod, org.kea4j.dhcpsrv.cfg.DhcpConfigElements.Expiration expiration,
         List<Reservation4Config> globalReservations, Inet4Address nextServer,
         List<String> hostReservationIds, Map<String, Object> dhcpDdns, List<HooksLibraryConfig> hooksLibraries,

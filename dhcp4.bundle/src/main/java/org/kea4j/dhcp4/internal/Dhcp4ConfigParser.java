@@ -31,6 +31,7 @@ import org.kea4j.dhcpsrv.cfg.PoolConfig;
 import org.kea4j.dhcpsrv.Prefix;
 import org.kea4j.dhcpsrv.cfg.Reservation4Config;
 import org.kea4j.dhcpsrv.cfg.ReservationFlags;
+import org.kea4j.dhcpsrv.cfg.SharedNetworkConfig;
 import org.kea4j.dhcpsrv.cfg.Subnet4Config;
 
 /**
@@ -53,11 +54,12 @@ final class Dhcp4ConfigParser {
             "ddns-generated-prefix", "ddns-qualifying-suffix", "ddns-update-on-renew", "ddns-use-conflict-resolution",
             "store-extended-info", "cache-threshold", "cache-max-age", "parked-packet-limit", "ip-reservations-unique",
             "early-global-reservations-lookup", "reservations-lookup-first",
+            "shared-networks",
             // named below as unsupported
-            "shared-networks", "hosts-database", "hosts-databases", "config-control", "dhcp4o6-port");
+            "hosts-database", "hosts-databases", "config-control", "dhcp4o6-port");
 
     /** Kea 2.x features kea4j does not implement: an error names them instead of ignoring them. */
-    static final Set<String> UNSUPPORTED = Set.of("shared-networks", "hosts-database", "hosts-databases",
+    static final Set<String> UNSUPPORTED = Set.of("hosts-database", "hosts-databases",
             "config-control", "dhcp4o6-port", "4o6-interface", "4o6-interface-id", "4o6-subnet",
             "require-client-classes");
 
@@ -70,6 +72,16 @@ final class Dhcp4ConfigParser {
             "ddns-replace-client-name", "ddns-generated-prefix", "ddns-qualifying-suffix", "ddns-update-on-renew",
             "ddns-use-conflict-resolution", "hostname-char-set", "hostname-char-replacement", "store-extended-info",
             "cache-threshold", "cache-max-age");
+    /** A shared network: its name, its subnets, and the parameters they inherit (Kea 2.2's list). */
+    private static final Set<String> SHARED_NETWORK_KEYS = Set.of("name", "subnet4", "interface", "relay",
+            "option-data", "valid-lifetime", "min-valid-lifetime", "max-valid-lifetime", "renew-timer", "rebind-timer",
+            "client-class", "require-client-classes", "match-client-id", "authoritative", "next-server",
+            "server-hostname", "boot-file-name", "reservation-mode", "reservations-global", "reservations-in-subnet",
+            "reservations-out-of-pool", "calculate-tee-times", "t1-percent", "t2-percent", "ddns-send-updates",
+            "ddns-override-no-update", "ddns-override-client-update", "ddns-replace-client-name",
+            "ddns-generated-prefix", "ddns-qualifying-suffix", "ddns-update-on-renew", "ddns-use-conflict-resolution",
+            "hostname-char-set", "hostname-char-replacement", "store-extended-info", "cache-threshold",
+            "cache-max-age");
     private static final Set<String> POOL_KEYS = Set.of("pool", "option-data", "client-class", "require-client-classes");
     private static final Set<String> RESERVATION_KEYS = Set.of("hw-address", "client-id", "duid", "circuit-id",
             "flex-id", "ip-address", "hostname", "option-data", "next-server", "server-hostname", "boot-file-name",
@@ -82,10 +94,18 @@ final class Dhcp4ConfigParser {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long MAX_SUBNET_ID = 0xFFFF_FFFEL;
 
-    /** Settings every subnet inherits unless it overrides them. */
+    /**
+     * Settings a subnet inherits unless it overrides them: the global ones, or those of its shared network
+     * (which inherits the global ones in turn).
+     */
     private record Globals(long validLifetime, OptionalLong renew, OptionalLong rebind, boolean matchClientId,
             boolean authoritative, Inet4Address nextServer, String serverHostname, String bootFileName,
-            ReservationFlags reservations, boolean calculateTeeTimes, double t1Percent, double t2Percent) {
+            ReservationFlags reservations, boolean calculateTeeTimes, double t1Percent, double t2Percent,
+            String iface, List<InetAddress> relays, String clientClass, String sharedNetwork) {
+    }
+
+    /** A subnet's element with what it inherits. */
+    private record SubnetEntry(ConfigNode node, Globals inherited) {
     }
 
     private Dhcp4ConfigParser() {
@@ -111,7 +131,15 @@ final class Dhcp4ConfigParser {
                 ? OptionDefConfig.parseList(dhcp4.require("option-def"), "dhcp4", 254) : List.of();
         List<OptionDataConfig> options = optionData(dhcp4);
         Map<String, Dhcp4Config.ClientClassConfig> classes = clientClasses(dhcp4);
-        List<Subnet4Config> subnets = subnets(dhcp4, globals, classes);
+        List<SubnetEntry> entries = new ArrayList<>();
+        Optional<ConfigNode> topLevel = dhcp4.get("subnet4");
+        if (topLevel.isPresent()) {
+            for (ConfigNode subnet : topLevel.get().elements()) {
+                entries.add(new SubnetEntry(subnet, globals));
+            }
+        }
+        List<SharedNetworkConfig> networks = sharedNetworks(dhcp4, globals, entries);
+        List<Subnet4Config> subnets = subnets(entries);
         List<Reservation4Config> globalReservations = dhcp4.get("reservations").isPresent()
                 ? reservations(dhcp4.require("reservations"), null) : List.of();
 
@@ -148,24 +176,39 @@ final class Dhcp4ConfigParser {
         List<LoggerConfig> loggers = dhcp4.get("loggers").isPresent()
                 ? CommonElements.loggers(dhcp4.require("loggers")) : List.of();
 
-        return new Dhcp4Config(interfaces, leaseDatabase, subnets, options, defs, classes,
+        return new Dhcp4Config(interfaces, leaseDatabase, subnets, networks, options, defs, classes,
                 dhcp4.getBoolean("echo-client-id", true), declineProbation, expiration,
                 globalReservations, globals.nextServer(), identifiers, ddns, hooks, socket, loggers,
                 context.serverPort().orElse(Dhcp4Config.DEFAULT_PORT));
     }
 
     private static Globals globals(ConfigNode dhcp4) throws ConfigException {
-        long valid = dhcp4.getLong("valid-lifetime", 0, 0xFFFF_FFFFL, 7200);
-        DhcpConfigElements.lifetimeBounds(dhcp4, "valid-lifetime", valid);
-        OptionalLong renew = DhcpConfigElements.optionalUint32(dhcp4, "renew-timer");
-        OptionalLong rebind = DhcpConfigElements.optionalUint32(dhcp4, "rebind-timer");
-        DhcpConfigElements.timers(dhcp4, renew, rebind);
-        Inet4Address nextServer = optionalV4(dhcp4, "next-server");
-        return new Globals(valid, renew, rebind, dhcp4.getBoolean("match-client-id", true),
-                dhcp4.getBoolean("authoritative", false), nextServer, dhcp4.getString("server-hostname", null),
-                dhcp4.getString("boot-file-name", null), DhcpConfigElements.reservationFlags(dhcp4, ReservationFlags.DEFAULT),
-                dhcp4.getBoolean("calculate-tee-times", false), DhcpConfigElements.percent(dhcp4, "t1-percent", 0.5),
-                DhcpConfigElements.percent(dhcp4, "t2-percent", 0.875));
+        return inherit(dhcp4, new Globals(7200, OptionalLong.empty(), OptionalLong.empty(), true, false, null, null,
+                null, ReservationFlags.DEFAULT, false, 0.5, 0.875, null, List.of(), null, null), null);
+    }
+
+    /** The settings of a server element or a shared network ({@code network} its name), over its parent's. */
+    private static Globals inherit(ConfigNode node, Globals parent, String network) throws ConfigException {
+        long valid = node.getLong("valid-lifetime", 0, 0xFFFF_FFFFL, parent.validLifetime());
+        DhcpConfigElements.lifetimeBounds(node, "valid-lifetime", valid);
+        OptionalLong renew = node.has("renew-timer") ? DhcpConfigElements.optionalUint32(node, "renew-timer")
+                : parent.renew();
+        OptionalLong rebind = node.has("rebind-timer") ? DhcpConfigElements.optionalUint32(node, "rebind-timer")
+                : parent.rebind();
+        DhcpConfigElements.timers(node, renew, rebind);
+        Inet4Address nextServer = node.has("next-server") ? optionalV4(node, "next-server") : parent.nextServer();
+        List<InetAddress> relays = node.has("relay") ? DhcpConfigElements.relays(node, false)
+                : parent.relays();
+        return new Globals(valid, renew, rebind, node.getBoolean("match-client-id", parent.matchClientId()),
+                node.getBoolean("authoritative", parent.authoritative()), nextServer,
+                node.getString("server-hostname", parent.serverHostname()),
+                node.getString("boot-file-name", parent.bootFileName()),
+                DhcpConfigElements.reservationFlags(node, parent.reservations()),
+                node.getBoolean("calculate-tee-times", parent.calculateTeeTimes()),
+                DhcpConfigElements.percent(node, "t1-percent", parent.t1Percent()),
+                DhcpConfigElements.percent(node, "t2-percent", parent.t2Percent()),
+                network == null ? null : node.getString("interface", parent.iface()), relays,
+                network == null ? null : node.getString("client-class", parent.clientClass()), network);
     }
 
     private static Inet4Address optionalV4(ConfigNode node, String key) throws ConfigException {
@@ -213,17 +256,52 @@ final class Dhcp4ConfigParser {
         return classes;
     }
 
-    private static List<Subnet4Config> subnets(ConfigNode dhcp4, Globals globals,
-            Map<String, Dhcp4Config.ClientClassConfig> classes) throws ConfigException {
-        Optional<ConfigNode> list = dhcp4.get("subnet4");
+    /**
+     * The shared networks: each a name and options; their subnets are added to {@code entries} with what they
+     * inherit from the network.
+     */
+    private static List<SharedNetworkConfig> sharedNetworks(ConfigNode dhcp4, Globals globals, List<SubnetEntry> entries)
+            throws ConfigException {
+        Optional<ConfigNode> list = dhcp4.get("shared-networks");
         if (list.isEmpty()) {
             return List.of();
         }
-        List<ConfigNode> entries = list.get().elements();
+        List<SharedNetworkConfig> networks = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ConfigNode network : list.get().elements()) {
+            network.expectMap().checkKeys(SHARED_NETWORK_KEYS);
+            DhcpConfigElements.rejectUnsupported(network, UNSUPPORTED);
+            ConfigNode nameNode = network.require("name");
+            String name = nameNode.asString();
+            if (name.isBlank()) {
+                throw nameNode.error("shared network name must not be empty");
+            }
+            if (!names.add(name)) {
+                throw nameNode.error("shared network '" + name + "' is defined twice");
+            }
+            DhcpConfigElements.ddnsBehaviour(network);
+            Globals inherited = inherit(network, globals, name);
+            Optional<ConfigNode> subnets = network.get("subnet4");
+            if (subnets.isPresent()) {
+                for (ConfigNode subnet : subnets.get().elements()) {
+                    String own = subnet.expectMap().getString("interface", null);
+                    if (own != null && inherited.iface() != null && !own.equals(inherited.iface())) {
+                        throw subnet.require("interface").error("subnet interface " + own + " differs from the"
+                                + " interface " + inherited.iface() + " of its shared network '" + name + "'");
+                    }
+                    entries.add(new SubnetEntry(subnet, inherited));
+                }
+            }
+            networks.add(new SharedNetworkConfig(name, optionData(network)));
+        }
+        return networks;
+    }
+
+    /** Every subnet, the global ones and those of shared networks: ids unique (assigned where absent), prefixes too. */
+    private static List<Subnet4Config> subnets(List<SubnetEntry> entries) throws ConfigException {
         Set<Long> explicitIds = new HashSet<>();
-        for (ConfigNode entry : entries) {
-            entry.expectMap();
-            Optional<ConfigNode> id = entry.get("id");
+        for (SubnetEntry entry : entries) {
+            Optional<ConfigNode> id = entry.node().expectMap().get("id");
             if (id.isPresent()) {
                 long value = id.get().asLong(1, MAX_SUBNET_ID);
                 if (!explicitIds.add(value)) {
@@ -234,21 +312,21 @@ final class Dhcp4ConfigParser {
         List<Subnet4Config> subnets = new ArrayList<>();
         Map<Prefix, Long> prefixes = new HashMap<>();
         long nextAuto = 1;
-        for (ConfigNode entry : entries) {
+        for (SubnetEntry entry : entries) {
             long id;
-            if (entry.has("id")) {
-                id = entry.require("id").asLong(1, MAX_SUBNET_ID);
+            if (entry.node().has("id")) {
+                id = entry.node().require("id").asLong(1, MAX_SUBNET_ID);
             } else {
                 while (explicitIds.contains(nextAuto)) {
                     nextAuto++;
                 }
                 id = nextAuto++;
             }
-            Subnet4Config subnet = subnet(entry, id, globals);
+            Subnet4Config subnet = subnet(entry.node(), id, entry.inherited());
             Long clash = prefixes.putIfAbsent(subnet.prefix(), id);
             if (clash != null) {
-                throw entry.require("subnet").error("subnet " + subnet.prefix() + " is configured twice (ids " + clash
-                        + " and " + id + ")");
+                throw entry.node().require("subnet").error("subnet " + subnet.prefix() + " is configured twice (ids "
+                        + clash + " and " + id + ")");
             }
             subnets.add(subnet);
         }
@@ -295,18 +373,19 @@ final class Dhcp4ConfigParser {
         if (rebind.isEmpty() && entry.getBoolean("calculate-tee-times", globals.calculateTeeTimes())) {
             rebind = OptionalLong.of((long) (valid * DhcpConfigElements.percent(entry, "t2-percent", globals.t2Percent())));
         }
-        List<InetAddress> relays = DhcpConfigElements.relays(entry, false);
+        List<InetAddress> relays = entry.has("relay") ? DhcpConfigElements.relays(entry, false) : globals.relays();
         Inet4Address nextServer = entry.has("next-server") ? optionalV4(entry, "next-server") : globals.nextServer();
         List<Reservation4Config> reservations = entry.get("reservations").isPresent()
                 ? reservations(entry.require("reservations"), prefix) : List.of();
         DhcpConfigElements.ddnsBehaviour(entry);
         return new Subnet4Config(id, prefix, pools, valid, renew, rebind, optionData(entry),
-                entry.getString("interface", null), entry.getString("client-class", null), relays, nextServer,
+                entry.getString("interface", globals.iface()), entry.getString("client-class", globals.clientClass()),
+                relays, nextServer,
                 entry.getString("server-hostname", globals.serverHostname()),
                 entry.getString("boot-file-name", globals.bootFileName()),
                 entry.getBoolean("match-client-id", globals.matchClientId()),
                 entry.getBoolean("authoritative", globals.authoritative()), reservations,
-                DhcpConfigElements.reservationFlags(entry, globals.reservations()));
+                DhcpConfigElements.reservationFlags(entry, globals.reservations()), globals.sharedNetwork());
     }
 
     private static PoolConfig pool(ConfigNode poolNode, Prefix prefix) throws ConfigException {

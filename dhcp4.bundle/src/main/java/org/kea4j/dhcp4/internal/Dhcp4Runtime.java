@@ -21,6 +21,7 @@ import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
 import org.kea4j.dhcpsrv.cfg.OptionDefConfig;
 import org.kea4j.dhcpsrv.cfg.PoolConfig;
 import org.kea4j.dhcpsrv.cfg.Reservation4Config;
+import org.kea4j.dhcpsrv.cfg.SharedNetworkConfig;
 import org.kea4j.dhcpsrv.cfg.Subnet4Config;
 import org.kea4j.dhcpsrv.cfg.SubnetCollection;
 
@@ -43,8 +44,9 @@ record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<Su
         Map<String, ClassScope> classes, HostReservations4 hosts, Map<Reservation4Config, ConfiguredOptions> hostOptions,
         List<InterfacesConfig.Listen> listens, Set<Inet4Address> ownAddresses, SubnetCollection<Subnet4, Subnet4Config> collection) {
 
-    /** A subnet with its options and the options of its pools. */
-    record SubnetScope(Subnet4Config subnet, ConfiguredOptions options, Map<PoolConfig, ConfiguredOptions> poolOptions) {
+    /** A subnet with its options, the options of its pools, and those of its shared network (or none). */
+    record SubnetScope(Subnet4Config subnet, ConfiguredOptions options, Map<PoolConfig, ConfiguredOptions> poolOptions,
+            ConfiguredOptions networkOptions) {
     }
 
     /** A client class with its options. */
@@ -68,6 +70,36 @@ record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<Su
             }
         }
         return null;
+    }
+
+    /** The subnet of an id, or null. */
+    Subnet4Config subnet(long id) {
+        for (SubnetScope s : subnets) {
+            if (s.subnet().id() == id) {
+                return s.subnet();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The subnets a client selected into {@code selected} may be served from: just that subnet, or for a subnet
+     * of a shared network every subnet of the network, the selected one first, then the others in configuration
+     * order (Kea's order), each as {@code allowed} says.
+     */
+    List<Subnet4Config> candidates(Subnet4Config selected, java.util.function.Predicate<Subnet4Config> allowed) {
+        if (selected.sharedNetworkName() == null) {
+            return List.of(selected);
+        }
+        List<Subnet4Config> out = new ArrayList<>();
+        out.add(selected);
+        for (SubnetScope s : subnets) {
+            if (s.subnet() != selected && selected.sharedNetworkName().equals(s.subnet().sharedNetworkName())
+                    && allowed.test(s.subnet())) {
+                out.add(s.subnet());
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The server's own address on an interface, or null. */
@@ -100,6 +132,10 @@ record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<Su
         OptionDefinitions definitions = OptionDefConfig.extend(OptionDefinitions.standard4(), config.optionDefs(),
                 "option-def");
         ConfiguredOptions global = ConfiguredOptions.resolve4(config.options(), definitions);
+        Map<String, ConfiguredOptions> networks = new HashMap<>();
+        for (SharedNetworkConfig n : config.sharedNetworks()) {
+            networks.put(n.name(), ConfiguredOptions.resolve4(n.options(), definitions));
+        }
         List<SubnetScope> subnets = new ArrayList<>();
         Map<Reservation4Config, ConfiguredOptions> hostOptions = new IdentityHashMap<>();
         for (Subnet4Config s : config.subnets()) {
@@ -107,7 +143,10 @@ record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<Su
             for (PoolConfig p : s.pools()) {
                 pools.put(p, ConfiguredOptions.resolve4(p.options(), definitions));
             }
-            subnets.add(new SubnetScope(s, ConfiguredOptions.resolve4(s.options(), definitions), Map.copyOf(pools)));
+            ConfiguredOptions network = s.sharedNetworkName() == null ? ConfiguredOptions.EMPTY
+                    : networks.get(s.sharedNetworkName());
+            subnets.add(new SubnetScope(s, ConfiguredOptions.resolve4(s.options(), definitions), Map.copyOf(pools),
+                    network));
             for (Reservation4Config r : s.reservations()) {
                 hostOptions.put(r, ConfiguredOptions.resolve4(r.options(), definitions));
             }

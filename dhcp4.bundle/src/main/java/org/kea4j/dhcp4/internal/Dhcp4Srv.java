@@ -453,7 +453,7 @@ final class Dhcp4Srv {
             return null;
         }
         Pkt4 response = baseResponse(query, Pkt4.DHCPOFFER, rt);
-        grant(response, query, lease, subnet, host, rt);
+        grantFrom(response, query, lease, subnet, host, rt);
         LEASES.log(DHCP4_LEASE_ADVERT, lease.address().getHostAddress(), clientIdText(query), hwText(query));
         return response;
     }
@@ -470,7 +470,7 @@ final class Dhcp4Srv {
         Inet4Address hint = requested != null ? requested : query.ciaddr().equals(ZERO) ? null : query.ciaddr();
         ClientContext4 ctx = context(query, subnet, leaseMgr, hint, false, host, rt, session);
         if (initReboot) {
-            Lease4 existing = AllocEngine4.clientLease(ctx);
+            Lease4 existing = AllocEngine4.clientLeaseInNetwork(ctx);
             if (existing == null) {
                 LEASES.log(DHCP4_NO_LEASE_INIT_REBOOT, requested.getHostAddress(), clientIdText(query), hwText(query));
                 return subnet.authoritative() ? nak(query, rt) : null;
@@ -490,7 +490,7 @@ final class Dhcp4Srv {
         }
         Pkt4 response = baseResponse(query, Pkt4.DHCPACK, rt);
         response.setCiaddr(query.ciaddr());
-        grant(response, query, lease, subnet, host, rt);
+        grantFrom(response, query, lease, subnet, host, rt);
         LEASES.log(DHCP4_LEASE_ALLOC, lease.address().getHostAddress(), clientIdText(query), hwText(query));
         return response;
     }
@@ -587,12 +587,27 @@ final class Dhcp4Srv {
 
     // ------------------------------------------------------------------ building responses
 
+    /**
+     * Grants the lease with the parameters of the subnet it comes from: the selected one, or another subnet of
+     * its shared network.
+     */
+    private void grantFrom(Pkt4 response, Pkt4 query, Lease4 lease, Subnet4Config selected, Reservation4Config host,
+            Dhcp4Runtime rt) {
+        Subnet4Config served = lease.subnetId() == selected.id() ? selected : rt.subnet(lease.subnetId());
+        if (served == null || served == selected) {
+            grant(response, query, lease, selected, host, rt);
+        } else {
+            grant(response, query, lease, served, reservation(query, served, rt), rt);
+        }
+    }
+
     private ClientContext4 context(Pkt4 query, Subnet4Config subnet, LeaseMgr leaseMgr, Inet4Address hint, boolean fake,
             Reservation4Config host, Dhcp4Runtime rt, CalloutSession session) {
         ClientId clientId = subnet.matchClientId() ? query.getClientId() : null;
         HWAddr hw = query.hlen() == 0 ? null : query.getHWAddr();
         return new ClientContext4(subnet, leaseMgr, hw, clientId, hint, fake, host, rt.hosts(),
-                host == null ? null : host.hostname(), query, session, query.classes(), now());
+                host == null ? null : host.hostname(), query, session, query.classes(), now(),
+                rt.candidates(subnet, s -> classAllowed(s, query)), s -> reservation(query, s, rt));
     }
 
     private static long now() {
@@ -743,6 +758,7 @@ final class Dhcp4Srv {
                 list.add(scope.poolOptions().getOrDefault(pool, ConfiguredOptions.EMPTY));
             }
             list.add(scope.options());
+            list.add(scope.networkOptions());
         }
         for (String c : query.classes()) {
             Dhcp4Runtime.ClassScope cs = rt.classes().get(c);

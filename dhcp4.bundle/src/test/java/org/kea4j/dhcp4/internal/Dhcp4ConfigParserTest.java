@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.kea4j.config.ConfigContext;
@@ -94,8 +95,67 @@ class Dhcp4ConfigParserTest {
         assertTrue(fails("{\"interfaces-config\": {\"interfaces\": [\"eth0/2001:db8::1\"]}}").reason().contains("IPv4"));
         assertTrue(fails("{\"subnet4\": [ {\"subnet\": \"10.0.0.0/24\", \"reservations\": [ {\"hw-address\": \"01:02\","
                 + " \"ip-address\": \"10.0.1.1\"} ]} ]}").reason().contains("outside the subnet"));
-        assertTrue(fails("{\"shared-networks\": []}").reason().contains("not supported by kea4j"));
+        assertTrue(fails("{\"hosts-database\": {}}").reason().contains("not supported by kea4j"));
         assertTrue(fails("{\"valid-lifetme\": 3}").reason().contains("unknown keyword 'valid-lifetme'"));
         assertTrue(fails("{\"subnet4\": [ {\"subnet\": \"10.0.0.0/24\", \"pool\": []} ]}").reason().contains("unknown keyword 'pool'"));
+    }
+
+    /** Kea's config-get output always carries an empty list. */
+    @Test
+    void anEmptySharedNetworksListIsAccepted() throws ConfigException {
+        Dhcp4Config c = parse("{\"shared-networks\": [], \"subnet4\": [ {\"subnet\": \"10.0.0.0/24\"} ]}");
+        assertEquals(List.of(), c.sharedNetworks());
+        assertNull(c.subnets().get(0).sharedNetworkName());
+    }
+
+    @Test
+    void subnetsOfASharedNetworkInheritItsParametersOverTheGlobalOnes() throws ConfigException {
+        Dhcp4Config c = parse("""
+                {
+                  "valid-lifetime": 4000, "renew-timer": 1000, "next-server": "192.0.2.250",
+                  "subnet4": [ { "subnet": "10.9.0.0/24", "id": 9 } ],
+                  "shared-networks": [ {
+                    "name": "floor-1", "interface": "eth1", "relay": { "ip-addresses": [ "192.0.2.1" ] },
+                    "valid-lifetime": 600, "client-class": "office", "authoritative": true,
+                    "option-data": [ { "name": "domain-name", "data": "floor1.example.org" } ],
+                    "subnet4": [
+                      { "subnet": "10.1.0.0/24", "pools": [ { "pool": "10.1.0.10 - 10.1.0.20" } ] },
+                      { "subnet": "10.2.0.0/24", "valid-lifetime": 900, "relay": { "ip-address": "192.0.2.2" },
+                        "client-class": "guest" }
+                    ] } ]
+                }""");
+        assertEquals(List.of("floor-1"), c.sharedNetworks().stream().map(n -> n.name()).toList());
+        assertEquals(1, c.sharedNetworks().get(0).options().size());
+        Subnet4Config global = c.subnets().get(0);
+        Subnet4Config first = c.subnets().get(1);
+        Subnet4Config second = c.subnets().get(2);
+        assertNull(global.sharedNetworkName());
+        assertNull(global.interfaceName());
+        assertEquals(4000, global.validLifetime());
+        assertEquals(List.of(1L, 2L), List.of(first.id(), second.id()), "ids assigned around the explicit 9");
+        assertEquals("floor-1", first.sharedNetworkName());
+        assertEquals("eth1", first.interfaceName());
+        assertEquals(600, first.validLifetime(), "the network's lifetime");
+        assertEquals(1000, first.renewTimer().getAsLong(), "the global timer, through the network");
+        assertEquals(Addresses.parse("192.0.2.250"), first.nextServer());
+        assertEquals(List.of(Addresses.parse("192.0.2.1")), first.relayAddresses());
+        assertEquals("office", first.clientClass());
+        assertTrue(first.authoritative());
+        assertEquals(900, second.validLifetime(), "a subnet's own value wins");
+        assertEquals(List.of(Addresses.parse("192.0.2.2")), second.relayAddresses());
+        assertEquals("guest", second.clientClass());
+    }
+
+    @Test
+    void brokenSharedNetworksNameTheElement() {
+        assertEquals("Dhcp4/shared-networks[1]/name", fails("{\"shared-networks\": [ {\"name\": \"a\"}, {\"name\": \"a\"} ]}")
+                .element());
+        assertTrue(fails("{\"shared-networks\": [ {\"subnet4\": []} ]}").reason().contains("name"));
+        assertTrue(fails("{\"subnet4\": [ {\"id\": 3, \"subnet\": \"10.0.0.0/24\"} ], \"shared-networks\": [ {\"name\": \"n\","
+                + " \"subnet4\": [ {\"id\": 3, \"subnet\": \"10.0.1.0/24\"} ]} ]}").reason().contains("already in use"));
+        assertTrue(fails("{\"shared-networks\": [ {\"name\": \"n\", \"interface\": \"eth0\", \"subnet4\": ["
+                + " {\"subnet\": \"10.0.1.0/24\", \"interface\": \"eth1\"} ]} ]}").reason().contains("differs from"));
+        assertTrue(fails("{\"shared-networks\": [ {\"name\": \"n\", \"pools\": []} ]}").reason()
+                .contains("unknown keyword 'pools'"));
     }
 }
