@@ -74,37 +74,50 @@ public final class AllocEngine6 {
     }
 
     /**
-     * Offers (SOLICIT) or grants (REQUEST, and RENEW of an IA without leases) one lease for the IA.
+     * Offers (SOLICIT) or grants (REQUEST, and RENEW of an IA without leases) one lease for the IA. For a client
+     * of a shared network the IA's lease or reservation in any of its subnets comes first, then what it asks for
+     * wherever it lies in the network, then the pools of each subnet in turn (Kea's rules).
      *
      * @return the leases of the IA (empty when none could be given)
      */
     public List<Lease6> allocate(ClientContext6 ctx) {
         try {
-            List<Lease6> existing = existing(ctx);
-            List<Lease6> usable = new ArrayList<>();
-            for (Lease6 l : existing) {
-                if (reservedForOther(ctx, l.address(), l.prefixLength())) {
-                    revoke(ctx, l);
-                } else if (reservedForClient(ctx, l) || inAllowedPool(ctx, l.address(), l.prefixLength())) {
-                    usable.add(l);
+            // the IA's leases (and reservation) in any subnet it may be served from, each judged in its subnet
+            for (Subnet6Config s : ctx.candidates()) {
+                ClientContext6 c = ctx.in(s);
+                List<Lease6> usable = new ArrayList<>();
+                for (Lease6 l : existing(c)) {
+                    if (reservedForOther(c, l.address(), l.prefixLength())) {
+                        revoke(c, l);
+                    } else if (reservedForClient(c, l) || inAllowedPool(c, l.address(), l.prefixLength())) {
+                        usable.add(l);
+                    }
+                }
+                Lease6 reserved = reservedLease(c, usable);
+                if (reserved != null) {
+                    return List.of(reserved);
+                }
+                if (!usable.isEmpty()) {
+                    return List.of(refresh(c, usable.get(0)));
                 }
             }
-            Lease6 reserved = reservedLease(ctx, usable);
-            if (reserved != null) {
-                return List.of(reserved);
-            }
-            if (!usable.isEmpty()) {
-                return List.of(refresh(ctx, usable.get(0)));
-            }
             for (ClientContext6.Hint hint : ctx.hints()) {
-                Lease6 l = tryResource(ctx, hint.address(), ctx.type() == LeaseType.PD
-                        ? (hint.length() == 0 ? delegatedLengthAt(ctx, hint.address()) : hint.length()) : 128);
+                for (Subnet6Config s : ctx.candidates()) {
+                    ClientContext6 c = ctx.in(s);
+                    Lease6 l = tryResource(c, hint.address(), ctx.type() == LeaseType.PD
+                            ? (hint.length() == 0 ? delegatedLengthAt(c, hint.address()) : hint.length()) : 128);
+                    if (l != null) {
+                        return List.of(l);
+                    }
+                }
+            }
+            for (Subnet6Config s : ctx.candidates()) {
+                Lease6 l = fromPools(ctx.in(s));
                 if (l != null) {
                     return List.of(l);
                 }
             }
-            Lease6 l = fromPools(ctx);
-            return l == null ? List.of() : List.of(l);
+            return List.of();
         } catch (LeaseMgrException | UnsupportedOperationException e) {
             log.log(DHCPSRV_ADDRESS6_ALLOC_ERROR, e.getMessage());
             return List.of();
@@ -112,22 +125,25 @@ public final class AllocEngine6 {
     }
 
     /**
-     * Extends the client's leases of the IA (RENEW, REBIND) through lease6_renew / lease6_rebind, revoking
-     * those reserved for another client.
+     * Extends the client's leases of the IA (RENEW, REBIND), in whichever subnet of its shared network they are,
+     * through lease6_renew / lease6_rebind, revoking those reserved for another client.
      *
      * @return the extended leases (with their new lifetimes; the old ones when a callout skipped)
      */
     public List<Lease6> extend(ClientContext6 ctx) {
         List<Lease6> out = new ArrayList<>();
         try {
-            for (Lease6 l : existing(ctx)) {
-                if (reservedForOther(ctx, l.address(), l.prefixLength())) {
-                    revoke(ctx, l);
-                    continue;
-                }
-                Lease6 extended = extendOne(ctx, l);
-                if (extended != null) {
-                    out.add(extended);
+            for (Subnet6Config s : ctx.candidates()) {
+                ClientContext6 c = ctx.in(s);
+                for (Lease6 l : existing(c)) {
+                    if (reservedForOther(c, l.address(), l.prefixLength())) {
+                        revoke(c, l);
+                        continue;
+                    }
+                    Lease6 extended = extendOne(c, l);
+                    if (extended != null) {
+                        out.add(extended);
+                    }
                 }
             }
         } catch (LeaseMgrException e) {

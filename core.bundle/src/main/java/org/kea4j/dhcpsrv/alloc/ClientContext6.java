@@ -34,10 +34,14 @@ import org.kea4j.hooks.host.CalloutSession;
  * @param ia             the IA option of the response (the {@code ia_na} / {@code ia_pd} hook argument), or null
  * @param rebind         when extending: a REBIND (lease6_rebind) rather than a RENEW (lease6_renew)
  * @param now            the current time in seconds since the epoch
+ * @param candidates     the subnets the client may be served from: the selected one first, then the other subnets
+ *                       of its shared network that the client may use (only the selected one without)
+ * @param reservationIn  the client's reservation in a candidate subnet, or null
  */
 public record ClientContext6(Subnet6Config subnet, LeaseMgr leaseMgr, Duid duid, long iaid, LeaseType type,
         List<Hint> hints, boolean fakeAllocation, Reservation6Config reservation, HostReservations6 hosts, String hostname,
-        HWAddr hwaddr, Pkt6 query, CalloutSession session, Set<String> classes, Option ia, boolean rebind, long now) {
+        HWAddr hwaddr, Pkt6 query, CalloutSession session, Set<String> classes, Option ia, boolean rebind, long now,
+        List<Subnet6Config> candidates, java.util.function.Function<Subnet6Config, Reservation6Config> reservationIn) {
 
     /**
      * An address or prefix a client asks for.
@@ -50,6 +54,18 @@ public record ClientContext6(Subnet6Config subnet, LeaseMgr leaseMgr, Duid duid,
 
     public ClientContext6 {
         hints = List.copyOf(hints);
+        candidates = List.copyOf(candidates);
+    }
+
+    /** The same IA, served from another candidate subnet (with the client's reservation there). */
+    public ClientContext6 in(Subnet6Config other) {
+        if (other == subnet) {
+            return this;
+        }
+        Reservation6Config r = reservationIn.apply(other);
+        return new ClientContext6(other, leaseMgr, duid, iaid, type, hints, fakeAllocation, r, hosts,
+                r == null ? null : r.hostname(), hwaddr, query, session, classes, ia, rebind, now, candidates,
+                reservationIn);
     }
 
     /** Whether a lease belongs to this client's IA. */

@@ -53,6 +53,95 @@ public final class DhcpConfigElements {
                 e.getLong("max-reclaim-leases", 0, 0xFFFF_FFFFL, 100));
     }
 
+    /**
+     * One element of {@code shared-networks}.
+     *
+     * @param name    its name (present, not empty, unique among the networks)
+     * @param node    the element
+     * @param subnets its subnet elements ({@code subnet4} / {@code subnet6})
+     */
+    public record NetworkElement(String name, ConfigNode node, List<ConfigNode> subnets) {
+    }
+
+    /**
+     * The {@code shared-networks} of a server element, checked as Kea checks them: known keys, a unique
+     * non-empty name, and subnets whose {@code interface} (if they name one) is the network's.
+     */
+    public static List<NetworkElement> sharedNetworks(ConfigNode server, String subnetKey, Set<String> keys,
+            Set<String> unsupported) throws ConfigException {
+        Optional<ConfigNode> list = server.get("shared-networks");
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        List<NetworkElement> out = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
+        for (ConfigNode network : list.get().elements()) {
+            network.expectMap().checkKeys(keys);
+            rejectUnsupported(network, unsupported);
+            ConfigNode nameNode = network.require("name");
+            String name = nameNode.asString();
+            if (name.isBlank()) {
+                throw nameNode.error("shared network name must not be empty");
+            }
+            if (!names.add(name)) {
+                throw nameNode.error("shared network '" + name + "' is defined twice");
+            }
+            ddnsBehaviour(network);
+            String iface = network.getString("interface", null);
+            List<ConfigNode> subnets = network.get(subnetKey).isPresent() ? network.require(subnetKey).elements()
+                    : List.of();
+            for (ConfigNode subnet : subnets) {
+                String own = subnet.expectMap().getString("interface", null);
+                if (own != null && iface != null && !own.equals(iface)) {
+                    throw subnet.require("interface").error("subnet interface " + own + " differs from the interface "
+                            + iface + " of its shared network '" + name + "'");
+                }
+            }
+            out.add(new NetworkElement(name, network, subnets));
+        }
+        return out;
+    }
+
+    /**
+     * The ids of subnet elements, in order: an explicit {@code id} is kept (and must be unique), the others get
+     * the lowest ids not taken, counting up, as Kea numbers them.
+     */
+    public static List<Long> subnetIds(List<ConfigNode> subnets, long maxId) throws ConfigException {
+        Set<Long> explicit = new java.util.HashSet<>();
+        for (ConfigNode entry : subnets) {
+            Optional<ConfigNode> id = entry.expectMap().get("id");
+            if (id.isPresent()) {
+                long value = id.get().asLong(1, maxId);
+                if (!explicit.add(value)) {
+                    throw id.get().error("subnet id " + value + " is already in use by another subnet");
+                }
+            }
+        }
+        List<Long> ids = new ArrayList<>();
+        long next = 1;
+        for (ConfigNode entry : subnets) {
+            if (entry.has("id")) {
+                ids.add(entry.require("id").asLong(1, maxId));
+            } else {
+                while (explicit.contains(next)) {
+                    next++;
+                }
+                ids.add(next++);
+            }
+        }
+        return ids;
+    }
+
+    /** Refuses a subnet whose prefix another subnet has already ({@code seen}: prefix to id, updated). */
+    public static void uniquePrefix(ConfigNode subnet, org.kea4j.dhcpsrv.Prefix prefix, long id,
+            java.util.Map<org.kea4j.dhcpsrv.Prefix, Long> seen) throws ConfigException {
+        Long clash = seen.putIfAbsent(prefix, id);
+        if (clash != null) {
+            throw subnet.require("subnet").error("subnet " + prefix + " is configured twice (ids " + clash + " and " + id
+                    + ")");
+        }
+    }
+
     /** Refuses, naming it, any of {@code keys} present in {@code map}. */
     public static void rejectUnsupported(ConfigNode map, Set<String> keys) throws ConfigException {
         for (String key : keys) {

@@ -25,11 +25,13 @@ import java.util.Objects;
  * @param rapidCommit       answer a SOLICIT with rapid-commit by a REPLY
  * @param reservations      host reservations
  * @param reservationFlags  where reservations apply
+ * @param sharedNetworkName the shared network it belongs to, or null
  */
 public record Subnet6Config(long id, Prefix prefix, List<PoolConfig> pools, List<PdPoolConfig> pdPools, long preferredLifetime,
         long validLifetime, long renewTimer, long rebindTimer, List<OptionDataConfig> options, String interfaceName,
         byte[] interfaceId, String clientClass, List<InetAddress> relayAddresses, boolean rapidCommit,
-        List<Reservation6Config> reservations, ReservationFlags reservationFlags) implements Subnet6 {
+        List<Reservation6Config> reservations, ReservationFlags reservationFlags, String sharedNetworkName)
+        implements Subnet6 {
 
     public Subnet6Config {
         Objects.requireNonNull(prefix, "prefix");
@@ -59,7 +61,8 @@ public record Subnet6Config(long id, Prefix prefix, List<PoolConfig> pools, List
                 && s.options.equals(options) && Objects.equals(s.interfaceName, interfaceName)
                 && java.util.Arrays.equals(s.interfaceId, interfaceId) && Objects.equals(s.clientClass, clientClass)
                 && s.relayAddresses.equals(relayAddresses) && s.rapidCommit == rapidCommit
-                && s.reservations.equals(reservations) && s.reservationFlags.equals(reservationFlags);
+                && s.reservations.equals(reservations) && s.reservationFlags.equals(reservationFlags)
+                && Objects.equals(s.sharedNetworkName, sharedNetworkName);
     }
 
     @Override

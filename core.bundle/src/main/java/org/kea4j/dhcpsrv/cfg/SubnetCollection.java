@@ -24,6 +24,11 @@ public final class SubnetCollection<V extends Subnet, C extends V> {
         this.view = List.copyOf(byId);
     }
 
+    /** The configured subnets, in configuration order. */
+    public List<C> configured() {
+        return configured;
+    }
+
     /** The views, in id order: the {@code subnet4collection} / {@code subnet6collection} hook argument. */
     public List<V> view() {
         return view;

@@ -262,72 +262,26 @@ final class Dhcp4ConfigParser {
      */
     private static List<SharedNetworkConfig> sharedNetworks(ConfigNode dhcp4, Globals globals, List<SubnetEntry> entries)
             throws ConfigException {
-        Optional<ConfigNode> list = dhcp4.get("shared-networks");
-        if (list.isEmpty()) {
-            return List.of();
-        }
         List<SharedNetworkConfig> networks = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (ConfigNode network : list.get().elements()) {
-            network.expectMap().checkKeys(SHARED_NETWORK_KEYS);
-            DhcpConfigElements.rejectUnsupported(network, UNSUPPORTED);
-            ConfigNode nameNode = network.require("name");
-            String name = nameNode.asString();
-            if (name.isBlank()) {
-                throw nameNode.error("shared network name must not be empty");
+        for (DhcpConfigElements.NetworkElement network : DhcpConfigElements.sharedNetworks(dhcp4, "subnet4",
+                SHARED_NETWORK_KEYS, UNSUPPORTED)) {
+            Globals inherited = inherit(network.node(), globals, network.name());
+            for (ConfigNode subnet : network.subnets()) {
+                entries.add(new SubnetEntry(subnet, inherited));
             }
-            if (!names.add(name)) {
-                throw nameNode.error("shared network '" + name + "' is defined twice");
-            }
-            DhcpConfigElements.ddnsBehaviour(network);
-            Globals inherited = inherit(network, globals, name);
-            Optional<ConfigNode> subnets = network.get("subnet4");
-            if (subnets.isPresent()) {
-                for (ConfigNode subnet : subnets.get().elements()) {
-                    String own = subnet.expectMap().getString("interface", null);
-                    if (own != null && inherited.iface() != null && !own.equals(inherited.iface())) {
-                        throw subnet.require("interface").error("subnet interface " + own + " differs from the"
-                                + " interface " + inherited.iface() + " of its shared network '" + name + "'");
-                    }
-                    entries.add(new SubnetEntry(subnet, inherited));
-                }
-            }
-            networks.add(new SharedNetworkConfig(name, optionData(network)));
+            networks.add(new SharedNetworkConfig(network.name(), optionData(network.node())));
         }
         return networks;
     }
 
     /** Every subnet, the global ones and those of shared networks: ids unique (assigned where absent), prefixes too. */
     private static List<Subnet4Config> subnets(List<SubnetEntry> entries) throws ConfigException {
-        Set<Long> explicitIds = new HashSet<>();
-        for (SubnetEntry entry : entries) {
-            Optional<ConfigNode> id = entry.node().expectMap().get("id");
-            if (id.isPresent()) {
-                long value = id.get().asLong(1, MAX_SUBNET_ID);
-                if (!explicitIds.add(value)) {
-                    throw id.get().error("subnet id " + value + " is already in use by another subnet");
-                }
-            }
-        }
+        List<Long> ids = DhcpConfigElements.subnetIds(entries.stream().map(SubnetEntry::node).toList(), MAX_SUBNET_ID);
         List<Subnet4Config> subnets = new ArrayList<>();
         Map<Prefix, Long> prefixes = new HashMap<>();
-        long nextAuto = 1;
-        for (SubnetEntry entry : entries) {
-            long id;
-            if (entry.node().has("id")) {
-                id = entry.node().require("id").asLong(1, MAX_SUBNET_ID);
-            } else {
-                while (explicitIds.contains(nextAuto)) {
-                    nextAuto++;
-                }
-                id = nextAuto++;
-            }
-            Subnet4Config subnet = subnet(entry.node(), id, entry.inherited());
-            Long clash = prefixes.putIfAbsent(subnet.prefix(), id);
-            if (clash != null) {
-                throw entry.node().require("subnet").error("subnet " + subnet.prefix() + " is configured twice (ids "
-                        + clash + " and " + id + ")");
-            }
+        for (int i = 0; i < entries.size(); i++) {
+            Subnet4Config subnet = subnet(entries.get(i).node(), ids.get(i), entries.get(i).inherited());
+            DhcpConfigElements.uniquePrefix(entries.get(i).node(), subnet.prefix(), subnet.id(), prefixes);
             subnets.add(subnet);
         }
         return subnets;

@@ -21,6 +21,7 @@ import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
 import org.kea4j.dhcpsrv.cfg.OptionDefConfig;
 import org.kea4j.dhcpsrv.cfg.PoolConfig;
 import org.kea4j.dhcpsrv.cfg.Reservation4Config;
+import org.kea4j.dhcpsrv.cfg.SharedNetworkCandidates;
 import org.kea4j.dhcpsrv.cfg.SharedNetworkConfig;
 import org.kea4j.dhcpsrv.cfg.Subnet4Config;
 import org.kea4j.dhcpsrv.cfg.SubnetCollection;
@@ -82,24 +83,9 @@ record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<Su
         return null;
     }
 
-    /**
-     * The subnets a client selected into {@code selected} may be served from: just that subnet, or for a subnet
-     * of a shared network every subnet of the network, the selected one first, then the others in configuration
-     * order (Kea's order), each as {@code allowed} says.
-     */
+    /** The subnets a client selected into {@code selected} may be served from (its shared network). */
     List<Subnet4Config> candidates(Subnet4Config selected, java.util.function.Predicate<Subnet4Config> allowed) {
-        if (selected.sharedNetworkName() == null) {
-            return List.of(selected);
-        }
-        List<Subnet4Config> out = new ArrayList<>();
-        out.add(selected);
-        for (SubnetScope s : subnets) {
-            if (s.subnet() != selected && selected.sharedNetworkName().equals(s.subnet().sharedNetworkName())
-                    && allowed.test(s.subnet())) {
-                out.add(s.subnet());
-            }
-        }
-        return List.copyOf(out);
+        return SharedNetworkCandidates.of(selected, collection.configured(), allowed);
     }
 
     /** The server's own address on an interface, or null. */

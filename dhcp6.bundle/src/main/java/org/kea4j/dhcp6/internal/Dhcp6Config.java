@@ -12,6 +12,7 @@ import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
 import org.kea4j.dhcpsrv.cfg.OptionDataConfig;
 import org.kea4j.dhcpsrv.cfg.OptionDefConfig;
 import org.kea4j.dhcpsrv.cfg.Reservation6Config;
+import org.kea4j.dhcpsrv.cfg.SharedNetworkConfig;
 import org.kea4j.dhcpsrv.cfg.Subnet6Config;
 
 /**
@@ -19,7 +20,8 @@ import org.kea4j.dhcpsrv.cfg.Subnet6Config;
  *
  * @param interfaces             where to listen (with unicast addresses)
  * @param leaseDatabase          lease storage
- * @param subnets                subnets, with global defaults applied
+ * @param subnets                subnets, the global ones and those of shared networks, with what they inherit
+ * @param sharedNetworks         shared networks (their names and options)
  * @param options                global options
  * @param optionDefs             user option definitions
  * @param classes                client class definitions (name to options)
@@ -36,6 +38,7 @@ import org.kea4j.dhcpsrv.cfg.Subnet6Config;
  * @param port                   the server port
  */
 record Dhcp6Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Subnet6Config> subnets,
+        List<SharedNetworkConfig> sharedNetworks,
         List<OptionDataConfig> options, List<OptionDefConfig> optionDefs, Map<String, ClientClassConfig> classes,
         ServerIdConfig serverId, long declineProbationPeriod, DhcpConfigElements.Expiration expiration,
         List<Reservation6Config> globalReservations, List<Integer> relaySuppliedOptions, String dataDirectory,

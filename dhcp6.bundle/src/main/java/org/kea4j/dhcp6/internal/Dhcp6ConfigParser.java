@@ -2,6 +2,7 @@ package org.kea4j.dhcp6.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +33,7 @@ import org.kea4j.dhcpsrv.cfg.PoolConfig;
 import org.kea4j.dhcpsrv.Prefix;
 import org.kea4j.dhcpsrv.cfg.Reservation6Config;
 import org.kea4j.dhcpsrv.cfg.ReservationFlags;
+import org.kea4j.dhcpsrv.cfg.SharedNetworkConfig;
 import org.kea4j.dhcpsrv.cfg.Subnet6Config;
 
 /**
@@ -55,7 +57,7 @@ final class Dhcp6ConfigParser {
             "early-global-reservations-lookup", "reservations-lookup-first", "data-directory", "rapid-commit",
             "shared-networks", "hosts-database", "hosts-databases", "config-control", "dhcp4o6-port");
 
-    static final Set<String> UNSUPPORTED = Set.of("shared-networks", "hosts-database", "hosts-databases",
+    static final Set<String> UNSUPPORTED = Set.of("hosts-database", "hosts-databases",
             "config-control", "dhcp4o6-port", "require-client-classes", "excluded-prefix", "excluded-prefix-len");
 
     private static final Set<String> SUBNET_KEYS = Set.of("id", "subnet", "pools", "pd-pools", "option-data",
@@ -67,6 +69,16 @@ final class Dhcp6ConfigParser {
             "ddns-replace-client-name", "ddns-generated-prefix", "ddns-qualifying-suffix", "ddns-update-on-renew",
             "ddns-use-conflict-resolution", "hostname-char-set", "hostname-char-replacement", "store-extended-info",
             "cache-threshold", "cache-max-age");
+    /** A shared network: its name, its subnets, and the parameters they inherit (Kea 2.2's list). */
+    private static final Set<String> SHARED_NETWORK_KEYS = Set.of("name", "subnet6", "interface", "interface-id",
+            "relay", "option-data", "preferred-lifetime", "min-preferred-lifetime", "max-preferred-lifetime",
+            "valid-lifetime", "min-valid-lifetime", "max-valid-lifetime", "renew-timer", "rebind-timer", "rapid-commit",
+            "client-class", "require-client-classes", "reservation-mode", "reservations-global",
+            "reservations-in-subnet", "reservations-out-of-pool", "calculate-tee-times", "t1-percent", "t2-percent",
+            "ddns-send-updates", "ddns-override-no-update", "ddns-override-client-update", "ddns-replace-client-name",
+            "ddns-generated-prefix", "ddns-qualifying-suffix", "ddns-update-on-renew", "ddns-use-conflict-resolution",
+            "hostname-char-set", "hostname-char-replacement", "store-extended-info", "cache-threshold",
+            "cache-max-age");
     private static final Set<String> POOL_KEYS = Set.of("pool", "option-data", "client-class", "require-client-classes");
     private static final Set<String> PD_POOL_KEYS = Set.of("prefix", "prefix-len", "delegated-len", "option-data",
             "client-class", "require-client-classes", "excluded-prefix", "excluded-prefix-len");
@@ -83,9 +95,17 @@ final class Dhcp6ConfigParser {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long MAX_SUBNET_ID = 0xFFFF_FFFEL;
 
-    /** Settings every subnet inherits. */
+    /**
+     * Settings a subnet inherits unless it overrides them: the global ones, or those of its shared network
+     * (which inherits the global ones in turn).
+     */
     private record Globals(long preferred, long valid, OptionalLong renew, OptionalLong rebind, boolean rapidCommit,
-            ReservationFlags reservations, boolean calculateTeeTimes, double t1Percent, double t2Percent) {
+            ReservationFlags reservations, boolean calculateTeeTimes, double t1Percent, double t2Percent,
+            String iface, String interfaceId, List<InetAddress> relays, String clientClass, String sharedNetwork) {
+    }
+
+    /** A subnet's element with what it inherits. */
+    private record SubnetEntry(ConfigNode node, Globals inherited) {
     }
 
     private Dhcp6ConfigParser() {
@@ -107,7 +127,14 @@ final class Dhcp6ConfigParser {
                 ? OptionDefConfig.parseList(dhcp6.require("option-def"), "dhcp6", 65535) : List.of();
         List<OptionDataConfig> options = optionData(dhcp6);
         Map<String, Dhcp6Config.ClientClassConfig> classes = clientClasses(dhcp6);
-        List<Subnet6Config> subnets = subnets(dhcp6, globals);
+        List<SubnetEntry> entries = new ArrayList<>();
+        if (dhcp6.get("subnet6").isPresent()) {
+            for (ConfigNode subnet : dhcp6.require("subnet6").elements()) {
+                entries.add(new SubnetEntry(subnet, globals));
+            }
+        }
+        List<SharedNetworkConfig> networks = sharedNetworks(dhcp6, globals, entries);
+        List<Subnet6Config> subnets = subnets(entries);
         List<Reservation6Config> globalReservations = dhcp6.get("reservations").isPresent()
                 ? reservations(dhcp6.require("reservations"), null) : List.of();
         long declineProbation = dhcp6.getLong("decline-probation-period", 0, 0xFFFF_FFFFL, 86400);
@@ -150,7 +177,7 @@ final class Dhcp6ConfigParser {
                 ? Optional.of(CommonElements.controlSocket(dhcp6.require("control-socket"))) : Optional.empty();
         List<LoggerConfig> loggers = dhcp6.get("loggers").isPresent()
                 ? CommonElements.loggers(dhcp6.require("loggers")) : List.of();
-        return new Dhcp6Config(interfaces, leaseDatabase, subnets, options, defs, classes, serverId(dhcp6),
+        return new Dhcp6Config(interfaces, leaseDatabase, subnets, networks, options, defs, classes, serverId(dhcp6),
                 declineProbation, expiration, globalReservations, List.copyOf(rsoo),
                 dhcp6.getString("data-directory", null), ddns, hooks, socket, loggers,
                 context.serverPort().orElse(Dhcp6Config.DEFAULT_PORT));
@@ -169,17 +196,30 @@ final class Dhcp6ConfigParser {
     }
 
     private static Globals globals(ConfigNode dhcp6) throws ConfigException {
-        long valid = dhcp6.getLong("valid-lifetime", 0, 0xFFFF_FFFFL, 7200);
-        DhcpConfigElements.lifetimeBounds(dhcp6, "valid-lifetime", valid);
-        long preferred = dhcp6.getLong("preferred-lifetime", 0, 0xFFFF_FFFFL, Math.min(3600, valid));
-        DhcpConfigElements.lifetimeBounds(dhcp6, "preferred-lifetime", preferred);
-        OptionalLong renew = DhcpConfigElements.optionalUint32(dhcp6, "renew-timer");
-        OptionalLong rebind = DhcpConfigElements.optionalUint32(dhcp6, "rebind-timer");
-        DhcpConfigElements.timers(dhcp6, renew, rebind);
-        return new Globals(preferred, valid, renew, rebind, dhcp6.getBoolean("rapid-commit", false),
-                DhcpConfigElements.reservationFlags(dhcp6, ReservationFlags.DEFAULT),
-                dhcp6.getBoolean("calculate-tee-times", true), DhcpConfigElements.percent(dhcp6, "t1-percent", 0.5),
-                DhcpConfigElements.percent(dhcp6, "t2-percent", 0.8));
+        return inherit(dhcp6, new Globals(3600, 7200, OptionalLong.empty(), OptionalLong.empty(), false,
+                ReservationFlags.DEFAULT, true, 0.5, 0.8, null, null, List.of(), null, null), null);
+    }
+
+    /** The settings of a server element or a shared network ({@code network} its name), over its parent's. */
+    private static Globals inherit(ConfigNode node, Globals parent, String network) throws ConfigException {
+        long valid = node.getLong("valid-lifetime", 0, 0xFFFF_FFFFL, parent.valid());
+        DhcpConfigElements.lifetimeBounds(node, "valid-lifetime", valid);
+        long preferred = node.getLong("preferred-lifetime", 0, 0xFFFF_FFFFL, Math.min(parent.preferred(), valid));
+        DhcpConfigElements.lifetimeBounds(node, "preferred-lifetime", preferred);
+        OptionalLong renew = node.has("renew-timer") ? DhcpConfigElements.optionalUint32(node, "renew-timer")
+                : parent.renew();
+        OptionalLong rebind = node.has("rebind-timer") ? DhcpConfigElements.optionalUint32(node, "rebind-timer")
+                : parent.rebind();
+        DhcpConfigElements.timers(node, renew, rebind);
+        List<InetAddress> relays = node.has("relay") ? DhcpConfigElements.relays(node, true) : parent.relays();
+        return new Globals(preferred, valid, renew, rebind, node.getBoolean("rapid-commit", parent.rapidCommit()),
+                DhcpConfigElements.reservationFlags(node, parent.reservations()),
+                node.getBoolean("calculate-tee-times", parent.calculateTeeTimes()),
+                DhcpConfigElements.percent(node, "t1-percent", parent.t1Percent()),
+                DhcpConfigElements.percent(node, "t2-percent", parent.t2Percent()),
+                network == null ? null : node.getString("interface", parent.iface()),
+                network == null ? null : node.getString("interface-id", parent.interfaceId()), relays,
+                network == null ? null : node.getString("client-class", parent.clientClass()), network);
     }
 
     private static Dhcp6Config.ServerIdConfig serverId(ConfigNode dhcp6) throws ConfigException {
@@ -233,37 +273,35 @@ final class Dhcp6ConfigParser {
         return classes;
     }
 
-    private static List<Subnet6Config> subnets(ConfigNode dhcp6, Globals globals) throws ConfigException {
-        Optional<ConfigNode> list = dhcp6.get("subnet6");
-        if (list.isEmpty()) {
-            return List.of();
-        }
-        Set<Long> explicit = new HashSet<>();
-        for (ConfigNode entry : list.get().elements()) {
-            entry.expectMap();
-            if (entry.has("id") && !explicit.add(entry.require("id").asLong(1, MAX_SUBNET_ID))) {
-                throw entry.require("id").error("subnet id " + entry.require("id").json() + " is already in use");
+    /**
+     * The shared networks: each a name and options; their subnets are added to {@code entries} with what they
+     * inherit from the network.
+     */
+    private static List<SharedNetworkConfig> sharedNetworks(ConfigNode dhcp6, Globals globals, List<SubnetEntry> entries)
+            throws ConfigException {
+        List<SharedNetworkConfig> networks = new ArrayList<>();
+        for (DhcpConfigElements.NetworkElement network : DhcpConfigElements.sharedNetworks(dhcp6, "subnet6",
+                SHARED_NETWORK_KEYS, UNSUPPORTED)) {
+            if (network.node().has("interface") && network.node().has("interface-id")) {
+                throw network.node().error("'interface' and 'interface-id' are mutually exclusive");
             }
+            Globals inherited = inherit(network.node(), globals, network.name());
+            for (ConfigNode subnet : network.subnets()) {
+                entries.add(new SubnetEntry(subnet, inherited));
+            }
+            networks.add(new SharedNetworkConfig(network.name(), optionData(network.node())));
         }
+        return networks;
+    }
+
+    /** Every subnet, the global ones and those of shared networks: ids unique (assigned where absent), prefixes too. */
+    private static List<Subnet6Config> subnets(List<SubnetEntry> entries) throws ConfigException {
+        List<Long> ids = DhcpConfigElements.subnetIds(entries.stream().map(SubnetEntry::node).toList(), MAX_SUBNET_ID);
         List<Subnet6Config> out = new ArrayList<>();
         Map<Prefix, Long> seen = new HashMap<>();
-        long next = 1;
-        for (ConfigNode entry : list.get().elements()) {
-            long id;
-            if (entry.has("id")) {
-                id = entry.require("id").asLong(1, MAX_SUBNET_ID);
-            } else {
-                while (explicit.contains(next)) {
-                    next++;
-                }
-                id = next++;
-            }
-            Subnet6Config s = subnet(entry, id, globals);
-            Long clash = seen.putIfAbsent(s.prefix(), id);
-            if (clash != null) {
-                throw entry.require("subnet").error("subnet " + s.prefix() + " is configured twice (ids " + clash
-                        + " and " + id + ")");
-            }
+        for (int i = 0; i < entries.size(); i++) {
+            Subnet6Config s = subnet(entries.get(i).node(), ids.get(i), entries.get(i).inherited());
+            DhcpConfigElements.uniquePrefix(entries.get(i).node(), s.prefix(), s.id(), seen);
             out.add(s);
         }
         return out;
@@ -343,17 +381,21 @@ final class Dhcp6ConfigParser {
                 globals.t1Percent())) : 0);
         long t2 = rebind.orElse(calculate ? (long) (preferred * DhcpConfigElements.percent(entry, "t2-percent",
                 globals.t2Percent())) : 0);
-        byte[] interfaceId = null;
-        if (entry.has("interface-id")) {
-            interfaceId = entry.require("interface-id").asString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (entry.has("interface") && entry.has("interface-id")) {
+            throw entry.error("'interface' and 'interface-id' are mutually exclusive");
         }
+        String interfaceIdText = entry.getString("interface-id", globals.interfaceId());
+        byte[] interfaceId = interfaceIdText == null ? null
+                : interfaceIdText.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         DhcpConfigElements.ddnsBehaviour(entry);
         List<Reservation6Config> reservations = entry.get("reservations").isPresent()
                 ? reservations(entry.require("reservations"), prefix) : List.of();
         return new Subnet6Config(id, prefix, pools, pdPools, preferred, valid, t1, t2, optionData(entry),
-                entry.getString("interface", null), interfaceId, entry.getString("client-class", null),
-                DhcpConfigElements.relays(entry, true), entry.getBoolean("rapid-commit", globals.rapidCommit()),
-                reservations, DhcpConfigElements.reservationFlags(entry, globals.reservations()));
+                entry.getString("interface", globals.iface()), interfaceId,
+                entry.getString("client-class", globals.clientClass()),
+                entry.has("relay") ? DhcpConfigElements.relays(entry, true) : globals.relays(),
+                entry.getBoolean("rapid-commit", globals.rapidCommit()), reservations,
+                DhcpConfigElements.reservationFlags(entry, globals.reservations()), globals.sharedNetwork());
     }
 
     private static List<Reservation6Config> reservations(ConfigNode list, Prefix subnet) throws ConfigException {

@@ -20,6 +20,8 @@ import org.kea4j.dhcpsrv.cfg.PdPoolConfig;
 import org.kea4j.dhcpsrv.cfg.PoolConfig;
 import org.kea4j.dhcpsrv.cfg.Reservation6Config;
 import org.kea4j.dhcpsrv.Subnet6;
+import org.kea4j.dhcpsrv.cfg.SharedNetworkCandidates;
+import org.kea4j.dhcpsrv.cfg.SharedNetworkConfig;
 import org.kea4j.dhcpsrv.cfg.Subnet6Config;
 import org.kea4j.dhcpsrv.cfg.SubnetCollection;
 
@@ -43,9 +45,14 @@ record Dhcp6Runtime(Dhcp6Config config, ConfiguredOptions globalOptions, List<Su
         List<InterfacesConfig.Listen> listens, Map<String, List<Inet6Address>> unicast, Duid serverId,
         SubnetCollection<Subnet6, Subnet6Config> collection) {
 
-    /** A subnet with the options of its scopes. */
+    /** A subnet with the options of its scopes: its own, its pools', and its shared network's (or none). */
     record SubnetScope(Subnet6Config subnet, ConfiguredOptions options, Map<PoolConfig, ConfiguredOptions> poolOptions,
-            Map<PdPoolConfig, ConfiguredOptions> pdPoolOptions) {
+            Map<PdPoolConfig, ConfiguredOptions> pdPoolOptions, ConfiguredOptions networkOptions) {
+    }
+
+    /** The subnets a client selected into {@code selected} may be served from (its shared network). */
+    List<Subnet6Config> candidates(Subnet6Config selected, java.util.function.Predicate<Subnet6Config> allowed) {
+        return SharedNetworkCandidates.of(selected, collection.configured(), allowed);
     }
 
     Dhcp6Runtime withServerId(Duid duid) {
@@ -80,6 +87,10 @@ record Dhcp6Runtime(Dhcp6Config config, ConfiguredOptions globalOptions, List<Su
         OptionDefinitions definitions = OptionDefConfig.extend(OptionDefinitions.standard6(), config.optionDefs(),
                 "option-def");
         ConfiguredOptions global = ConfiguredOptions.resolve6(config.options(), definitions);
+        Map<String, ConfiguredOptions> networks = new HashMap<>();
+        for (SharedNetworkConfig n : config.sharedNetworks()) {
+            networks.put(n.name(), ConfiguredOptions.resolve6(n.options(), definitions));
+        }
         List<SubnetScope> subnets = new ArrayList<>();
         Map<Reservation6Config, ConfiguredOptions> hostOptions = new IdentityHashMap<>();
         for (Subnet6Config s : config.subnets()) {
@@ -92,7 +103,8 @@ record Dhcp6Runtime(Dhcp6Config config, ConfiguredOptions globalOptions, List<Su
                 pdPools.put(p, ConfiguredOptions.resolve6(p.options(), definitions));
             }
             subnets.add(new SubnetScope(s, ConfiguredOptions.resolve6(s.options(), definitions), Map.copyOf(pools),
-                    Map.copyOf(pdPools)));
+                    Map.copyOf(pdPools), s.sharedNetworkName() == null ? ConfiguredOptions.EMPTY
+                            : networks.get(s.sharedNetworkName())));
             for (Reservation6Config r : s.reservations()) {
                 hostOptions.put(r, ConfiguredOptions.resolve6(r.options(), definitions));
             }

@@ -427,7 +427,7 @@ final class Dhcp6Srv {
             Option iaOption, boolean rebind) {
         return new ClientContext6(subnet, lm, duid, ia.iaid(), type, hints, fake, host, rt.hosts(),
                 host == null ? null : host.hostname(), hwaddr(query), query, session, query.classes(), iaOption, rebind,
-                now());
+                now(), rt.candidates(subnet, s -> classAllowed(s, query)), s -> reservation(query, s, rt));
     }
 
     /** The client's hardware address when its DUID carries one (LLT or LL). */
@@ -761,6 +761,7 @@ final class Dhcp6Srv {
                 }
             }
             scopes.add(scope.options());
+            scopes.add(scope.networkOptions());
         }
         for (String c : query.classes()) {
             ConfiguredOptions cs = rt.classes().get(c);
