@@ -37,6 +37,12 @@ public final class KeaDaemon implements AutoCloseable {
      * @param config   the whole configuration (with "control-socket" at {@code socket()})
      */
     public static KeaDaemon start(int universe, NetnsPair netns, Path dir, String config) throws Exception {
+        return start(universe, netns, dir, config, new String[0]);
+    }
+
+    /** As {@link #start(int, NetnsPair, Path, String)}, with more command-line arguments (such as -p, -P). */
+    public static KeaDaemon start(int universe, NetnsPair netns, Path dir, String config, String... args)
+            throws Exception {
         Path program = External.program("kea-dhcp" + universe);
         if (!Files.exists(Path.of(LEASE_CMDS))) {
             External.program("libdhcp_lease_cmds.so");
@@ -45,12 +51,14 @@ public final class KeaDaemon implements AutoCloseable {
         Files.writeString(file, config);
         Path out = dir.resolve("kea-dhcp" + universe + ".out");
         Map<String, String> env = Map.of("KEA_LOCKFILE_DIR", dir.toString(), "KEA_PIDFILE_DIR", dir.toString());
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(program.toString(), "-c",
+                file.toString()));
+        command.addAll(java.util.List.of(args));
         Process p;
         if (netns != null) {
-            p = netns.start(netns.server(), out, env, program.toString(), "-c", file.toString());
+            p = netns.start(netns.server(), out, env, command.toArray(String[]::new));
         } else {
-            ProcessBuilder b = new ProcessBuilder(program.toString(), "-c", file.toString()).redirectErrorStream(true)
-                    .redirectOutput(out.toFile());
+            ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
             b.environment().putAll(env);
             p = b.start();
         }

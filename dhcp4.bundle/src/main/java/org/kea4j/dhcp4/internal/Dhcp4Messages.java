@@ -29,8 +29,8 @@ public enum Dhcp4Messages implements MessageId {
     DHCP4_DEACTIVATE_INTERFACE(info("deactivate interface %1")),
     // Kea 1.0+ messages of DHCPDECLINE handling (0.9.1 ignored DECLINE)
     DHCP4_DECLINE_LEASE(info("Received DHCPDECLINE for addr %1 from client %2. The lease will be unavailable for %3 seconds.")),
-    DHCP4_DECLINE_LEASE_MISMATCH(info("Received DHCPDECLINE for addr %1 from client %2, but the data doesn't match: received hwaddr: %3, lease hwaddr: %4, received client-id: %5, lease client-id: %6")),
-    DHCP4_DECLINE_LEASE_NOT_FOUND(info("Received DHCPDECLINE for addr %1 from client %2, but no such lease found.")),
+    DHCP4_DECLINE_LEASE_MISMATCH(warn("Received DHCPDECLINE for addr %1 from client %2, but the data doesn't match: received hwaddr: %3, lease hwaddr: %4, received client-id: %5, lease client-id: %6")),
+    DHCP4_DECLINE_LEASE_NOT_FOUND(warn("Received DHCPDECLINE for addr %1 from client %2, but no such lease found.")),
     DHCP4_HOOK_DECLINE_SKIP(debug(40, "DHCPDECLINE processing was skipped for address %1 because a callout set the skip or drop status.")),
     DHCP4_DHCID_COMPUTE_ERROR(error("failed to compute the DHCID for lease: %1, reason: %2")),
     DHCP4_DISCOVER_CLASS_PROCESSING_FAILED(debug(50, "client class specific processing failed for DHCPDISCOVER")),

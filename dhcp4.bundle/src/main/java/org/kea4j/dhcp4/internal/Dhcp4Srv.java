@@ -339,8 +339,8 @@ final class Dhcp4Srv {
 
     private static String sanityCheck(Pkt4 query) {
         int type = query.getType();
-        if ((type == Pkt4.DHCPDISCOVER || type == Pkt4.DHCPINFORM)
-                && query.getOption(Options4.SERVER_IDENTIFIER) != null) {
+        // Kea 2.2: a DHCPINFORM may carry one (it was accepted above as ours); a DHCPDISCOVER must not
+        if (type == Pkt4.DHCPDISCOVER && query.getOption(Options4.SERVER_IDENTIFIER) != null) {
             return Pkt4.typeName(type) + " must not carry a server identifier";
         }
         if (query.hlen() == 0 && query.getClientId() == null) {
@@ -508,14 +508,15 @@ final class Dhcp4Srv {
             LEASES.log(DHCP4_RELEASE_FAIL_NO_LEASE, clientIdText(query), hwText(query), address.getHostAddress());
             return;
         }
+        // Kea's rule: the client identifier decides when both sides have one, else the hardware address
         ClientId clientId = query.getClientId();
-        if (clientId != null && lease.clientIdBytes() != null
-                && !Arrays.equals(clientId.rawBytes(), lease.clientIdBytes())) {
+        boolean bothHaveClientIds = clientId != null && lease.clientIdBytes() != null;
+        if (bothHaveClientIds && !Arrays.equals(clientId.rawBytes(), lease.clientIdBytes())) {
             LEASES.log(DHCP4_RELEASE_FAIL_WRONG_CLIENT_ID, address.getHostAddress(), clientId,
                     Hex.colons(lease.clientIdBytes()));
             return;
         }
-        if (lease.hwaddrBytes().length > 0 && !Arrays.equals(lease.hwaddrBytes(), query.hwaddrBytes())) {
+        if (!bothHaveClientIds && !Arrays.equals(lease.hwaddrBytes(), query.hwaddrBytes())) {
             LEASES.log(DHCP4_RELEASE_FAIL_WRONG_HWADDR, address.getHostAddress(), clientIdText(query), hwText(query));
             return;
         }
@@ -539,7 +540,7 @@ final class Dhcp4Srv {
         Inet4Address address = requestedAddress(query);
         if (address == null) {
             LOG.log(DHCP4_PACKET_PROCESS_FAIL, query.remoteAddress().getHostAddress(),
-                    "DHCPDECLINE without a requested address (option 50)");
+                    "Mandatory 'Requested IP address' option missing in DHCPDECLINE sent from " + clientText(query));
             return;
         }
         Lease4 lease = leaseMgr.getLease4(address).orElse(null);
@@ -552,9 +553,10 @@ final class Dhcp4Srv {
                 && !Arrays.equals(clientId.rawBytes(), lease.clientIdBytes());
         boolean hwMismatch = !Arrays.equals(lease.hwaddrBytes(), query.hwaddrBytes());
         if (clientIdMismatch || (hwMismatch && (clientId == null || lease.clientIdBytes() == null))) {
-            LEASES.log(DHCP4_DECLINE_LEASE_MISMATCH, address.getHostAddress(), clientText(query), hwText(query),
-                    Hex.colons(lease.hwaddrBytes()), clientIdText(query),
-                    lease.clientIdBytes() == null ? "(none)" : Hex.colons(lease.clientIdBytes()));
+            LEASES.log(DHCP4_DECLINE_LEASE_MISMATCH, address.getHostAddress(), clientText(query),
+                    Hex.colons(query.hwaddrBytes()), Hex.colons(lease.hwaddrBytes()),
+                    clientId == null ? "(null)" : clientId.toString(),
+                    lease.clientIdBytes() == null ? "(null)" : Hex.colons(lease.clientIdBytes()));
             return;
         }
         if (session.hasCallouts(lease4Decline)
@@ -668,8 +670,10 @@ final class Dhcp4Srv {
         if (clientId != null && rt.config().echoClientId()) {
             r.addOption(clientId);
         }
+        // echoed whenever it has content, relayed or not (a relay with RFC 5107's server-id-override
+        // forwards renewals without giaddr); a DHCPINFORM answered elsewhere than the relay drops it below
         Option rai = query.getOption(Options4.RELAY_AGENT_INFO);
-        if (rai != null && query.isRelayed()) {
+        if (rai != null && rai.length() > 0) {
             r.addOption(rai);
         }
         Option selection = query.getOption(Options4.SUBNET_SELECTION);
@@ -904,7 +908,10 @@ final class Dhcp4Srv {
         return "hwtype=" + query.htype() + " " + Hex.colons(query.hwaddrBytes());
     }
 
+    /** The client as Kea 2.2 labels it: {@code [hwtype=1 aa:..], cid=[01:..], tid=0x1f}. */
     private static String clientText(Pkt4 query) {
-        return "[" + hwText(query) + "], cid=[" + clientIdText(query) + "]";
+        ClientId id = query.getClientId();
+        return "[" + hwText(query) + "], cid=[" + (id == null ? "no info" : id.toString()) + "], tid=0x"
+                + Long.toHexString(query.transid());
     }
 }
