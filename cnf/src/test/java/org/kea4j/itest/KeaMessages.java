@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Kea 0.9.1's log messages, the specification of every message kea4j logs: the fixture
- * {@code kea-0.9.1-messages.txt} (taken from its messages manual), one {@code ID text} per line.
+ * {@code kea-0.9.1-messages.txt} (taken from its messages manual), one {@code ID text} per line; and
+ * {@code kea-2.2-messages.txt}, the messages where kea4j follows Kea 2.2's text, beside it.
  */
 public final class KeaMessages {
 
@@ -31,6 +32,18 @@ public final class KeaMessages {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The Kea 2.2 fixture beside a 0.9.1 fixture file. */
+    public static Path kea22(Path kea091) {
+        return kea091.resolveSibling("kea-2.2-messages.txt");
+    }
+
+    /** What kea4j must register: 0.9.1's messages, with Kea 2.2's texts and additions over them. */
+    public static Map<String, String> specification(Path kea091) throws IOException {
+        Map<String, String> out = read(kea091);
+        out.putAll(read(kea22(kea091)));
+        return out;
     }
 
     /** ID to text, in the manual's order. */

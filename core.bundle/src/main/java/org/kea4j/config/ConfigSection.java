@@ -34,6 +34,14 @@ public interface ConfigSection {
     default void configFailed(String origin, String reason, ConfigTrigger trigger) {
     }
 
+    /**
+     * Reports that a configuration from {@code origin} (file or "command") was applied with this section in it.
+     *
+     * @since 1.1
+     */
+    default void configApplied(String origin, ConfigTrigger trigger) {
+    }
+
     /** Reports that this running section is about to be reconfigured from {@code origin}. */
     default void reconfigurationStarting(String origin, ConfigTrigger trigger) {
     }

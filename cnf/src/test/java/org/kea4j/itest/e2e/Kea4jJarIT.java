@@ -130,6 +130,8 @@ class Kea4jJarIT {
         assertTrue(Poll.until(10_000, () -> validLifetime(socket) == lifetime), "reloaded on SIGHUP: " + kea.output());
         assertTrue(kea.output().contains("DHCP4_DYNAMIC_RECONFIGURATION initiate server reconfiguration using file: "
                 + config), kea.output());
+        assertTrue(kea.awaitOutput("DHCP4_DYNAMIC_RECONFIGURATION_SUCCESS dynamic server reconfiguration succeeded "
+                + "with file: " + config, 10_000), kea.output());
     }
 
     private static int validLifetime(Path socket) throws Exception {
@@ -174,6 +176,9 @@ class Kea4jJarIT {
         assertTrue(result.output().contains("DCTL_PROCESS_FAILED kea4j application execution failed: "
                 + "Dhcp4/subnet4[0]/pools[0]/pool: pool 11.0.0.1-11.0.0.2 is outside the subnet 10.0.0.0/8"), result.output());
         assertTrue(result.output().contains("DHCP4_CONFIG_LOAD_FAIL"), result.output());
+        assertTrue(result.output().contains("DHCP4_INIT_FAIL failed to initialize Kea server: configuration error "
+                + "using file '" + config + "': Dhcp4/subnet4[0]/pools[0]/pool: pool 11.0.0.1-11.0.0.2 is outside"),
+                "Kea 2.2's line, which tools watch for: " + result.output());
     }
 
     @Test

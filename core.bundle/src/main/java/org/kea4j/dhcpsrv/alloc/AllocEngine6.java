@@ -140,6 +140,14 @@ public final class AllocEngine6 {
                         revoke(c, l);
                         continue;
                     }
+                    if (!reservedForClient(c, l) && !inAllowedPool(c, l.address(), l.prefixLength())) {
+                        // Kea: a lease that no pool of the subnet holds any more (after a reconfiguration) is
+                        // removed; the reply gives it lifetimes 0 and the client a lease from the pools
+                        if (!c.fakeAllocation()) {
+                            c.leaseMgr().deleteLease6(l.type(), l.address());
+                        }
+                        continue;
+                    }
                     Lease6 extended = extendOne(c, l);
                     if (extended != null) {
                         out.add(extended);

@@ -36,6 +36,8 @@ public enum Dhcp4Messages implements MessageId {
     DHCP4_DISCOVER_CLASS_PROCESSING_FAILED(debug(50, "client class specific processing failed for DHCPDISCOVER")),
     DHCP4_DYNAMIC_RECONFIGURATION(info("initiate server reconfiguration using file: %1, after receiving SIGHUP signal")),
     DHCP4_DYNAMIC_RECONFIGURATION_FAIL(error("dynamic server reconfiguration failed with file: %1")),
+    // Kea 1.x+ (not in 0.9.1)
+    DHCP4_DYNAMIC_RECONFIGURATION_SUCCESS(info("dynamic server reconfiguration succeeded with file: %1")),
     DHCP4_EMPTY_HOSTNAME(debug(50, "received empty hostname from the client, skipping processing of this option")),
     DHCP4_HOOKS_LIBS_RELOAD_FAIL(error("reload of hooks libraries failed")),
     DHCP4_HOOK_BUFFER_RCVD_SKIP(debug(40, "received DHCPv4 buffer was dropped because a callout set the skip flag.")),
@@ -72,7 +74,8 @@ public enum Dhcp4Messages implements MessageId {
     DHCP4_PARSER_CREATED(debug(10, "created parser for configuration element %1")),
     DHCP4_PARSER_EXCEPTION(error("failed to create or run parser for configuration element %1")),
     DHCP4_PARSER_FAIL(error("failed to create or run parser for configuration element %1: %2")),
-    DHCP4_QUERY_DATA(debug(55, "received packet type %1, data is <%2>")),
+    // Kea 2.2's text (0.9.1: "received packet type %1, data is <%2>")
+    DHCP4_QUERY_DATA(debug(55, "%1, packet details: %2")),
     DHCP4_QUEUE_NCR(debug(50, "name change request to %1 DNS entry queued: %2")),
     DHCP4_RELEASE(debug(50, "address %1 belonging to client-id %2, hwaddr %3 was released properly.")),
     DHCP4_RELEASE_EXCEPTION(error("exception %1 while trying to release address %2")),

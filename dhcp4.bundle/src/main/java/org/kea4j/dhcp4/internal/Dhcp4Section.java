@@ -7,6 +7,8 @@ import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_CONFIG_NEW_SUBNET;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_CONFIG_START;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_DYNAMIC_RECONFIGURATION;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_DYNAMIC_RECONFIGURATION_FAIL;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_DYNAMIC_RECONFIGURATION_SUCCESS;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_INIT_FAIL;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_PARSER_FAIL;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_SHUTDOWN;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_STARTED;
@@ -204,6 +206,17 @@ public final class Dhcp4Section implements ConfigSection {
             LOG.log(DHCP4_DYNAMIC_RECONFIGURATION_FAIL, origin);
         }
         LOG.log(DHCP4_CONFIG_LOAD_FAIL, origin, reason);
+        if (trigger == ConfigTrigger.STARTUP) {
+            // what Kea 2.2 logs (and tools watch for) when the configuration at start fails
+            LOG.log(DHCP4_INIT_FAIL, "configuration error using file '" + origin + "': " + reason);
+        }
+    }
+
+    @Override
+    public void configApplied(String origin, ConfigTrigger trigger) {
+        if (trigger == ConfigTrigger.SIGNAL) {
+            LOG.log(DHCP4_DYNAMIC_RECONFIGURATION_SUCCESS, origin);
+        }
     }
 
     @Override

@@ -167,7 +167,7 @@ final class Dhcp4Srv {
         }
         PACKETS.log(DHCP4_PACKET_RECEIVED, query.getName(), query.getType(), query.iface());
         if (PACKETS.isEnabled(DHCP4_QUERY_DATA)) {
-            PACKETS.log(DHCP4_QUERY_DATA, query.getName(), query.toString());
+            PACKETS.log(DHCP4_QUERY_DATA, clientText(query), query.toString());
         }
         if (session.hasCallouts(pkt4Receive)) {
             if (session.begin(pkt4Receive).with(QUERY4, query).call() != NextStep.CONTINUE) {

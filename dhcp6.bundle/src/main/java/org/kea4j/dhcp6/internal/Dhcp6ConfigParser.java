@@ -54,7 +54,7 @@ final class Dhcp6ConfigParser {
             "ddns-send-updates", "ddns-override-no-update", "ddns-override-client-update", "ddns-replace-client-name",
             "ddns-generated-prefix", "ddns-qualifying-suffix", "ddns-update-on-renew", "ddns-use-conflict-resolution",
             "store-extended-info", "cache-threshold", "cache-max-age", "parked-packet-limit", "ip-reservations-unique",
-            "early-global-reservations-lookup", "reservations-lookup-first", "data-directory", "rapid-commit",
+            "early-global-reservations-lookup", "reservations-lookup-first", "data-directory",
             "shared-networks", "hosts-database", "hosts-databases", "config-control", "dhcp4o6-port");
 
     static final Set<String> UNSUPPORTED = Set.of("hosts-database", "hosts-databases",

@@ -37,6 +37,8 @@ public enum Dhcp6Messages implements MessageId {
     DHCP6_DEACTIVATE_INTERFACE(info("deactivate interface %1")),
     DHCP6_DYNAMIC_RECONFIGURATION(info("initate server reconfiguration using file: %1, after receiving SIGHUP signal")),
     DHCP6_DYNAMIC_RECONFIGURATION_FAIL(error("dynamic server reconfiguration failed with file: %1")),
+    // Kea 1.x+ (not in 0.9.1)
+    DHCP6_DYNAMIC_RECONFIGURATION_SUCCESS(info("dynamic server reconfiguration succeeded with file: %1")),
     DHCP6_EXTEND_LEASE_SUBNET_SELECTED(debug(50, "the %1 subnet was selected for client extending its lease")),
     DHCP6_EXTEND_LEASE_SUBNET_SELECT_FAILED(warn("failed to select a subnet for received %1: src=%2 type=%3")),
     DHCP6_EXTEND_NA_UNKNOWN(warn("received unknown IA_NA from client (duid=%1, iaid=%2) in subnet %3")),
@@ -85,7 +87,8 @@ public enum Dhcp6Messages implements MessageId {
     DHCP6_PD_LEASE_ALLOC_FAIL(debug(50, "failed to grant a prefix lease for client duid=%1, iaid=%2")),
     DHCP6_PROCESS_IA_NA_REQUEST(debug(50, "server is processing IA_NA option (duid=%1, iaid=%2, hint=%3)")),
     DHCP6_PROCESS_IA_PD_REQUEST(debug(50, "server is processing IA_PD option (duid=%1, iaid=%2, hint=%3)")),
-    DHCP6_QUERY_DATA(debug(55, "received packet length %1, data length %2, data is %3")),
+    // Kea 2.2's text (0.9.1: "received packet length %1, data length %2, data is %3")
+    DHCP6_QUERY_DATA(debug(55, "%1, packet details: %2")),
     DHCP6_RELEASE_MISSING_CLIENTID(warn("client (address=%1) sent RELEASE message without mandatory client-id")),
     DHCP6_RELEASE_NA(debug(50, "address %1 belonging to client duid=%2, iaid=%3 was released properly")),
     DHCP6_RELEASE_NA_FAIL(error("failed to remove address lease for address %1 for duid=%2, iaid=%3")),

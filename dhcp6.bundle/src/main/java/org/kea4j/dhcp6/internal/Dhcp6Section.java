@@ -7,6 +7,8 @@ import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_CONFIG_NEW_SUBNET;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_CONFIG_START;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_DYNAMIC_RECONFIGURATION;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_DYNAMIC_RECONFIGURATION_FAIL;
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_DYNAMIC_RECONFIGURATION_SUCCESS;
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_INIT_FAIL;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_PARSER_FAIL;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_SHUTDOWN;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_STARTED;
@@ -215,6 +217,17 @@ public final class Dhcp6Section implements ConfigSection {
             LOG.log(DHCP6_DYNAMIC_RECONFIGURATION_FAIL, origin);
         }
         LOG.log(DHCP6_CONFIG_LOAD_FAIL, origin, reason);
+        if (trigger == ConfigTrigger.STARTUP) {
+            // what Kea 2.2 logs (and tools watch for) when the configuration at start fails
+            LOG.log(DHCP6_INIT_FAIL, "configuration error using file '" + origin + "': " + reason);
+        }
+    }
+
+    @Override
+    public void configApplied(String origin, ConfigTrigger trigger) {
+        if (trigger == ConfigTrigger.SIGNAL) {
+            LOG.log(DHCP6_DYNAMIC_RECONFIGURATION_SUCCESS, origin);
+        }
     }
 
     @Override

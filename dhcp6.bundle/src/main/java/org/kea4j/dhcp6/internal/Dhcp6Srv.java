@@ -180,7 +180,8 @@ final class Dhcp6Srv {
         }
         PACKETS.log(DHCP6_PACKET_RECEIVED, query.label());
         if (PACKETS.isEnabled(DHCP6_QUERY_DATA)) {
-            PACKETS.log(DHCP6_QUERY_DATA, query.getName(), query.toString());
+            PACKETS.log(DHCP6_QUERY_DATA, "duid=[" + (query.getClientId() == null ? "no info" : query.getClientId())
+                    + "], tid=0x" + Long.toHexString(query.transid()), query.toString());
         }
         if (session.hasCallouts(pkt6Receive)) {
             if (session.begin(pkt6Receive).with(QUERY6, query).call() != NextStep.CONTINUE) {
@@ -515,7 +516,8 @@ final class Dhcp6Srv {
             ClientContext6 ctx = context(query, subnet, lm, duid, ia, type, listed, false, host, rt, session, iaOut,
                     rebind);
             List<Lease6> leases = engine.extend(ctx);
-            if (leases.isEmpty() && !rebind) {
+            // Kea 2.x: an IA without (usable) leases gets new ones on RENEW and, for addresses, on REBIND
+            if (leases.isEmpty() && (!rebind || type == LeaseType.NA)) {
                 leases = engine.allocate(ctx);
             }
             if (leases.isEmpty()) {
@@ -782,6 +784,63 @@ final class Dhcp6Srv {
                 addFromScopes(response, code, scopes, added);
             }
         }
+        addVendorRequested(response, query, scopes);
+    }
+
+    /**
+     * Kea's vendor ORO: a client's option 17 with sub-option 1 lists the sub-options it wants of its enterprise;
+     * they come from the {@code vendor-<enterprise>} option-data of the most specific scope, in one option 17.
+     */
+    private static void addVendorRequested(Pkt6 response, Pkt6 query, List<ConfiguredOptions> scopes) {
+        Option vendor = query.getOption(Options6.VENDOR_OPTS);
+        if (vendor == null || vendor.length() < 4 || response.getOption(Options6.VENDOR_OPTS) != null) {
+            return;
+        }
+        byte[] request = vendor.data();
+        List<Option> requested;
+        try {
+            requested = Options6.parse(request, 4, request.length);
+        } catch (org.kea4j.dhcp.PacketParseException malformed) {
+            return; // sub-options that do not parse ask for nothing
+        }
+        Option oro = requested.stream().filter(o -> o.code() == 1).findFirst().orElse(null);
+        if (oro == null) {
+            return;
+        }
+        List<Option> subOptions = new ArrayList<>();
+        for (int i = 0; i + 1 < oro.length(); i += 2) {
+            Option sub = vendorSubOption(request, (oro.byteAt(i) << 8) | oro.byteAt(i + 1), scopes);
+            if (sub != null) {
+                subOptions.add(sub);
+            }
+        }
+        if (!subOptions.isEmpty()) {
+            byte[] packed = Options6.pack(subOptions);
+            byte[] data = java.util.Arrays.copyOf(request, 4 + packed.length);
+            System.arraycopy(packed, 0, data, 4, packed.length);
+            response.addOption(new Option(Options6.VENDOR_OPTS, data));
+        }
+    }
+
+    /** The sub-option of a code from the first scope whose option 17 is of the request's enterprise. */
+    private static Option vendorSubOption(byte[] request, int code, List<ConfiguredOptions> scopes) {
+        for (ConfiguredOptions s : scopes) {
+            Option configured = s.get(Options6.VENDOR_OPTS);
+            if (configured == null || configured.length() < 4
+                    || !java.util.Arrays.equals(configured.data(), 0, 4, request, 0, 4)) {
+                continue;
+            }
+            try {
+                for (Option sub : Options6.parse(configured.data(), 4, configured.length())) {
+                    if (sub.code() == code) {
+                        return sub;
+                    }
+                }
+            } catch (org.kea4j.dhcp.PacketParseException unreachable) {
+                // configured sub-options were packed by the configuration parser
+            }
+        }
+        return null;
     }
 
     private static void addFromScopes(Pkt6 response, int code, List<ConfiguredOptions> scopes,

@@ -130,5 +130,7 @@ class SharedNetwork6Test {
         assertTrue(assertThrows(ConfigException.class, () -> parse("{\"subnet6\": [ {\"subnet\": \"2001:db8::/64\","
                 + " \"interface\": \"eth0\", \"interface-id\": \"x\"} ]}")).reason().contains("mutually exclusive"),
                 "as Kea 2.2 refuses it");
+        assertTrue(assertThrows(ConfigException.class, () -> parse("{\"rapid-commit\": true}")).reason()
+                .contains("rapid-commit"), "rapid-commit is a subnet and shared-network key only, as in Kea 2.2");
     }
 }

@@ -221,6 +221,12 @@ public final class ConfigManager implements ConfigService {
             summary += "; " + prepared.hooks().size() + " hooks librar" + (prepared.hooks().size() == 1 ? "y" : "ies");
         }
         LOG.log(DCTL_CONFIG_COMPLETE, summary);
+        for (String name : prepared.sections().keySet()) {
+            ConfigSection section = sections.get(name);
+            if (section != null) {
+                section.configApplied(document.origin(), trigger);
+            }
+        }
         return ConfigResult.ok("Configuration successful.");
     }
 
