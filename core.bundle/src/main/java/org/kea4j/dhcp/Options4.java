@@ -56,6 +56,9 @@ public final class Options4 {
                 ARRAY[code] = d.array();
             }
         }
+        // vivso-suboptions is defined as a uint32 (the enterprise number) but carries that enterprise's
+        // sub-options after it, possibly several enterprises' blocks (RFC 3925): only its head is checked
+        SIZE[VIVSO_SUBOPTIONS] = -1;
     }
 
     private Options4() {
@@ -76,6 +79,9 @@ public final class Options4 {
             }
         } else if (NON_EMPTY[code] && len == 0) {
             return "option " + code + " must not be empty";
+        }
+        if (code == VIVSO_SUBOPTIONS && len < 4) {
+            return "option 125 has length " + len + ", expected at least 4";
         }
         if (code == CLIENT_ID && len < ClientId.MIN_LENGTH) {
             return "client identifier (option 61) shorter than " + ClientId.MIN_LENGTH + " bytes";

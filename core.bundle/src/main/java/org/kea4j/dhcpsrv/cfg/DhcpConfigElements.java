@@ -310,14 +310,30 @@ public final class DhcpConfigElements {
         return out;
     }
 
-    /** The {@code test} of a client class, or null when it has none. */
-    public static ClassExpression classTest(ConfigNode clientClass) throws ConfigException {
+    /**
+     * The {@code test} of a client class, or null when it has none.
+     *
+     * @param standard the server's standard option definitions
+     * @param defs     the configuration's {@code option-def} entries (their names may be used too)
+     * @param space    the server's option space ({@code dhcp4} or {@code dhcp6})
+     */
+    public static ClassExpression classTest(ConfigNode clientClass, org.kea4j.dhcp.OptionDefinitions standard,
+            List<OptionDefConfig> defs, String space) throws ConfigException {
         Optional<ConfigNode> test = clientClass.get("test");
         if (test.isEmpty()) {
             return null;
         }
+        java.util.function.ToIntFunction<String> optionCode = name -> {
+            for (OptionDefConfig d : defs) {
+                if (d.space().equals(space) && d.name().equals(name)) {
+                    return d.code();
+                }
+            }
+            org.kea4j.dhcp.OptionDefinition d = standard.find(space, name);
+            return d == null ? -1 : d.code();
+        };
         try {
-            return ClassExpression.parse(test.get().asString());
+            return ClassExpression.parse(test.get().asString(), optionCode);
         } catch (IllegalArgumentException e) {
             throw test.get().error(e.getMessage());
         }

@@ -130,7 +130,7 @@ final class Dhcp4ConfigParser {
         List<OptionDefConfig> defs = dhcp4.get("option-def").isPresent()
                 ? OptionDefConfig.parseList(dhcp4.require("option-def"), "dhcp4", 254) : List.of();
         List<OptionDataConfig> options = optionData(dhcp4);
-        Map<String, Dhcp4Config.ClientClassConfig> classes = clientClasses(dhcp4);
+        Map<String, Dhcp4Config.ClientClassConfig> classes = clientClasses(dhcp4, defs);
         List<SubnetEntry> entries = new ArrayList<>();
         Optional<ConfigNode> topLevel = dhcp4.get("subnet4");
         if (topLevel.isPresent()) {
@@ -228,7 +228,8 @@ final class Dhcp4ConfigParser {
         return list.isPresent() ? OptionDataConfig.parseList(list.get(), "dhcp4", 255) : List.of();
     }
 
-    private static Map<String, Dhcp4Config.ClientClassConfig> clientClasses(ConfigNode dhcp4) throws ConfigException {
+    private static Map<String, Dhcp4Config.ClientClassConfig> clientClasses(ConfigNode dhcp4, List<OptionDefConfig> defs)
+            throws ConfigException {
         Map<String, Dhcp4Config.ClientClassConfig> classes = new LinkedHashMap<>();
         Optional<ConfigNode> list = dhcp4.get("client-classes");
         if (list.isEmpty()) {
@@ -245,7 +246,8 @@ final class Dhcp4ConfigParser {
                     throw entry.require(key).error("'" + key + "' in client-classes is not supported by kea4j");
                 }
             }
-            org.kea4j.dhcpsrv.cfg.ClassExpression test = DhcpConfigElements.classTest(entry);
+            org.kea4j.dhcpsrv.cfg.ClassExpression test = DhcpConfigElements.classTest(entry,
+                    org.kea4j.dhcp.OptionDefinitions.standard4(), defs, "dhcp4");
             if (classes.containsKey(name)) {
                 throw entry.error("client class '" + name + "' is defined twice");
             }

@@ -56,7 +56,7 @@ import org.kea4j.dhcp.PacketParseException;
 import org.kea4j.dhcp.Pkt4;
 import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.alloc.AllocEngine4;
-import org.kea4j.dhcpsrv.cfg.ClassExpression;
+import org.kea4j.dhcpsrv.cfg.ClientClassification;
 import org.kea4j.dhcpsrv.alloc.ClientContext4;
 import org.kea4j.dhcpsrv.cfg.ConfiguredOptions;
 import org.kea4j.dhcpsrv.HostIdentifier;
@@ -218,58 +218,10 @@ final class Dhcp4Srv {
             }
             query.addClass(name);
         }
-        ClassExpression.Packet view = null;
-        for (Dhcp4Config.ClientClassConfig c : rt.config().classes().values()) {
-            if (c.test() != null) {
-                view = view == null ? new Pkt4View(query) : view;
-                if (c.test().matches(view)) {
-                    query.addClass(c.name());
-                }
-            }
-        }
+        ClientClassification.onReceive(query, rt.config().classes().values(), Dhcp4Config.ClientClassConfig::name,
+                Dhcp4Config.ClientClassConfig::test);
         if (!query.classes().isEmpty()) {
             PACKETS.log(DHCP4_CLASS_ASSIGNED, String.join(", ", query.classes()));
-        }
-    }
-
-    /** A DHCPv4 packet as classification expressions read it. */
-    private record Pkt4View(Pkt4 p) implements ClassExpression.Packet {
-        @Override
-        public byte[] option(int code) {
-            Option o = p.getOption(code);
-            return o == null ? null : o.data();
-        }
-
-        @Override
-        public byte[] relay4(int code) {
-            Option rai = p.getOption(Options4.RELAY_AGENT_INFO);
-            Option sub = rai == null ? null : rai.subOption4(code);
-            return sub == null ? null : sub.data();
-        }
-
-        @Override
-        public byte[] field(String name) {
-            return switch (name) {
-                case "mac" -> p.hwaddrBytes();
-                case "hlen" -> int32(p.hlen());
-                case "htype" -> int32(p.htype());
-                case "ciaddr" -> p.ciaddr().getAddress();
-                case "giaddr" -> p.giaddr().getAddress();
-                case "yiaddr" -> p.yiaddr().getAddress();
-                case "siaddr" -> p.siaddr().getAddress();
-                case "msgtype" -> int32(p.getType());
-                case "transid" -> int32(p.transid());
-                default -> null;
-            };
-        }
-
-        @Override
-        public boolean member(String className) {
-            return p.inClass(className);
-        }
-
-        private static byte[] int32(long v) {
-            return new byte[] {(byte) (v >> 24), (byte) (v >> 16), (byte) (v >> 8), (byte) v};
         }
     }
 
@@ -625,6 +577,7 @@ final class Dhcp4Srv {
     private static Reservation4Config reservation(Pkt4 query, Subnet4Config subnet, Dhcp4Runtime rt) {
         HostReservations4 hosts = rt.hosts();
         if (hosts.isEmpty()) {
+            known(query, null, rt);
             return null;
         }
         Map<HostIdentifier.Type, byte[]> ids = new EnumMap<>(HostIdentifier.Type.class);
@@ -654,7 +607,13 @@ final class Dhcp4Srv {
                 query.addClass(c);
             }
         }
+        known(query, host, rt);
         return host;
+    }
+
+    private static void known(Pkt4 query, Reservation4Config host, Dhcp4Runtime rt) {
+        ClientClassification.afterHostLookup(query, host != null, rt.config().classes().values(),
+                Dhcp4Config.ClientClassConfig::name, Dhcp4Config.ClientClassConfig::test);
     }
 
     private static Pkt4 baseResponse(Pkt4 query, int type, Dhcp4Runtime rt) {

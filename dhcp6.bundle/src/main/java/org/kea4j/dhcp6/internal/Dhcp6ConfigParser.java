@@ -126,7 +126,7 @@ final class Dhcp6ConfigParser {
         List<OptionDefConfig> defs = dhcp6.get("option-def").isPresent()
                 ? OptionDefConfig.parseList(dhcp6.require("option-def"), "dhcp6", 65535) : List.of();
         List<OptionDataConfig> options = optionData(dhcp6);
-        Map<String, Dhcp6Config.ClientClassConfig> classes = clientClasses(dhcp6);
+        Map<String, Dhcp6Config.ClientClassConfig> classes = clientClasses(dhcp6, defs);
         List<SubnetEntry> entries = new ArrayList<>();
         if (dhcp6.get("subnet6").isPresent()) {
             for (ConfigNode subnet : dhcp6.require("subnet6").elements()) {
@@ -251,7 +251,8 @@ final class Dhcp6ConfigParser {
         return list.isPresent() ? OptionDataConfig.parseList(list.get(), "dhcp6", 65535) : List.of();
     }
 
-    private static Map<String, Dhcp6Config.ClientClassConfig> clientClasses(ConfigNode dhcp6) throws ConfigException {
+    private static Map<String, Dhcp6Config.ClientClassConfig> clientClasses(ConfigNode dhcp6, List<OptionDefConfig> defs)
+            throws ConfigException {
         Map<String, Dhcp6Config.ClientClassConfig> classes = new LinkedHashMap<>();
         Optional<ConfigNode> list = dhcp6.get("client-classes");
         if (list.isEmpty()) {
@@ -265,7 +266,8 @@ final class Dhcp6ConfigParser {
                     throw entry.require(key).error("'" + key + "' in client-classes is not supported by kea4j");
                 }
             }
-            org.kea4j.dhcpsrv.cfg.ClassExpression test = DhcpConfigElements.classTest(entry);
+            org.kea4j.dhcpsrv.cfg.ClassExpression test = DhcpConfigElements.classTest(entry,
+                    org.kea4j.dhcp.OptionDefinitions.standard6(), defs, "dhcp6");
             if (classes.put(name, new Dhcp6Config.ClientClassConfig(name, test, optionData(entry))) != null) {
                 throw entry.error("client class '" + name + "' is defined twice");
             }

@@ -62,7 +62,7 @@ import org.kea4j.dhcp.PacketParseException;
 import org.kea4j.dhcp.Pkt6;
 import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.alloc.AllocEngine6;
-import org.kea4j.dhcpsrv.cfg.ClassExpression;
+import org.kea4j.dhcpsrv.cfg.ClientClassification;
 import org.kea4j.dhcpsrv.alloc.ClientContext6;
 import org.kea4j.dhcpsrv.cfg.ConfiguredOptions;
 import org.kea4j.dhcpsrv.Lease4;
@@ -224,34 +224,8 @@ final class Dhcp6Srv {
             query.addClass(text.contains("docsis3.0") ? "VENDOR_CLASS_docsis3.0"
                     : text.contains("eRouter1.0") ? "VENDOR_CLASS_eRouter1.0" : "VENDOR_CLASS_" + text);
         }
-        ClassExpression.Packet view = new ClassExpression.Packet() {
-            @Override
-            public byte[] option(int code) {
-                Option o = query.getOption(code);
-                return o == null ? null : o.data();
-            }
-
-            @Override
-            public byte[] relay4(int code) {
-                return null;
-            }
-
-            @Override
-            public byte[] field(String name) {
-                long v = name.equals("msgtype") ? query.getType() : name.equals("transid") ? query.transid() : -1;
-                return v < 0 ? null : new byte[] {(byte) (v >> 24), (byte) (v >> 16), (byte) (v >> 8), (byte) v};
-            }
-
-            @Override
-            public boolean member(String className) {
-                return query.inClass(className);
-            }
-        };
-        for (Dhcp6Config.ClientClassConfig c : rt.config().classes().values()) {
-            if (c.test() != null && c.test().matches(view)) {
-                query.addClass(c.name());
-            }
-        }
+        ClientClassification.onReceive(query, rt.config().classes().values(), Dhcp6Config.ClientClassConfig::name,
+                Dhcp6Config.ClientClassConfig::test);
         if (!query.classes().isEmpty()) {
             PACKETS.log(DHCP6_CLASS_ASSIGNED, String.join(", ", query.classes()));
         }
@@ -722,6 +696,7 @@ final class Dhcp6Srv {
 
     private static Reservation6Config reservation(Pkt6 query, Subnet6Config subnet, Dhcp6Runtime rt) {
         if (subnet == null || rt.hosts().isEmpty()) {
+            known(query, null, rt);
             return null;
         }
         Duid duid = query.getClientId();
@@ -735,7 +710,13 @@ final class Dhcp6Srv {
         if (r != null) {
             r.clientClasses().forEach(query::addClass);
         }
+        known(query, r, rt);
         return r;
+    }
+
+    private static void known(Pkt6 query, Reservation6Config host, Dhcp6Runtime rt) {
+        ClientClassification.afterHostLookup(query, host != null, rt.config().classes().values(),
+                Dhcp6Config.ClientClassConfig::name, Dhcp6Config.ClientClassConfig::test);
     }
 
     /** Options the client asked for in its ORO, and always-send ones, from the most specific scope. */
