@@ -31,6 +31,7 @@ public final class ConfigDocument {
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .enable(JsonReadFeature.ALLOW_YAML_COMMENTS)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS) // Kea takes "t1-percent": .45
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 

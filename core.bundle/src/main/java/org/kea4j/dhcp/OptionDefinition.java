@@ -94,6 +94,9 @@ public final class OptionDefinition {
             throw new IllegalArgumentException("option " + name + " needs " + fields.size() + " value(s) ("
                     + typeNames() + "), " + values.size() + " given");
         }
+        if (values.size() > fields.size() && !array && type == OptionDataType.RECORD) {
+            values = values.subList(0, fields.size()); // Kea writes a record's fields and ignores what follows
+        }
         if (values.size() > fields.size() && !array) {
             throw new IllegalArgumentException("option " + name + " takes " + fields.size() + " value(s) ("
                     + typeNames() + "), " + values.size() + " given");
@@ -156,10 +159,10 @@ public final class OptionDefinition {
             case PSID -> {
                 int slash = value.indexOf('/');
                 if (slash < 0) {
-                    throw new IllegalArgumentException("'" + value + "' is not a PSID (length/value)");
+                    throw new IllegalArgumentException("'" + value + "' is not a PSID (psid/psid-len, as Kea)");
                 }
-                int length = (int) parseInteger(value.substring(0, slash), 0, 16);
-                long psid = parseInteger(value.substring(slash + 1), 0, 65535);
+                long psid = parseInteger(value.substring(0, slash).strip(), 0, 65535);
+                int length = (int) parseInteger(value.substring(slash + 1).strip(), 0, 16);
                 if (length < 16 && psid >= (1L << length)) {
                     throw new IllegalArgumentException("PSID " + psid + " does not fit in " + length + " bits");
                 }
@@ -376,7 +379,7 @@ public final class OptionDefinition {
                     throw new IllegalArgumentException("PSID length " + length + " is over 16");
                 }
                 long raw = readN(p, at + 1, 2);
-                return length + "/" + (length == 0 ? 0 : raw >>> (16 - length));
+                return (length == 0 ? 0 : raw >>> (16 - length)) + "/" + length;
             }
             case STRING -> {
                 int end = last ? p.length : at;

@@ -7,6 +7,7 @@ import static org.kea4j.dhcp.OptionDataType.FQDN;
 import static org.kea4j.dhcp.OptionDataType.INT32;
 import static org.kea4j.dhcp.OptionDataType.IPV4_ADDRESS;
 import static org.kea4j.dhcp.OptionDataType.IPV6_ADDRESS;
+import static org.kea4j.dhcp.OptionDataType.IPV6_PREFIX;
 import static org.kea4j.dhcp.OptionDataType.PSID;
 import static org.kea4j.dhcp.OptionDataType.STRING;
 import static org.kea4j.dhcp.OptionDataType.UINT16;
@@ -80,6 +81,10 @@ public final class OptionDefinitions {
             if (clash == null) {
                 clash = check.find(d.space(), d.name());
             }
+            if (clash != null && redefinable(clash) && clash.code() == d.code()) {
+                all.remove(clash); // Kea: vendor-encapsulated-options (43) may be redefined by the user
+                clash = null;
+            }
             if (clash != null) {
                 throw new IllegalArgumentException("option definition " + d.name() + " (code " + d.code()
                         + ", space " + d.space() + ") conflicts with the definition of " + clash.name() + " (code "
@@ -89,6 +94,10 @@ public final class OptionDefinitions {
             check = new OptionDefinitions(all);
         }
         return check;
+    }
+
+    private static boolean redefinable(OptionDefinition d) {
+        return d.space().equals(DHCP4) && d.code() == 43;
     }
 
     /** Every definition. */
@@ -226,14 +235,16 @@ public final class OptionDefinitions {
         d.add(OptionDefinition.of("v4-lost", 137, s, FQDN, false));
         d.add(OptionDefinition.of("capwap-ac-v4", 138, s, IPV4_ADDRESS, true));
         d.add(OptionDefinition.of("sip-ua-cs-domains", 141, s, FQDN, true));
-        d.add(OptionDefinition.record("rdnss-selection", 146, s, false, UINT8, IPV4_ADDRESS, IPV4_ADDRESS, FQDN));
+        d.add(OptionDefinition.record("rdnss-selection", 146, s, true, UINT8, IPV4_ADDRESS, IPV4_ADDRESS, FQDN));
         d.add(OptionDefinition.record("v4-portparams", 159, s, false, UINT8, PSID));
         d.add(OptionDefinition.record("option-6rd", 212, s, true, UINT8, UINT8, IPV6_ADDRESS, IPV4_ADDRESS));
         d.add(OptionDefinition.of("v4-access-domain", 213, s, FQDN, false));
 
-        String docsis = "vendor-4491";
-        d.add(OptionDefinition.of("oro", 1, docsis, UINT8, true));
-        d.add(OptionDefinition.of("tftp-servers", 2, docsis, IPV4_ADDRESS, true));
+        // DOCSIS 3 (CableLabs, enterprise 4491): Kea names the space both ways
+        for (String docsis : List.of("vendor-4491", "docsis3-v4")) {
+            d.add(OptionDefinition.of("oro", 1, docsis, UINT8, true));
+            d.add(OptionDefinition.of("tftp-servers", 2, docsis, IPV4_ADDRESS, true));
+        }
 
         String a = AGENT_OPTIONS;
         d.add(OptionDefinition.of("circuit-id", 1, a, BINARY, false));
@@ -295,6 +306,7 @@ public final class OptionDefinitions {
         d.add(OptionDefinition.of("clt-time", 46, s, UINT32, false));
         d.add(OptionDefinition.record("lq-relay-data", 47, s, false, IPV6_ADDRESS, BINARY));
         d.add(OptionDefinition.of("lq-client-link", 48, s, IPV6_ADDRESS, true));
+        d.add(OptionDefinition.record("lq-query", 44, s, false, UINT8, IPV6_ADDRESS));
         d.add(OptionDefinition.of("v6-lost", 51, s, FQDN, false));
         d.add(OptionDefinition.of("capwap-ac-v6", 52, s, IPV6_ADDRESS, true));
         d.add(OptionDefinition.of("relay-id", 53, s, BINARY, false));
@@ -307,22 +319,43 @@ public final class OptionDefinitions {
         d.add(OptionDefinition.of("aftr-name", 64, s, FQDN, false));
         d.add(OptionDefinition.of("erp-local-domain-name", 65, s, FQDN, false));
         d.add(OptionDefinition.of("rsoo", 66, s, EMPTY, false).encapsulating("rsoo-opts"));
+        d.add(OptionDefinition.of("pd-exclude", 67, s, IPV6_PREFIX, false));
+        d.add(OptionDefinition.record("rdnss-selection", 74, s, true, IPV6_ADDRESS, UINT8, FQDN));
         d.add(OptionDefinition.of("client-linklayer-addr", 79, s, BINARY, false));
         d.add(OptionDefinition.of("link-address", 80, s, IPV6_ADDRESS, false));
         d.add(OptionDefinition.of("solmax-rt", 82, s, UINT32, false));
         d.add(OptionDefinition.of("inf-max-rt", 83, s, UINT32, false));
         d.add(OptionDefinition.of("dhcp4o6-server-addr", 88, s, IPV6_ADDRESS, true));
+        // softwire 46 (RFC 7598): containers, and the spaces of what they carry
+        d.add(OptionDefinition.of("s46-cont-mape", 94, s, EMPTY, false).encapsulating("s46-cont-mape-options"));
+        d.add(OptionDefinition.of("s46-cont-mapt", 95, s, EMPTY, false).encapsulating("s46-cont-mapt-options"));
+        d.add(OptionDefinition.of("s46-cont-lw", 96, s, EMPTY, false).encapsulating("s46-cont-lw-options"));
+        for (String container : List.of("s46-cont-mape-options", "s46-cont-mapt-options")) {
+            d.add(OptionDefinition.record("s46-rule", 89, container, false, UINT8, UINT8, UINT8, IPV4_ADDRESS,
+                    IPV6_PREFIX).encapsulating("s46-rule-options"));
+        }
+        d.add(OptionDefinition.of("s46-br", 90, "s46-cont-mape-options", IPV6_ADDRESS, false));
+        d.add(OptionDefinition.of("s46-br", 90, "s46-cont-lw-options", IPV6_ADDRESS, false));
+        d.add(OptionDefinition.of("s46-dmr", 91, "s46-cont-mapt-options", IPV6_PREFIX, false));
+        d.add(OptionDefinition.record("s46-v4v6bind", 92, "s46-cont-lw-options", false, IPV4_ADDRESS, IPV6_PREFIX)
+                .encapsulating("s46-v4v6bind-options"));
+        d.add(OptionDefinition.record("s46-portparams", 93, "s46-rule-options", false, UINT8, PSID));
+        d.add(OptionDefinition.record("s46-portparams", 93, "s46-v4v6bind-options", false, UINT8, PSID));
         d.add(OptionDefinition.of("v6-captive-portal", 103, s, STRING, false));
         d.add(OptionDefinition.of("ipv6-address-andsf", 143, s, IPV6_ADDRESS, true));
 
-        String v = "vendor-4491";
-        d.add(OptionDefinition.of("oro", 1, v, UINT16, true));
-        d.add(OptionDefinition.of("tftp-servers", 32, v, IPV6_ADDRESS, true));
-        d.add(OptionDefinition.of("config-file", 33, v, STRING, false));
-        d.add(OptionDefinition.of("syslog-servers", 34, v, IPV6_ADDRESS, true));
-        d.add(OptionDefinition.of("device-id", 36, v, BINARY, false));
-        d.add(OptionDefinition.of("time-servers", 37, v, IPV6_ADDRESS, true));
-        d.add(OptionDefinition.of("time-offset", 38, v, INT32, false));
+        // DOCSIS 3 (CableLabs, enterprise 4491): Kea names the space both ways
+        for (String v : List.of("vendor-4491", "docsis3-v6")) {
+            d.add(OptionDefinition.of("oro", 1, v, UINT16, true));
+            d.add(OptionDefinition.of("device-type", 2, v, STRING, false));
+            d.add(OptionDefinition.of("vendor-type", 10, v, STRING, false));
+            d.add(OptionDefinition.of("tftp-servers", 32, v, IPV6_ADDRESS, true));
+            d.add(OptionDefinition.of("config-file", 33, v, STRING, false));
+            d.add(OptionDefinition.of("syslog-servers", 34, v, IPV6_ADDRESS, true));
+            d.add(OptionDefinition.of("device-id", 36, v, BINARY, false));
+            d.add(OptionDefinition.of("time-servers", 37, v, IPV6_ADDRESS, true));
+            d.add(OptionDefinition.of("time-offset", 38, v, INT32, false));
+        }
         return d;
     }
 }

@@ -30,6 +30,13 @@ public final class External {
         return null;
     }
 
+    /** A prerequisite that is not a program, such as a package's data folder. */
+    public static void requireFolder(Path folder, String packageName) {
+        if (!Files.isDirectory(folder)) {
+            missing(folder + " is missing: install " + packageName);
+        }
+    }
+
     /** Root is needed to create network namespaces. */
     public static void requireRoot() {
         if (!"root".equals(System.getProperty("user.name"))) {

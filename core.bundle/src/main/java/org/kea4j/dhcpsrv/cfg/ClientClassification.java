@@ -1,12 +1,14 @@
 package org.kea4j.dhcpsrv.cfg;
 
-import java.util.function.Function;
+import java.util.List;
+import java.util.Map;
 import org.kea4j.dhcp.Pkt;
 
 /**
- * Kea's order of classification, shared by both servers: the tests that do not read {@code KNOWN} /
- * {@code UNKNOWN} when the packet arrives, in configuration order; after the host reservation lookup the
- * packet joins {@code KNOWN} or {@code UNKNOWN} and the remaining tests are evaluated.
+ * Kea's order of classification, shared by both servers: when the packet arrives, the tests that do not read
+ * {@code KNOWN} / {@code UNKNOWN} and are not {@code only-if-required}, in configuration order; after the host
+ * reservation lookup the packet joins {@code KNOWN} or {@code UNKNOWN} and the tests that read them run; once
+ * the subnet and lease are known, the classes they require ({@code require-client-classes}).
  */
 public final class ClientClassification {
 
@@ -14,30 +16,45 @@ public final class ClientClassification {
     }
 
     /** Evaluates the tests that do not depend on the reservation lookup. */
-    public static <T> void onReceive(Pkt packet, Iterable<T> classes, Function<T, String> name,
-            Function<T, ClassExpression> test) {
-        evaluate(packet, classes, name, test, false);
+    public static void onReceive(Pkt packet, Iterable<? extends ClientClassDefinition> classes) {
+        evaluate(packet, classes, false);
     }
 
     /**
      * Once per packet, after its host reservation lookup: joins {@code KNOWN} (a reservation was found) or
      * {@code UNKNOWN}, then evaluates the tests that read them.
      */
-    public static <T> void afterHostLookup(Pkt packet, boolean known, Iterable<T> classes, Function<T, String> name,
-            Function<T, ClassExpression> test) {
+    public static void afterHostLookup(Pkt packet, boolean known, Iterable<? extends ClientClassDefinition> classes) {
         if (packet.inClass("KNOWN") || packet.inClass("UNKNOWN")) {
             return;
         }
         packet.addClass(known ? "KNOWN" : "UNKNOWN");
-        evaluate(packet, classes, name, test, true);
+        evaluate(packet, classes, true);
     }
 
-    private static <T> void evaluate(Pkt packet, Iterable<T> classes, Function<T, String> name,
-            Function<T, ClassExpression> test, boolean dependingOnKnown) {
-        for (T c : classes) {
-            ClassExpression t = test.apply(c);
-            if (t != null && t.dependsOnKnown() == dependingOnKnown && t.matches(packet)) {
-                packet.addClass(name.apply(c));
+    /**
+     * The classes a shared network, subnet and pool require, in that order: a class without a test is joined,
+     * one with a test when it matches; a name no class defines is skipped, as in Kea.
+     */
+    @SafeVarargs
+    public static void required(Pkt packet, Map<String, ? extends ClientClassDefinition> classes,
+            List<String>... required) {
+        for (List<String> names : required) {
+            for (String name : names) {
+                ClientClassDefinition c = classes.get(name);
+                if (c != null && !packet.inClass(name) && (c.test() == null || c.test().matches(packet))) {
+                    packet.addClass(name);
+                }
+            }
+        }
+    }
+
+    private static void evaluate(Pkt packet, Iterable<? extends ClientClassDefinition> classes,
+            boolean dependingOnKnown) {
+        for (ClientClassDefinition c : classes) {
+            ClassExpression t = c.test();
+            if (t != null && !c.onlyIfRequired() && t.dependsOnKnown() == dependingOnKnown && t.matches(packet)) {
+                packet.addClass(c.name());
             }
         }
     }

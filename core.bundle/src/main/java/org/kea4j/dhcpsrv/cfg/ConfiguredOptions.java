@@ -98,8 +98,26 @@ public final class ConfiguredOptions {
                 bySpace.computeIfAbsent(entry.space(), s -> new ArrayList<>()).add(option);
             }
         }
-        for (Map.Entry<String, List<Option>> space : bySpace.entrySet()) {
-            encapsulate(space.getKey(), space.getValue(), top, definitions, entries, v6);
+        // innermost spaces first: an option of a space (s46-rule) may itself carry another (s46-rule-options)
+        while (!bySpace.isEmpty()) {
+            String space = deepest(bySpace.keySet(), definitions, topSpace);
+            List<Option> subOptions = bySpace.remove(space);
+            OptionDefinition carrier = carrierOf(space, definitions, bySpace.keySet());
+            if (carrier != null && !carrier.space().equals(topSpace) && !space.startsWith("vendor-")) {
+                byte[] packed = v6 ? org.kea4j.dhcp.Options6.pack(subOptions) : Option.packSubOptions4(subOptions);
+                List<Option> outer = bySpace.computeIfAbsent(carrier.space(), k -> new ArrayList<>());
+                Option own = outer.stream().filter(o -> o.code() == carrier.code()).findFirst().orElse(null);
+                byte[] ownData = own == null ? new byte[0] : own.data();
+                byte[] data = java.util.Arrays.copyOf(ownData, ownData.length + packed.length);
+                System.arraycopy(packed, 0, data, ownData.length, packed.length);
+                if (own != null) {
+                    outer.set(outer.indexOf(own), new Option(carrier.code(), data));
+                } else {
+                    outer.add(new Option(carrier.code(), data));
+                }
+                continue;
+            }
+            encapsulate(space, subOptions, top, definitions, entries, v6);
         }
         return new ConfiguredOptions(Collections.unmodifiableMap(top), Set.copyOf(always));
     }
@@ -156,7 +174,8 @@ public final class ConfiguredOptions {
             }
         }
         if (carrier == null) {
-            throw firstOf(space, entries).error("no option encapsulates the option space '" + space + "'");
+            // as Kea: options of a space that no option carries are accepted, and never sent
+            return;
         }
         Option own = top.get(carrier.code());
         byte[] ownData = own == null ? new byte[0] : own.data();
@@ -164,6 +183,50 @@ public final class ConfiguredOptions {
         System.arraycopy(ownData, 0, data, 0, ownData.length);
         System.arraycopy(packed, 0, data, ownData.length, packed.length);
         top.put(carrier.code(), new Option(carrier.code(), data));
+    }
+
+    /** The definition (in any space) whose option carries the options of {@code space}, or null. */
+    private static OptionDefinition carrierOf(String space, OptionDefinitions definitions) {
+        return carrierOf(space, definitions, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #carrierOf(String, OptionDefinitions)}; when several spaces define a carrier (s46-rule is in
+     * both MAP-E and MAP-T containers), the one in a space configured in this scope.
+     */
+    private static OptionDefinition carrierOf(String space, OptionDefinitions definitions,
+            java.util.Collection<String> configuredSpaces) {
+        OptionDefinition first = null;
+        for (OptionDefinition d : definitions.all()) {
+            if (d.encapsulate().equals(space)) {
+                if (configuredSpaces.contains(d.space())) {
+                    return d;
+                }
+                first = first == null ? d : first;
+            }
+        }
+        return first;
+    }
+
+    /** The space of the set that is furthest from the top-level space through its carriers. */
+    private static String deepest(java.util.Collection<String> spaces, OptionDefinitions definitions,
+            String topSpace) {
+        String best = null;
+        int bestDepth = -1;
+        for (String space : spaces) {
+            int depth = 0;
+            String at = space;
+            for (OptionDefinition c = carrierOf(at, definitions); c != null && !c.space().equals(topSpace)
+                    && depth < 8; c = carrierOf(at, definitions)) {
+                at = c.space();
+                depth++;
+            }
+            if (depth > bestDepth) {
+                best = space;
+                bestDepth = depth;
+            }
+        }
+        return best;
     }
 
     private static OptionDataConfig firstOf(String space, List<OptionDataConfig> entries) {

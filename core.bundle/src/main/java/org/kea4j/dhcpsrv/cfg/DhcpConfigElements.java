@@ -298,6 +298,17 @@ public final class DhcpConfigElements {
         return identifier;
     }
 
+    /** A subnet's required classes: its shared network's, then its own {@code require-client-classes}. */
+    public static List<String> requiredClasses(List<String> network, ConfigNode subnet) throws ConfigException {
+        List<String> out = new ArrayList<>(network);
+        for (String c : strings(subnet, "require-client-classes")) {
+            if (!out.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     /** A list of strings such as {@code client-classes}; empty when absent. */
     public static List<String> strings(ConfigNode node, String key) throws ConfigException {
         List<String> out = new ArrayList<>();

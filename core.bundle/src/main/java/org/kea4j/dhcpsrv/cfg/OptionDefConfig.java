@@ -93,6 +93,24 @@ public record OptionDefConfig(String name, int code, String type, boolean array,
      *
      * @throws ConfigException when a user definition clashes with a standard or another one
      */
+    /**
+     * The definitions a client class's option-data uses: the standard ones, the global {@code option-def}
+     * entries the class does not redefine (same space and code or name), then the class's own.
+     */
+    public static org.kea4j.dhcp.OptionDefinitions extendForClass(org.kea4j.dhcp.OptionDefinitions standard,
+            List<OptionDefConfig> global, List<OptionDefConfig> ofClass, String element) throws ConfigException {
+        List<OptionDefConfig> all = new ArrayList<>();
+        for (OptionDefConfig g : global) {
+            boolean redefined = ofClass.stream().anyMatch(c -> c.space().equals(g.space())
+                    && (c.code() == g.code() || c.name().equals(g.name())));
+            if (!redefined) {
+                all.add(g);
+            }
+        }
+        all.addAll(ofClass);
+        return extend(standard, all, element);
+    }
+
     public static org.kea4j.dhcp.OptionDefinitions extend(org.kea4j.dhcp.OptionDefinitions standard,
             List<OptionDefConfig> user, String element) throws ConfigException {
         List<org.kea4j.dhcp.OptionDefinition> defs = new ArrayList<>();

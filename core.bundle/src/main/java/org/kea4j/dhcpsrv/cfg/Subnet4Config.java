@@ -29,12 +29,13 @@ import java.util.OptionalLong;
  * @param reservations   host reservations
  * @param reservationFlags where reservations apply
  * @param sharedNetworkName the shared network it belongs to, or null
+ * @param requiredClasses   {@code require-client-classes} of its shared network, then its own
  */
 public record Subnet4Config(long id, Prefix prefix, List<PoolConfig> pools, long validLifetime, OptionalLong renewTimer,
         OptionalLong rebindTimer, List<OptionDataConfig> options, String interfaceName, String clientClass,
         List<InetAddress> relayAddresses, Inet4Address nextServer, String serverHostname, String bootFileName,
         boolean matchClientId, boolean authoritative, List<Reservation4Config> reservations,
-        ReservationFlags reservationFlags, String sharedNetworkName) implements Subnet4 {
+        ReservationFlags reservationFlags, String sharedNetworkName, List<String> requiredClasses) implements Subnet4 {
 
     public Subnet4Config {
         Objects.requireNonNull(prefix, "prefix");
@@ -42,6 +43,7 @@ public record Subnet4Config(long id, Prefix prefix, List<PoolConfig> pools, long
         options = List.copyOf(options);
         relayAddresses = List.copyOf(relayAddresses);
         reservations = List.copyOf(reservations);
+        requiredClasses = List.copyOf(requiredClasses);
     }
 
     @Override

@@ -26,12 +26,13 @@ import java.util.Objects;
  * @param reservations      host reservations
  * @param reservationFlags  where reservations apply
  * @param sharedNetworkName the shared network it belongs to, or null
+ * @param requiredClasses   {@code require-client-classes} of its shared network, then its own
  */
 public record Subnet6Config(long id, Prefix prefix, List<PoolConfig> pools, List<PdPoolConfig> pdPools, long preferredLifetime,
         long validLifetime, long renewTimer, long rebindTimer, List<OptionDataConfig> options, String interfaceName,
         byte[] interfaceId, String clientClass, List<InetAddress> relayAddresses, boolean rapidCommit,
-        List<Reservation6Config> reservations, ReservationFlags reservationFlags, String sharedNetworkName)
-        implements Subnet6 {
+        List<Reservation6Config> reservations, ReservationFlags reservationFlags, String sharedNetworkName,
+        List<String> requiredClasses) implements Subnet6 {
 
     public Subnet6Config {
         Objects.requireNonNull(prefix, "prefix");
@@ -40,6 +41,7 @@ public record Subnet6Config(long id, Prefix prefix, List<PoolConfig> pools, List
         options = List.copyOf(options);
         relayAddresses = List.copyOf(relayAddresses);
         reservations = List.copyOf(reservations);
+        requiredClasses = List.copyOf(requiredClasses);
         interfaceId = interfaceId == null ? null : interfaceId.clone();
     }
 
@@ -62,7 +64,7 @@ public record Subnet6Config(long id, Prefix prefix, List<PoolConfig> pools, List
                 && java.util.Arrays.equals(s.interfaceId, interfaceId) && Objects.equals(s.clientClass, clientClass)
                 && s.relayAddresses.equals(relayAddresses) && s.rapidCommit == rapidCommit
                 && s.reservations.equals(reservations) && s.reservationFlags.equals(reservationFlags)
-                && Objects.equals(s.sharedNetworkName, sharedNetworkName);
+                && Objects.equals(s.sharedNetworkName, sharedNetworkName) && s.requiredClasses.equals(requiredClasses);
     }
 
     @Override

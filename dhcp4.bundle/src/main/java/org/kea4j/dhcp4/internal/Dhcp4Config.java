@@ -57,8 +57,11 @@ record Dhcp4Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Sub
      * @param nextServer     siaddr for its members, or null
      * @param serverHostname sname, or null
      * @param bootFileName   file, or null
+     * @param onlyIfRequired evaluated only where required
+     * @param optionDefs     the class's own option definitions
      */
     record ClientClassConfig(String name, org.kea4j.dhcpsrv.cfg.ClassExpression test, List<OptionDataConfig> options,
-            Inet4Address nextServer, String serverHostname, String bootFileName) {
+            Inet4Address nextServer, String serverHostname, String bootFileName, boolean onlyIfRequired,
+            List<org.kea4j.dhcpsrv.cfg.OptionDefConfig> optionDefs) implements org.kea4j.dhcpsrv.cfg.ClientClassDefinition {
     }
 }

@@ -60,8 +60,7 @@ final class Dhcp4ConfigParser {
 
     /** Kea 2.x features kea4j does not implement: an error names them instead of ignoring them. */
     static final Set<String> UNSUPPORTED = Set.of("hosts-database", "hosts-databases",
-            "config-control", "dhcp4o6-port", "4o6-interface", "4o6-interface-id", "4o6-subnet",
-            "require-client-classes");
+            "config-control", "dhcp4o6-port", "4o6-interface", "4o6-interface-id", "4o6-subnet");
 
     private static final Set<String> SUBNET_KEYS = Set.of("id", "subnet", "pools", "option-data", "valid-lifetime",
             "min-valid-lifetime", "max-valid-lifetime", "renew-timer", "rebind-timer", "interface", "client-class",
@@ -101,7 +100,8 @@ final class Dhcp4ConfigParser {
     private record Globals(long validLifetime, OptionalLong renew, OptionalLong rebind, boolean matchClientId,
             boolean authoritative, Inet4Address nextServer, String serverHostname, String bootFileName,
             ReservationFlags reservations, boolean calculateTeeTimes, double t1Percent, double t2Percent,
-            String iface, List<InetAddress> relays, String clientClass, String sharedNetwork) {
+            String iface, List<InetAddress> relays, String clientClass, String sharedNetwork,
+            List<String> requiredClasses) {
     }
 
     /** A subnet's element with what it inherits. */
@@ -184,7 +184,7 @@ final class Dhcp4ConfigParser {
 
     private static Globals globals(ConfigNode dhcp4) throws ConfigException {
         return inherit(dhcp4, new Globals(7200, OptionalLong.empty(), OptionalLong.empty(), true, false, null, null,
-                null, ReservationFlags.DEFAULT, false, 0.5, 0.875, null, List.of(), null, null), null);
+                null, ReservationFlags.DEFAULT, false, 0.5, 0.875, null, List.of(), null, null, List.of()), null);
     }
 
     /** The settings of a server element or a shared network ({@code network} its name), over its parent's. */
@@ -208,7 +208,8 @@ final class Dhcp4ConfigParser {
                 DhcpConfigElements.percent(node, "t1-percent", parent.t1Percent()),
                 DhcpConfigElements.percent(node, "t2-percent", parent.t2Percent()),
                 network == null ? null : node.getString("interface", parent.iface()), relays,
-                network == null ? null : node.getString("client-class", parent.clientClass()), network);
+                network == null ? null : node.getString("client-class", parent.clientClass()), network,
+                network == null ? List.of() : DhcpConfigElements.strings(node, "require-client-classes"));
     }
 
     private static Inet4Address optionalV4(ConfigNode node, String key) throws ConfigException {
@@ -241,11 +242,8 @@ final class Dhcp4ConfigParser {
             if (name.isBlank()) {
                 throw entry.require("name").error("client class name must not be empty");
             }
-            for (String key : List.of("option-def", "only-if-required")) {
-                if (entry.has(key)) {
-                    throw entry.require(key).error("'" + key + "' in client-classes is not supported by kea4j");
-                }
-            }
+            List<OptionDefConfig> classDefs = entry.get("option-def").isPresent()
+                    ? OptionDefConfig.parseList(entry.require("option-def"), "dhcp4", 254) : List.of();
             org.kea4j.dhcpsrv.cfg.ClassExpression test = DhcpConfigElements.classTest(entry,
                     org.kea4j.dhcp.OptionDefinitions.standard4(), defs, "dhcp4");
             if (classes.containsKey(name)) {
@@ -253,7 +251,8 @@ final class Dhcp4ConfigParser {
             }
             classes.put(name, new Dhcp4Config.ClientClassConfig(name, test, optionData(entry),
                     optionalV4(entry, "next-server"),
-                    entry.getString("server-hostname", null), entry.getString("boot-file-name", null)));
+                    entry.getString("server-hostname", null), entry.getString("boot-file-name", null),
+                    entry.getBoolean("only-if-required", false), classDefs));
         }
         return classes;
     }
@@ -341,7 +340,8 @@ final class Dhcp4ConfigParser {
                 entry.getString("boot-file-name", globals.bootFileName()),
                 entry.getBoolean("match-client-id", globals.matchClientId()),
                 entry.getBoolean("authoritative", globals.authoritative()), reservations,
-                DhcpConfigElements.reservationFlags(entry, globals.reservations()), globals.sharedNetwork());
+                DhcpConfigElements.reservationFlags(entry, globals.reservations()), globals.sharedNetwork(),
+                DhcpConfigElements.requiredClasses(globals.requiredClasses(), entry));
     }
 
     private static PoolConfig pool(ConfigNode poolNode, Prefix prefix) throws ConfigException {
@@ -360,7 +360,8 @@ final class Dhcp4ConfigParser {
         if (!range.within(prefix)) {
             throw rangeNode.error("pool " + range + " is outside the subnet " + prefix);
         }
-        return new PoolConfig(range, optionData(poolNode), poolNode.getString("client-class", null));
+        return new PoolConfig(range, optionData(poolNode), poolNode.getString("client-class", null),
+                DhcpConfigElements.strings(poolNode, "require-client-classes"));
     }
 
     private static List<Reservation4Config> reservations(ConfigNode list, Prefix prefix) throws ConfigException {

@@ -142,7 +142,10 @@ record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<Su
         }
         Map<String, ClassScope> classes = new LinkedHashMap<>();
         for (Dhcp4Config.ClientClassConfig c : config.classes().values()) {
-            classes.put(c.name(), new ClassScope(c, ConfiguredOptions.resolve4(c.options(), definitions)));
+            OptionDefinitions own = c.optionDefs().isEmpty() ? definitions : OptionDefConfig.extendForClass(
+                    OptionDefinitions.standard4(), config.optionDefs(), c.optionDefs(),
+                    "client-classes/" + c.name() + "/option-def");
+            classes.put(c.name(), new ClassScope(c, ConfiguredOptions.resolve4(c.options(), own)));
         }
         List<HostIdentifier.Type> order = new ArrayList<>();
         for (String key : config.hostReservationIds()) {

@@ -218,8 +218,7 @@ final class Dhcp4Srv {
             }
             query.addClass(name);
         }
-        ClientClassification.onReceive(query, rt.config().classes().values(), Dhcp4Config.ClientClassConfig::name,
-                Dhcp4Config.ClientClassConfig::test);
+        ClientClassification.onReceive(query, rt.config().classes().values());
         if (!query.classes().isEmpty()) {
             PACKETS.log(DHCP4_CLASS_ASSIGNED, String.join(", ", query.classes()));
         }
@@ -612,8 +611,7 @@ final class Dhcp4Srv {
     }
 
     private static void known(Pkt4 query, Reservation4Config host, Dhcp4Runtime rt) {
-        ClientClassification.afterHostLookup(query, host != null, rt.config().classes().values(),
-                Dhcp4Config.ClientClassConfig::name, Dhcp4Config.ClientClassConfig::test);
+        ClientClassification.afterHostLookup(query, host != null, rt.config().classes().values());
     }
 
     private static Pkt4 baseResponse(Pkt4 query, int type, Dhcp4Runtime rt) {
@@ -689,6 +687,10 @@ final class Dhcp4Srv {
      */
     private static void addOptions(Pkt4 response, Pkt4 query, Subnet4Config subnet, PoolConfig pool, Reservation4Config host,
             Dhcp4Runtime rt) {
+        if (subnet != null) {
+            ClientClassification.required(query, rt.config().classes(), subnet.requiredClasses(),
+                    pool == null ? List.of() : pool.requiredClasses());
+        }
         ConfiguredOptions[] scopes = scopes(query, subnet, pool, host, rt);
         Option prl = query.getOption(Options4.PARAMETER_REQUEST_LIST);
         if (prl != null) {

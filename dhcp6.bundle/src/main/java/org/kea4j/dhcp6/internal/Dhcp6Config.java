@@ -54,8 +54,12 @@ record Dhcp6Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Sub
      * @param name    class name
      * @param test    the classification expression, or null
      * @param options options for its members
+     * @param onlyIfRequired evaluated only where required
+     * @param optionDefs     the class's own option definitions
      */
-    record ClientClassConfig(String name, org.kea4j.dhcpsrv.cfg.ClassExpression test, List<OptionDataConfig> options) {
+    record ClientClassConfig(String name, org.kea4j.dhcpsrv.cfg.ClassExpression test, List<OptionDataConfig> options,
+            boolean onlyIfRequired, List<org.kea4j.dhcpsrv.cfg.OptionDefConfig> optionDefs)
+            implements org.kea4j.dhcpsrv.cfg.ClientClassDefinition {
     }
 
     /**

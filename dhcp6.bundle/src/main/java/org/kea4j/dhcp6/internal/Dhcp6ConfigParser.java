@@ -58,7 +58,7 @@ final class Dhcp6ConfigParser {
             "shared-networks", "hosts-database", "hosts-databases", "config-control", "dhcp4o6-port");
 
     static final Set<String> UNSUPPORTED = Set.of("hosts-database", "hosts-databases",
-            "config-control", "dhcp4o6-port", "require-client-classes", "excluded-prefix", "excluded-prefix-len");
+            "config-control", "dhcp4o6-port");
 
     private static final Set<String> SUBNET_KEYS = Set.of("id", "subnet", "pools", "pd-pools", "option-data",
             "preferred-lifetime", "min-preferred-lifetime", "max-preferred-lifetime", "valid-lifetime",
@@ -101,7 +101,8 @@ final class Dhcp6ConfigParser {
      */
     private record Globals(long preferred, long valid, OptionalLong renew, OptionalLong rebind, boolean rapidCommit,
             ReservationFlags reservations, boolean calculateTeeTimes, double t1Percent, double t2Percent,
-            String iface, String interfaceId, List<InetAddress> relays, String clientClass, String sharedNetwork) {
+            String iface, String interfaceId, List<InetAddress> relays, String clientClass, String sharedNetwork,
+            List<String> requiredClasses) {
     }
 
     /** A subnet's element with what it inherits. */
@@ -197,7 +198,7 @@ final class Dhcp6ConfigParser {
 
     private static Globals globals(ConfigNode dhcp6) throws ConfigException {
         return inherit(dhcp6, new Globals(3600, 7200, OptionalLong.empty(), OptionalLong.empty(), false,
-                ReservationFlags.DEFAULT, true, 0.5, 0.8, null, null, List.of(), null, null), null);
+                ReservationFlags.DEFAULT, true, 0.5, 0.8, null, null, List.of(), null, null, List.of()), null);
     }
 
     /** The settings of a server element or a shared network ({@code network} its name), over its parent's. */
@@ -219,7 +220,8 @@ final class Dhcp6ConfigParser {
                 DhcpConfigElements.percent(node, "t2-percent", parent.t2Percent()),
                 network == null ? null : node.getString("interface", parent.iface()),
                 network == null ? null : node.getString("interface-id", parent.interfaceId()), relays,
-                network == null ? null : node.getString("client-class", parent.clientClass()), network);
+                network == null ? null : node.getString("client-class", parent.clientClass()), network,
+                network == null ? List.of() : DhcpConfigElements.strings(node, "require-client-classes"));
     }
 
     private static Dhcp6Config.ServerIdConfig serverId(ConfigNode dhcp6) throws ConfigException {
@@ -261,14 +263,12 @@ final class Dhcp6ConfigParser {
         for (ConfigNode entry : list.get().elements()) {
             entry.expectMap().checkKeys(CLASS_KEYS);
             String name = entry.require("name").asString();
-            for (String key : List.of("option-def", "only-if-required")) {
-                if (entry.has(key)) {
-                    throw entry.require(key).error("'" + key + "' in client-classes is not supported by kea4j");
-                }
-            }
+            List<OptionDefConfig> classDefs = entry.get("option-def").isPresent()
+                    ? OptionDefConfig.parseList(entry.require("option-def"), "dhcp6", 65535) : List.of();
             org.kea4j.dhcpsrv.cfg.ClassExpression test = DhcpConfigElements.classTest(entry,
                     org.kea4j.dhcp.OptionDefinitions.standard6(), defs, "dhcp6");
-            if (classes.put(name, new Dhcp6Config.ClientClassConfig(name, test, optionData(entry))) != null) {
+            if (classes.put(name, new Dhcp6Config.ClientClassConfig(name, test, optionData(entry),
+                    entry.getBoolean("only-if-required", false), classDefs)) != null) {
                 throw entry.error("client class '" + name + "' is defined twice");
             }
         }
@@ -341,7 +341,8 @@ final class Dhcp6ConfigParser {
                         throw p.error("pool " + range + " overlaps pool " + other.range());
                     }
                 }
-                pools.add(new PoolConfig(range, optionData(p), p.getString("client-class", null)));
+                pools.add(new PoolConfig(range, optionData(p), p.getString("client-class", null),
+                        DhcpConfigElements.strings(p, "require-client-classes")));
             }
         }
         List<PdPoolConfig> pdPools = new ArrayList<>();
@@ -366,7 +367,7 @@ final class Dhcp6ConfigParser {
                         throw p.error("pd-pool " + pool + " overlaps pd-pool " + other.prefix());
                     }
                 }
-                pdPools.add(new PdPoolConfig(pool, delegated, optionData(p), p.getString("client-class", null)));
+                pdPools.add(pdPool(p, pool, delegated));
             }
         }
         long valid = entry.getLong("valid-lifetime", 0, 0xFFFF_FFFFL, globals.valid());
@@ -397,7 +398,37 @@ final class Dhcp6ConfigParser {
                 entry.getString("client-class", globals.clientClass()),
                 entry.has("relay") ? DhcpConfigElements.relays(entry, true) : globals.relays(),
                 entry.getBoolean("rapid-commit", globals.rapidCommit()), reservations,
-                DhcpConfigElements.reservationFlags(entry, globals.reservations()), globals.sharedNetwork());
+                DhcpConfigElements.reservationFlags(entry, globals.reservations()), globals.sharedNetwork(),
+                DhcpConfigElements.requiredClasses(globals.requiredClasses(), entry));
+    }
+
+    /** A pd-pool's classes and RFC 6603 excluded prefix ({@code excluded-prefix} with {@code excluded-prefix-len}). */
+    private static PdPoolConfig pdPool(ConfigNode p, Prefix pool, int delegated) throws ConfigException {
+        Prefix excluded = null;
+        if (p.has("excluded-prefix") || p.has("excluded-prefix-len")) {
+            ConfigNode lengthNode = p.require("excluded-prefix-len");
+            InetAddress address;
+            try {
+                address = Addresses.parseV6(p.require("excluded-prefix").asString());
+            } catch (IllegalArgumentException e) {
+                throw p.require("excluded-prefix").error("invalid excluded-prefix: " + e.getMessage());
+            }
+            int length = lengthNode.asInt(1, 128);
+            if (length <= delegated) {
+                throw lengthNode.error("excluded-prefix-len " + length + " must be greater than delegated-len "
+                        + delegated);
+            }
+            // the bits past the length are ignored, as Kea does (its example writes 2001:db8:1:8000:cafe:80::/72)
+            java.math.BigInteger hostBits = java.math.BigInteger.ONE.shiftLeft(128 - length).subtract(java.math.BigInteger.ONE);
+            excluded = new Prefix(Addresses.fromBigInteger(Addresses.toBigInteger(address).andNot(hostBits), false),
+                    length);
+        }
+        try {
+            return new PdPoolConfig(pool, delegated, optionData(p), p.getString("client-class", null),
+                    DhcpConfigElements.strings(p, "require-client-classes"), excluded);
+        } catch (IllegalArgumentException e) {
+            throw p.error(e.getMessage());
+        }
     }
 
     private static List<Reservation6Config> reservations(ConfigNode list, Prefix subnet) throws ConfigException {

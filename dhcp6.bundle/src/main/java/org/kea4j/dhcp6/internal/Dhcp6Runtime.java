@@ -114,7 +114,10 @@ record Dhcp6Runtime(Dhcp6Config config, ConfiguredOptions globalOptions, List<Su
         }
         Map<String, ConfiguredOptions> classes = new LinkedHashMap<>();
         for (Dhcp6Config.ClientClassConfig c : config.classes().values()) {
-            classes.put(c.name(), ConfiguredOptions.resolve6(c.options(), definitions));
+            OptionDefinitions own = c.optionDefs().isEmpty() ? definitions : OptionDefConfig.extendForClass(
+                    OptionDefinitions.standard6(), config.optionDefs(), c.optionDefs(),
+                    "client-classes/" + c.name() + "/option-def");
+            classes.put(c.name(), ConfiguredOptions.resolve6(c.options(), own));
         }
         List<InterfacesConfig.Listen> listens;
         try {

@@ -224,8 +224,7 @@ final class Dhcp6Srv {
             query.addClass(text.contains("docsis3.0") ? "VENDOR_CLASS_docsis3.0"
                     : text.contains("eRouter1.0") ? "VENDOR_CLASS_eRouter1.0" : "VENDOR_CLASS_" + text);
         }
-        ClientClassification.onReceive(query, rt.config().classes().values(), Dhcp6Config.ClientClassConfig::name,
-                Dhcp6Config.ClientClassConfig::test);
+        ClientClassification.onReceive(query, rt.config().classes().values());
         if (!query.classes().isEmpty()) {
             PACKETS.log(DHCP6_CLASS_ASSIGNED, String.join(", ", query.classes()));
         }
@@ -372,7 +371,7 @@ final class Dhcp6Srv {
                 logSuccess(l, fake, duid, ia.iaid());
             }
             granted.addAll(leases);
-            response.addOption(iaWith(ia, subnet, leases, List.of()));
+            response.addOption(iaWith(query, ia, subnet, leases, List.of()));
         }
         return granted;
     }
@@ -448,16 +447,43 @@ final class Dhcp6Srv {
     }
 
     /** The IA with its leases (and the resources the client listed but does not keep, with lifetimes 0). */
-    private static Option iaWith(Options6.Ia ia, Subnet6Config subnet, List<Lease6> leases, List<Option> released) {
+    private static Option iaWith(Pkt6 query, Options6.Ia ia, Subnet6Config subnet, List<Lease6> leases,
+            List<Option> released) {
         List<Option> subs = new ArrayList<>();
+        boolean pdExcludeAsked = asked(query, PD_EXCLUDE);
         for (Lease6 l : leases) {
             subs.add(l.type() == LeaseType.NA
                     ? new Options6.IaAddr(l.address(), l.preferredLifetime(), l.validLifetime(), List.of()).toOption()
                     : new Options6.IaPrefix(l.address(), l.prefixLength(), l.preferredLifetime(), l.validLifetime(),
-                            List.of()).toOption());
+                            pdExcludeAsked ? pdExclude(subnet, l) : List.of()).toOption());
         }
         subs.addAll(released);
         return new Options6.Ia(ia.code(), ia.iaid(), subnet.renewTimer(), subnet.rebindTimer(), subs).toOption();
+    }
+
+    /** RFC 6603's option, carried in an IAPREFIX. */
+    private static final int PD_EXCLUDE = 67;
+
+    /** RFC 6603: the PD_EXCLUDE option of a delegated prefix whose pool excludes a prefix (none otherwise). */
+    private static List<Option> pdExclude(Subnet6Config subnet, Lease6 lease) {
+        for (PdPoolConfig p : subnet.pdPools()) {
+            if (p.delegates(lease.address(), lease.prefixLength())) {
+                byte[] payload = p.pdExclude();
+                return payload == null ? List.of() : List.of(new Option(PD_EXCLUDE, payload));
+            }
+        }
+        return List.of();
+    }
+
+    /** Whether the client's ORO names an option. */
+    private static boolean asked(Pkt6 query, int code) {
+        Option oro = query.getOption(Options6.ORO);
+        for (int i = 0; oro != null && i + 1 < oro.length(); i += 2) {
+            if (((oro.byteAt(i) << 8) | oro.byteAt(i + 1)) == code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Pkt6 processExtend(Pkt6 query, Dhcp6Runtime rt, LeaseMgr lm, CalloutSession session, boolean rebind) {
@@ -518,7 +544,7 @@ final class Dhcp6Srv {
                 }
             }
             all.addAll(leases);
-            response.addOption(iaWith(ia, subnet, leases, dropped));
+            response.addOption(iaWith(query, ia, subnet, leases, dropped));
         }
         addOptions(response, query, subnet, all, host, rt);
         return response;
@@ -715,13 +741,28 @@ final class Dhcp6Srv {
     }
 
     private static void known(Pkt6 query, Reservation6Config host, Dhcp6Runtime rt) {
-        ClientClassification.afterHostLookup(query, host != null, rt.config().classes().values(),
-                Dhcp6Config.ClientClassConfig::name, Dhcp6Config.ClientClassConfig::test);
+        ClientClassification.afterHostLookup(query, host != null, rt.config().classes().values());
     }
 
     /** Options the client asked for in its ORO, and always-send ones, from the most specific scope. */
     private static void addOptions(Pkt6 response, Pkt6 query, Subnet6Config subnet, List<Lease6> leases, Reservation6Config host,
             Dhcp6Runtime rt) {
+        if (subnet != null) {
+            List<String> fromPools = new ArrayList<>();
+            for (Lease6 l : leases) {
+                for (PoolConfig p : subnet.pools()) {
+                    if (l.type() == LeaseType.NA && p.range().contains(l.address())) {
+                        fromPools.addAll(p.requiredClasses());
+                    }
+                }
+                for (PdPoolConfig p : subnet.pdPools()) {
+                    if (l.type() == LeaseType.PD && p.prefix().contains(l.address())) {
+                        fromPools.addAll(p.requiredClasses());
+                    }
+                }
+            }
+            ClientClassification.required(query, rt.config().classes(), subnet.requiredClasses(), fromPools);
+        }
         List<ConfiguredOptions> scopes = new ArrayList<>();
         if (host != null) {
             scopes.add(rt.hostOptions().getOrDefault(host, ConfiguredOptions.EMPTY));
