@@ -145,10 +145,20 @@ public final class DhcpConfigElements {
     /** Refuses, naming it, any of {@code keys} present in {@code map}. */
     public static void rejectUnsupported(ConfigNode map, Set<String> keys) throws ConfigException {
         for (String key : keys) {
-            if (map.has(key)) {
+            if (map.has(key) && !unset(map.require(key).json())) {
                 throw map.require(key).error("'" + key + "' is not supported by kea4j");
             }
         }
+    }
+
+    /**
+     * Whether an element holds its "not configured" value, as Kea's {@code config-get} / {@code config-write}
+     * print every element ({@code "dhcp4o6-port": 0}, {@code "4o6-interface": ""}, {@code "hosts-databases": [ ]}):
+     * such an element asks for nothing kea4j lacks.
+     */
+    private static boolean unset(com.fasterxml.jackson.databind.JsonNode value) {
+        return value.isNull() || (value.isNumber() && value.asLong() == 0) || (value.isTextual() && value.asText().isEmpty())
+                || (value.isContainerNode() && value.isEmpty());
     }
 
     /** A number in (0, 1) such as {@code t1-percent}, or the default. */
