@@ -205,7 +205,7 @@ class Kea4jJarIT {
         Path unresolvable = org.kea4j.itest.hooks.TestBundles.unresolvable(dir.resolve("unresolvable.jar"), "tCheck");
         Path unloadable = dir.resolve("unloadable.json");
         Files.writeString(unloadable, "{\"Dhcp4\": {\"hooks-libraries\": [{\"library\": \"" + unresolvable + "\"}]}}");
-        Kea4jProcess.Result hooks = Kea4jProcess.run(dir, 60, "-t", unloadable.toString());
+        Kea4jProcess.Result hooks = Kea4jProcess.run(dir, 60, "-T", unloadable.toString()); // Kea's full check
         assertEquals(1, hooks.exitCode(), hooks.output());
         assertTrue(hooks.output().contains("hooks-libraries: HOOKS_OPEN_ERROR failed to open hook library " + unresolvable),
                 hooks.output());

@@ -30,6 +30,7 @@ record LauncherOptions(Path config, OptionalInt port, boolean debug, Path testFi
               -p PORT              server port (instead of 67 / 547), for runs without root
               -d                   debug logging (DEBUG, level 99, on every logger)
               -t FILE              check a configuration file and exit (0 = valid)
+              -T FILE              the same (Kea's full check: kea4j's -t loads the hook libraries too)
               -v, -V               print the version (-V: with details) and exit
               --no-console         no interactive Gogo shell (the default when stdin is not a terminal)
               --console            an interactive Gogo shell even when stdin is not a terminal
@@ -65,7 +66,8 @@ record LauncherOptions(Path config, OptionalInt port, boolean debug, Path testFi
                 case "-c" -> config = Path.of(value(args, ++i, a));
                 case "-p" -> port = OptionalInt.of(port(value(args, ++i, a)));
                 case "-d" -> debug = true;
-                case "-t" -> testFile = Path.of(value(args, ++i, a));
+                // Kea's -T ("full check") is -t here: kea4j's check already loads the hook libraries
+                case "-t", "-T" -> testFile = Path.of(value(args, ++i, a));
                 case "-v" -> version = true;
                 case "-V" -> extended = true;
                 case "--no-console" -> console = false;
