@@ -29,6 +29,8 @@ import org.kea4j.itest.net.NetnsPair;
 class KeaDocExamplesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SERVER_ID = "\"server-id\": {\"type\": \"EN\", \"enterprise-id\": 2495, "
+            + "\"identifier\": \"0102\", \"persist\": false}";
     /** What {@link #keaWritten} returns when Kea 2.2 answers config-write with nothing. */
     private static final String KEA_WROTE_NOTHING = "Kea 2.2 wrote nothing";
 
@@ -53,6 +55,7 @@ class KeaDocExamplesIT {
         int keaAccepts = 0;
         int ours = 0;
         int roundTrips = 0;
+        int ourRoundTrips = 0;
         List<String> keaCannotWrite = new ArrayList<>();
         try (NetnsPair net = NetnsPair.create(false)) {
             String ns = net.server();
@@ -65,36 +68,52 @@ class KeaDocExamplesIT {
                 assertEquals(0, net.run(ns, 20, command.toArray(String[]::new)).exitCode(), String.join(" ", step));
             }
             for (String universe : List.of("4", "6")) {
-                List<Path> files;
-                try (Stream<Path> list = Files.list(EXAMPLES.resolve("kea" + universe))) {
-                    files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-                }
-                for (Path file : files) {
-                    NetnsPair.Result kea = net.run(ns, 60, External.program("kea-dhcp" + universe).toString(), "-t",
-                            file.toString());
-                    if (kea.exitCode() != 0) {
-                        continue;
+                // one kea4j for the universe: each accepted example is set into it, written, checked by Kea
+                Path ours4j = Files.createDirectories(dir.resolve("kea4j-" + universe));
+                Path socket = ours4j.resolve("ctrl.sock");
+                Path minimal = ours4j.resolve("minimal.json");
+                Files.writeString(minimal, "{\"Dhcp" + universe + "\": {\"lease-database\": {\"type\": \"memfile\", "
+                        + "\"persist\": false}" + (universe.equals("6") ? ", " + SERVER_ID : "") + "}}");
+                try (Kea4jProcess kea4j = Kea4jProcess.startIn(ns, ours4j, "-c", minimal.toString(),
+                        "--control-socket", socket.toString())) {
+                    assertTrue(kea4j.awaitControl(socket, 60_000), kea4j.output());
+                    List<Path> files;
+                    try (Stream<Path> list = Files.list(EXAMPLES.resolve("kea" + universe))) {
+                        files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
                     }
-                    keaAccepts++;
-                    String name = "kea" + universe + "/" + file.getFileName();
-                    NetnsPair.Result check = net.run(ns, 120, java, "-jar", Kea4jProcess.jar().toString(), "-t",
-                            file.toString());
-                    String expectedRefusal = EXCEPTIONS.get(name);
-                    if (expectedRefusal == null && check.exitCode() != 0) {
-                        problems.add(name + " refused: " + lastLines(check.output()));
-                    } else if (expectedRefusal != null && !(check.exitCode() != 0
-                            && check.output().contains(expectedRefusal))) {
-                        problems.add(name + " should be refused with " + expectedRefusal + ": " + lastLines(
-                                check.output()));
-                    } else if (expectedRefusal == null) {
-                        ours++;
-                        String written = keaWritten(net, universe, file, java);
-                        if (KEA_WROTE_NOTHING.equals(written)) {
-                            keaCannotWrite.add(name);
-                        } else if (written != null) {
-                            problems.add(name + " as Kea's config-write writes it: " + written);
-                        } else {
-                            roundTrips++;
+                    for (Path file : files) {
+                        NetnsPair.Result kea = net.run(ns, 60, External.program("kea-dhcp" + universe).toString(), "-t",
+                                file.toString());
+                        if (kea.exitCode() != 0) {
+                            continue;
+                        }
+                        keaAccepts++;
+                        String name = "kea" + universe + "/" + file.getFileName();
+                        NetnsPair.Result check = net.run(ns, 120, java, "-jar", Kea4jProcess.jar().toString(), "-t",
+                                file.toString());
+                        String expectedRefusal = EXCEPTIONS.get(name);
+                        if (expectedRefusal == null && check.exitCode() != 0) {
+                            problems.add(name + " refused: " + lastLines(check.output()));
+                        } else if (expectedRefusal != null && !(check.exitCode() != 0
+                                && check.output().contains(expectedRefusal))) {
+                            problems.add(name + " should be refused with " + expectedRefusal + ": " + lastLines(
+                                    check.output()));
+                        } else if (expectedRefusal == null) {
+                            ours++;
+                            String written = keaWritten(net, universe, file, java);
+                            if (KEA_WROTE_NOTHING.equals(written)) {
+                                keaCannotWrite.add(name);
+                            } else if (written != null) {
+                                problems.add(name + " as Kea's config-write writes it: " + written);
+                            } else {
+                                roundTrips++;
+                            }
+                            String back = ourConfigWrite(net, universe, file, socket, ours4j);
+                            if (back != null) {
+                                problems.add(name + " as kea4j's config-write writes it: " + back);
+                            } else {
+                                ourRoundTrips++;
+                            }
                         }
                     }
                 }
@@ -104,9 +123,58 @@ class KeaDocExamplesIT {
         assertTrue(keaAccepts >= 40, "Kea 2.2 accepted " + keaAccepts + " examples");
         assertEquals(ours, roundTrips + keaCannotWrite.size(), "every accepted example as Kea's config-write writes it");
         assertTrue(keaCannotWrite.size() <= 1, "Kea 2.2 itself answers config-write for the others: " + keaCannotWrite);
+        assertEquals(ours, ourRoundTrips, "every accepted example as kea4j's config-write writes it");
         System.out.printf("kea-doc examples: Kea 2.2 -t accepts %d, kea4j -t accepts %d, %d refused by name; "
-                + "Kea's config-write output of %d of them passes kea4j -t (Kea 2.2 writes nothing for %s)%n",
-                keaAccepts, ours, keaAccepts - ours, roundTrips, keaCannotWrite);
+                + "Kea's config-write output of %d of them passes kea4j -t (Kea 2.2 writes nothing for %s); "
+                + "kea4j's config-write output of %d passes Kea 2.2's -t and loads back unchanged%n",
+                keaAccepts, ours, keaAccepts - ours, roundTrips, keaCannotWrite, ourRoundTrips);
+    }
+
+    /**
+     * Sets an example into the running kea4j (leases in memory, no log files or control socket of its own, a
+     * non-persistent server DUID), has it {@code config-write} the configuration, checks that file with Kea 2.2's
+     * {@code -t}, sets it back and compares {@code config-get}: null when all holds, otherwise what went wrong.
+     */
+    private String ourConfigWrite(NetnsPair net, String universe, Path example, Path socket, Path work)
+            throws Exception {
+        ObjectNode server = (ObjectNode) ConfigDocument.read(example).json().get("Dhcp" + universe).deepCopy();
+        server.remove("loggers");
+        server.remove("control-socket");
+        server.set("lease-database", JSON.readTree("{\"type\": \"memfile\", \"persist\": false}"));
+        if (universe.equals("6")) {
+            server.set("server-id", JSON.readTree("{" + SERVER_ID + "}").get("server-id"));
+        }
+        ObjectNode arguments = JSON.createObjectNode();
+        arguments.set("Dhcp" + universe, server);
+        JsonNode set = command(socket, "config-set", arguments);
+        if (set.path("result").asInt() != 0) {
+            return "config-set: " + set;
+        }
+        Path written = work.resolve("written-" + example.getFileName());
+        JsonNode write = command(socket, "config-write", JSON.createObjectNode().put("filename", written.toString()));
+        if (write.path("result").asInt() != 0) {
+            return "config-write: " + write;
+        }
+        NetnsPair.Result kea = net.run(net.server(), 60, External.program("kea-dhcp" + universe).toString(), "-t",
+                written.toString());
+        if (kea.exitCode() != 0) {
+            return "Kea 2.2 -t: " + lastLines(kea.output());
+        }
+        JsonNode before = command(socket, "config-get", null).path("arguments");
+        JsonNode again = command(socket, "config-set", JSON.readTree(Files.readString(written)));
+        JsonNode after = command(socket, "config-get", null).path("arguments");
+        if (again.path("result").asInt() != 0 || !before.equals(after)) {
+            return "loading it back: " + again + (before.equals(after) ? "" : " changed it");
+        }
+        return null;
+    }
+
+    private static JsonNode command(Path socket, String name, JsonNode arguments) throws Exception {
+        ObjectNode request = JSON.createObjectNode().put("command", name);
+        if (arguments != null) {
+            request.set("arguments", arguments);
+        }
+        return JSON.readTree(org.kea4j.itest.ControlClient.send(socket, JSON.writeValueAsString(request)));
     }
 
     /**
@@ -123,8 +191,7 @@ class KeaDocExamplesIT {
         server.set("control-socket", JSON.createObjectNode().put("socket-type", "unix")
                 .put("socket-name", KeaDaemon.socket(work, Integer.parseInt(universe)).toString()));
         if (universe.equals("6")) {
-            server.set("server-id", JSON.readTree("{\"type\": \"EN\", \"enterprise-id\": 2495, "
-                    + "\"identifier\": \"0102\", \"persist\": false}"));
+            server.set("server-id", JSON.readTree("{" + SERVER_ID + "}").get("server-id"));
         }
         root.set("Dhcp" + universe, server);
         Path written = work.resolve("written.json");
