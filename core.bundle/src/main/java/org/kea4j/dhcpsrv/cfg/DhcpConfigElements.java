@@ -154,11 +154,11 @@ public final class DhcpConfigElements {
     /**
      * Whether an element holds its "not configured" value, as Kea's {@code config-get} / {@code config-write}
      * print every element ({@code "dhcp4o6-port": 0}, {@code "4o6-interface": ""}, {@code "hosts-databases": [ ]}):
-     * such an element asks for nothing kea4j lacks.
+     * such an element asks for nothing kea4j lacks. (An empty map is no such value: a database without a type.)
      */
     private static boolean unset(com.fasterxml.jackson.databind.JsonNode value) {
         return value.isNull() || (value.isNumber() && value.asLong() == 0) || (value.isTextual() && value.asText().isEmpty())
-                || (value.isContainerNode() && value.isEmpty());
+                || (value.isArray() && value.isEmpty());
     }
 
     /** A number in (0, 1) such as {@code t1-percent}, or the default. */

@@ -158,4 +158,16 @@ class Dhcp4ConfigParserTest {
         assertTrue(fails("{\"shared-networks\": [ {\"name\": \"n\", \"pools\": []} ]}").reason()
                 .contains("unknown keyword 'pools'"));
     }
+
+    /** Kea's config-get / config-write print every element: unimplemented ones at their unset value load. */
+    @Test
+    void unimplementedElementsAtTheirUnsetValueAreAccepted() throws ConfigException {
+        Dhcp4Config c = parse("{\"dhcp4o6-port\": 0, \"hosts-databases\": [ ], \"shared-networks\": [ ],"
+                + " \"subnet4\": [ {\"subnet\": \"10.0.0.0/24\", \"4o6-interface\": \"\", \"4o6-interface-id\": \"\","
+                + " \"4o6-subnet\": \"\"} ]}");
+        assertEquals(1, c.subnets().size());
+        assertTrue(fails("{\"dhcp4o6-port\": 6767}").reason().contains("'dhcp4o6-port' is not supported by kea4j"));
+        assertTrue(fails("{\"subnet4\": [ {\"subnet\": \"10.0.0.0/24\", \"4o6-subnet\": \"2001:db8::/64\"} ]}")
+                .reason().contains("'4o6-subnet' is not supported by kea4j"));
+    }
 }
