@@ -25,8 +25,10 @@ public final class ServerSockets implements AutoCloseable {
      * @param opening  the sockets are being opened on a port ({@code DHCP4_OPEN_SOCKET}, argument: the port)
      * @param failed   a socket could not be opened ({@code DHCP4_OPEN_SOCKET_FAIL}, argument: which and why)
      * @param noneOpen no socket is open ({@code DHCP4_NO_SOCKETS_OPEN})
+     * @param readFailed reading a datagram failed ({@code DHCP4_PACKET_RECEIVE_FAIL}, argument: where and why)
      */
-    public record Messages(KeaLogger log, MessageId opening, MessageId failed, MessageId noneOpen) {
+    public record Messages(KeaLogger log, MessageId opening, MessageId failed, MessageId noneOpen,
+            MessageId readFailed) {
     }
 
     private final String threadName;
@@ -124,7 +126,7 @@ public final class ServerSockets implements AutoCloseable {
             if (portInUse(e)) {
                 inUse.add(describe(socket) + " is in use by another process");
             }
-        });
+        }, (iface, e) -> messages.log().log(messages.readFailed(), "interface " + iface.name() + ": " + e));
         transport = opened;
         if (inUse.isEmpty() && opened.openSockets().isEmpty()) {
             messages.log().log(messages.noneOpen());

@@ -71,11 +71,13 @@ public final class UdpTransport implements AutoCloseable {
      *
      * @param name     thread name prefix
      * @param sockets  sockets to open
-     * @param receiver called on the I/O thread for each datagram
-     * @param failed   called for each socket that could not be opened
+     * @param receiver   called on the I/O thread for each datagram
+     * @param failed     called for each socket that could not be opened
+     * @param readFailed called when reading from an open socket fails (one datagram; the socket stays open)
      */
     public static UdpTransport open(String name, List<ListenSocket> sockets, Consumer<Datagram> receiver,
-            java.util.function.BiConsumer<ListenSocket, Exception> failed) {
+            java.util.function.BiConsumer<ListenSocket, Exception> failed,
+            java.util.function.BiConsumer<Iface, Throwable> readFailed) {
         boolean epoll = Transports.epoll();
         UdpTransport t = new UdpTransport(new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name, true),
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory()), epoll);
@@ -87,7 +89,7 @@ public final class UdpTransport implements AutoCloseable {
             }
             for (ListenSocket spec : actual) {
                 try {
-                    t.bind(spec, receiver);
+                    t.bind(spec, receiver, readFailed);
                 } catch (Exception e) {
                     failed.accept(spec, e);
                 }
@@ -108,7 +110,8 @@ public final class UdpTransport implements AutoCloseable {
         return out;
     }
 
-    private void bind(ListenSocket spec, Consumer<Datagram> receiver) throws IOException, InterruptedException {
+    private void bind(ListenSocket spec, Consumer<Datagram> receiver,
+            java.util.function.BiConsumer<Iface, Throwable> readFailed) throws IOException, InterruptedException {
         Iface iface = spec.iface();
         InternetProtocolFamily family = spec.v6() ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4;
         Bootstrap b = new Bootstrap().group(group)
@@ -116,7 +119,7 @@ public final class UdpTransport implements AutoCloseable {
                 .option(ChannelOption.SO_BROADCAST, !spec.v6())
                 .option(ChannelOption.SO_RCVBUF, 4 << 20)
                 .option(ChannelOption.SO_SNDBUF, 4 << 20)
-                .handler(new Receiver(iface, spec.port(), spec.bindAddress(), receiver));
+                .handler(new Receiver(iface, spec.port(), spec.bindAddress(), receiver, readFailed));
         if (epoll) {
             b.option(EpollChannelOption.IP_RECVORIGDSTADDR, true).option(BIND_TO_DEVICE, deviceName(iface.name()));
         }
@@ -220,18 +223,22 @@ public final class UdpTransport implements AutoCloseable {
         group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS).awaitUninterruptibly();
     }
 
+    /** Hands each datagram of a socket to the server; a read error to the server's report. */
     @ChannelHandler.Sharable
-    private static final class Receiver extends SimpleChannelInboundHandler<DatagramPacket> {
+    static final class Receiver extends SimpleChannelInboundHandler<DatagramPacket> {
         private final Iface iface;
         private final int port;
         private final InetAddress bound;
         private final Consumer<Datagram> receiver;
+        private final java.util.function.BiConsumer<Iface, Throwable> readFailed;
 
-        Receiver(Iface iface, int port, InetAddress bound, Consumer<Datagram> receiver) {
+        Receiver(Iface iface, int port, InetAddress bound, Consumer<Datagram> receiver,
+                java.util.function.BiConsumer<Iface, Throwable> readFailed) {
             this.iface = iface;
             this.port = port;
             this.bound = bound;
             this.receiver = receiver;
+            this.readFailed = readFailed;
         }
 
         @Override
@@ -249,7 +256,8 @@ public final class UdpTransport implements AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            // a read error on a datagram socket concerns one datagram; the socket stays open
+            // a read error on a datagram socket concerns one datagram; the socket stays open, the server says so
+            readFailed.accept(iface, cause);
         }
     }
 }

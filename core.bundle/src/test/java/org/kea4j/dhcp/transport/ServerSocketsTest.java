@@ -26,7 +26,8 @@ class ServerSocketsTest {
     private enum TestMessages implements MessageId {
         TEST_OPEN_SOCKET(MessageDef.info("opening sockets on port %1")),
         TEST_OPEN_SOCKET_FAIL(MessageDef.warn("failed to open socket: %1")),
-        TEST_NO_SOCKETS_OPEN(MessageDef.warn("no socket open"));
+        TEST_NO_SOCKETS_OPEN(MessageDef.warn("no socket open")),
+        TEST_PACKET_RECEIVE_FAIL(MessageDef.error("error on attempt to receive packet: %1"));
 
         private final MessageDef def;
 
@@ -41,7 +42,8 @@ class ServerSocketsTest {
     }
 
     private static final ServerSockets.Messages MESSAGES = new ServerSockets.Messages(KeaLogger.get("test.sockets"),
-            TestMessages.TEST_OPEN_SOCKET, TestMessages.TEST_OPEN_SOCKET_FAIL, TestMessages.TEST_NO_SOCKETS_OPEN);
+            TestMessages.TEST_OPEN_SOCKET, TestMessages.TEST_OPEN_SOCKET_FAIL, TestMessages.TEST_NO_SOCKETS_OPEN,
+            TestMessages.TEST_PACKET_RECEIVE_FAIL);
 
     private static Iface loopback() {
         return Iface.detect().stream().filter(Iface::loopback).findFirst().orElseThrow();

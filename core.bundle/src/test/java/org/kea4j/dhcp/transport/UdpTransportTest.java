@@ -40,7 +40,7 @@ class UdpTransportTest {
         BlockingQueue<Datagram> received = new ArrayBlockingQueue<>(4);
         List<Exception> failures = new CopyOnWriteArrayList<>();
         try (UdpTransport t = UdpTransport.open("test-udp", List.of(new ListenSocket(lo, port, false, List.of())),
-                received::add, (s, e) -> failures.add(e));
+                received::add, (s, e) -> failures.add(e), UdpTransportTest::unexpected);
                 DatagramSocket client = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
             assertTrue(failures.isEmpty(), failures.toString());
             assertEquals(1, t.openSockets().size());
@@ -68,7 +68,7 @@ class UdpTransportTest {
         Iface ghost = new Iface("nosuchif0", 999, List.of(), true, false, null);
         List<Exception> failures = new CopyOnWriteArrayList<>();
         try (UdpTransport t = UdpTransport.open("test-udp", List.of(new ListenSocket(ghost, freePort(), false,
-                List.of())), d -> { }, (s, e) -> failures.add(e))) {
+                List.of())), d -> { }, (s, e) -> failures.add(e), UdpTransportTest::unexpected)) {
             assertEquals(1, failures.size());
             assertTrue(t.openSockets().isEmpty());
             assertEquals(false, t.send("nosuchif0", false, new byte[1], new InetSocketAddress("127.0.0.1", 9), e -> { }));
@@ -83,7 +83,7 @@ class UdpTransportTest {
         InetAddress v6Loopback = InetAddress.getByName("::1");
         try (UdpTransport t = UdpTransport.open("test-udp6", List.of(new ListenSocket(lo, port, true, v6Loopback,
                 List.of())),
-                received::add, (s, e) -> { throw new AssertionError(e); });
+                received::add, (s, e) -> { throw new AssertionError(e); }, UdpTransportTest::unexpected);
                 DatagramSocket client = new DatagramSocket(0, InetAddress.getByName("::1"))) {
             client.send(new DatagramPacket(new byte[] {4}, 1, new InetSocketAddress("::1", port)));
             Datagram d = received.poll(5, TimeUnit.SECONDS);
@@ -108,7 +108,7 @@ class UdpTransportTest {
             BlockingQueue<Datagram> received = new ArrayBlockingQueue<>(4);
             List<Exception> failures = new CopyOnWriteArrayList<>();
             try (UdpTransport t = UdpTransport.open("test-udp", List.of(new ListenSocket(lo, port, false, List.of())),
-                    received::add, (s, e) -> failures.add(e));
+                    received::add, (s, e) -> failures.add(e), UdpTransportTest::unexpected);
                     DatagramSocket client = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
                 assertTrue(failures.isEmpty(), failures.toString());
                 assertEquals(lo.v4Addresses().size(), t.openSockets().size(), "one socket per IPv4 address");
@@ -131,5 +131,27 @@ class UdpTransportTest {
                 System.setProperty(Transports.PROPERTY, before);
             }
         }
+    }
+
+    private static void unexpected(Iface iface, Throwable e) {
+        throw new AssertionError("read error on " + iface.name(), e);
+    }
+
+    /** A read error on a socket concerns one datagram: it is reported with the interface, and reading goes on. */
+    @Test
+    void aReadErrorIsReportedAndTheSocketKeepsReceiving() throws Exception {
+        Iface lo = loopback();
+        List<String> errors = new CopyOnWriteArrayList<>();
+        BlockingQueue<Datagram> received = new ArrayBlockingQueue<>(4);
+        UdpTransport.Receiver receiver = new UdpTransport.Receiver(lo, 67, null, received::add,
+                (iface, e) -> errors.add(iface.name() + ": " + e.getMessage()));
+        io.netty.channel.embedded.EmbeddedChannel channel = new io.netty.channel.embedded.EmbeddedChannel(receiver);
+        channel.pipeline().fireExceptionCaught(new java.io.IOException("No buffer space available"));
+        assertEquals(List.of(lo.name() + ": No buffer space available"), errors);
+        channel.writeInbound(new io.netty.channel.socket.DatagramPacket(io.netty.buffer.Unpooled.wrappedBuffer(
+                new byte[] {1}), new InetSocketAddress("127.0.0.1", 67), new InetSocketAddress("127.0.0.1", 68)));
+        assertNotNull(received.poll(1, TimeUnit.SECONDS), "the next datagram still arrives");
+        assertTrue(channel.isOpen());
+        channel.finishAndReleaseAll();
     }
 }

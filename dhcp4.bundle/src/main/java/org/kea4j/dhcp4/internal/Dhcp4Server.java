@@ -2,6 +2,7 @@ package org.kea4j.dhcp4.internal;
 
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_LEASE_DATABASE_TIMERS_EXEC_FAIL;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_NO_SOCKETS_OPEN;
+import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_PACKET_RECEIVE_FAIL;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_OPEN_SOCKET;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_OPEN_SOCKET_FAIL;
 import static org.kea4j.dhcp4.internal.Dhcp4Messages.DHCP4_PACKET_SEND_FAIL;
@@ -46,7 +47,7 @@ final class Dhcp4Server implements AutoCloseable {
         this.timers = new ReclamationTimers("kea-dhcp4-reclaim", leaseMgr, reclamation,
                 why -> Dhcp4Srv.LOG.log(DHCP4_LEASE_DATABASE_TIMERS_EXEC_FAIL, why));
         this.sockets = new ServerSockets("kea-dhcp4-io", this::received, new ServerSockets.Messages(Dhcp4Srv.LOG,
-                DHCP4_OPEN_SOCKET, DHCP4_OPEN_SOCKET_FAIL, DHCP4_NO_SOCKETS_OPEN));
+                DHCP4_OPEN_SOCKET, DHCP4_OPEN_SOCKET_FAIL, DHCP4_NO_SOCKETS_OPEN, DHCP4_PACKET_RECEIVE_FAIL));
     }
 
     /** Datagrams dropped because every worker was busy and the queue full. */

@@ -2,6 +2,7 @@ package org.kea4j.dhcp6.internal;
 
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_LEASE_DATABASE_TIMERS_EXEC_FAIL;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_NO_SOCKETS_OPEN;
+import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_PACKET_RECEIVE_FAIL;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_OPEN_SOCKET;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_OPEN_SOCKET_FAIL;
 import static org.kea4j.dhcp6.internal.Dhcp6Messages.DHCP6_PACKET_SEND_FAIL;
@@ -53,7 +54,7 @@ final class Dhcp6Server implements AutoCloseable {
         this.timers = new ReclamationTimers("kea-dhcp6-reclaim", leaseMgr, reclamation,
                 why -> Dhcp6Srv.LOG.log(DHCP6_LEASE_DATABASE_TIMERS_EXEC_FAIL, why));
         this.sockets = new ServerSockets("kea-dhcp6-io", this::received, new ServerSockets.Messages(Dhcp6Srv.LOG,
-                DHCP6_OPEN_SOCKET, DHCP6_OPEN_SOCKET_FAIL, DHCP6_NO_SOCKETS_OPEN));
+                DHCP6_OPEN_SOCKET, DHCP6_OPEN_SOCKET_FAIL, DHCP6_NO_SOCKETS_OPEN, DHCP6_PACKET_RECEIVE_FAIL));
     }
 
     private static InetAddress parse(String text) {
