@@ -42,6 +42,16 @@ public interface ConfigSection {
     default void configApplied(String origin, ConfigTrigger trigger) {
     }
 
+    /**
+     * The values of the elements a configuration may leave out, as Kea's {@code config-get} prints them; null when
+     * the section has none to add.
+     *
+     * @since 1.1
+     */
+    default com.fasterxml.jackson.databind.JsonNode defaults() {
+        return null;
+    }
+
     /** Reports that this running section is about to be reconfigured from {@code origin}. */
     default void reconfigurationStarting(String origin, ConfigTrigger trigger) {
     }

@@ -299,4 +299,28 @@ class KeaParity4IT {
         assertEquals(missing.get(0), missing.get(1), "a DHCPDECLINE without option 50");
         assertEquals(unknown.get(0), unknown.get(1), "DHCP4_DECLINE_LEASE_NOT_FOUND");
     }
+
+    /** config-get prints every global element Kea 2.2 prints, with Kea's defaults where the file sets none. */
+    @Test
+    void configGetPrintsEveryGlobalElementKeaPrints() throws Exception {
+        JsonNode kea = JSON.readTree(ControlClient.send(SIDES.get(0).socket(), "{\"command\": \"config-get\"}"))
+                .path("arguments").path("Dhcp4");
+        JsonNode ours = JSON.readTree(ControlClient.send(SIDES.get(1).socket(), "{\"command\": \"config-get\"}"))
+                .path("arguments").path("Dhcp4");
+        List<String> missing = new ArrayList<>();
+        kea.fieldNames().forEachRemaining(k -> {
+            // Kea's file has its control socket and loggers inside Dhcp4; kea4j's has neither (--control-socket)
+            if (!ours.has(k) && !k.equals("control-socket") && !k.equals("loggers")) {
+                missing.add(k);
+            }
+        });
+        assertEquals(List.of(), missing, "elements Kea 2.2 prints and kea4j does not");
+        assertTrue(kea.size() > 40, kea.toString());
+        for (String k : List.of("valid-lifetime", "t1-percent", "t2-percent", "calculate-tee-times",
+                "decline-probation-period", "match-client-id", "echo-client-id", "expired-leases-processing",
+                "reservations-global", "reservations-in-subnet", "reservations-out-of-pool", "next-server",
+                "shared-networks", "option-def")) {
+            assertEquals(kea.get(k), ours.get(k), k);
+        }
+    }
 }

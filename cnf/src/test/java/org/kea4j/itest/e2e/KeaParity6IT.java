@@ -217,4 +217,24 @@ class KeaParity6IT {
             assertEquals(3, old.path("result").asInt(), side.name() + " removed the old lease: " + old);
         }
     }
+
+    /** config-get prints every global element Kea 2.2 prints, with Kea's defaults where the file sets none. */
+    @Test
+    void configGetPrintsEveryGlobalElementKeaPrints() throws Exception {
+        JsonNode kea = SIDES.get(0).command("{\"command\": \"config-get\"}").path("arguments").path("Dhcp6");
+        JsonNode ours = SIDES.get(1).command("{\"command\": \"config-get\"}").path("arguments").path("Dhcp6");
+        List<String> missing = new ArrayList<>();
+        kea.fieldNames().forEachRemaining(k -> {
+            if (!ours.has(k)) {
+                missing.add(k);
+            }
+        });
+        assertEquals(List.of(), missing, "elements Kea 2.2 prints and kea4j does not");
+        assertTrue(kea.size() > 35, kea.toString());
+        for (String k : List.of("preferred-lifetime", "valid-lifetime", "t1-percent", "t2-percent",
+                "calculate-tee-times", "decline-probation-period", "expired-leases-processing", "reservations-global",
+                "reservations-in-subnet", "shared-networks", "option-def")) {
+            assertEquals(kea.get(k), ours.get(k), k);
+        }
+    }
 }

@@ -308,6 +308,18 @@ public final class DhcpConfigElements {
         return identifier;
     }
 
+    /** A JSON resource of a server bundle, such as its Kea defaults; fails when the bundle lacks it. */
+    public static com.fasterxml.jackson.databind.JsonNode jsonResource(Class<?> owner, String name) {
+        try (java.io.InputStream in = owner.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing beside " + owner.getName());
+            }
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(name + " beside " + owner.getName() + " does not read: " + e.getMessage(), e);
+        }
+    }
+
     /** A subnet's required classes: its shared network's, then its own {@code require-client-classes}. */
     public static List<String> requiredClasses(List<String> network, ConfigNode subnet) throws ConfigException {
         List<String> out = new ArrayList<>(network);

@@ -212,6 +212,15 @@ public final class Dhcp4Section implements ConfigSection {
         }
     }
 
+    /** Kea 2.2's global defaults (its config-get of a configuration that sets none; kea4j is multi-threaded). */
+    private static final com.fasterxml.jackson.databind.JsonNode DEFAULTS =
+            org.kea4j.dhcpsrv.cfg.DhcpConfigElements.jsonResource(Dhcp4Section.class, "dhcp4-defaults.json");
+
+    @Override
+    public com.fasterxml.jackson.databind.JsonNode defaults() {
+        return DEFAULTS;
+    }
+
     @Override
     public void configApplied(String origin, ConfigTrigger trigger) {
         if (trigger == ConfigTrigger.SIGNAL) {

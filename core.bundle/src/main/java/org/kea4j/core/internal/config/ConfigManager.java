@@ -174,9 +174,44 @@ public final class ConfigManager implements ConfigService {
         }
     }
 
+    /**
+     * The running configuration as Kea prints it: each section's element with the defaults of the elements it
+     * leaves out (its {@link ConfigSection#defaults()}), the given values untouched.
+     */
     @Override
     public JsonNode running() {
-        return running.deepCopy();
+        JsonNode out = running.deepCopy();
+        if (out instanceof com.fasterxml.jackson.databind.node.ObjectNode root) {
+            for (String name : new ArrayList<>(iterable(root.fieldNames()))) {
+                ConfigSection section = sections.get(name);
+                JsonNode defaults = section == null ? null : section.defaults();
+                if (defaults != null && root.get(name).isObject()) {
+                    root.set(name, withDefaults(defaults, (com.fasterxml.jackson.databind.node.ObjectNode) root.get(name)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code given} plus what {@code defaults} has and it lacks, map into map. */
+    static com.fasterxml.jackson.databind.node.ObjectNode withDefaults(JsonNode defaults,
+            com.fasterxml.jackson.databind.node.ObjectNode given) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = given.deepCopy();
+        for (String key : iterable(defaults.fieldNames())) {
+            JsonNode own = out.get(key);
+            if (own == null) {
+                out.set(key, defaults.get(key).deepCopy());
+            } else if (own.isObject() && defaults.get(key).isObject()) {
+                out.set(key, withDefaults(defaults.get(key), (com.fasterxml.jackson.databind.node.ObjectNode) own));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> out = new ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
     }
 
     @Override
@@ -371,7 +406,7 @@ public final class ConfigManager implements ConfigService {
 
     /** Writes the running configuration to a file (the {@code config-write} command). */
     public long write(Path target) throws IOException {
-        byte[] bytes = org.kea4j.core.internal.control.Json.PRETTY.writeValueAsBytes(running);
+        byte[] bytes = org.kea4j.core.internal.control.Json.PRETTY.writeValueAsBytes(running());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.write(tmp, bytes);
         Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
