@@ -516,8 +516,8 @@ final class Dhcp6Srv {
             ClientContext6 ctx = context(query, subnet, lm, duid, ia, type, listed, false, host, rt, session, iaOut,
                     rebind);
             List<Lease6> leases = engine.extend(ctx);
-            // Kea 2.x: an IA without (usable) leases gets new ones on RENEW and, for addresses, on REBIND
-            if (leases.isEmpty() && (!rebind || type == LeaseType.NA)) {
+            // Kea 2.x: an IA without (usable) leases gets new ones on RENEW and on REBIND alike
+            if (leases.isEmpty()) {
                 leases = engine.allocate(ctx);
             }
             if (leases.isEmpty()) {

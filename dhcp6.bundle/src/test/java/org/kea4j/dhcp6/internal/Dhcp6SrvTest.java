@@ -197,7 +197,9 @@ class Dhcp6SrvTest {
         Pkt6 pd = new Pkt6(Pkt6.REBIND, 6);
         pd.addOption(new Option(Options6.CLIENTID, PipelineHarness6.duid(9)));
         pd.addOption(new Options6.Ia(Options6.IA_PD, 2, 0, 0, List.of()).toOption());
-        assertNull(h.multicast(pd, 9), "REBIND of an unknown IA_PD is discarded (RFC 3633 12.2)");
+        Options6.Ia delegated = ia(parsed(h.multicast(pd, 9)), Options6.IA_PD);
+        assertEquals(-1, status(delegated), "Kea 2.2 delegates a prefix to a REBIND of an unknown IA_PD");
+        assertEquals(56, prefix(delegated).length());
 
         Pkt6 renew = withServerId(client(Pkt6.RENEW, 9, true, false));
         Options6.Ia allocated = ia(parsed(h.multicast(renew, 9)), Options6.IA_NA);
