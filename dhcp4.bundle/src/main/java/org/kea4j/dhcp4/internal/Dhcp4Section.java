@@ -46,6 +46,9 @@ public final class Dhcp4Section implements ConfigSection {
 
     static final String LOGGER_ROOT = "kea-dhcp4";
     private static final KeaLogger LOG = KeaLogger.get(LOGGER_ROOT + ".dhcp4");
+    private static final org.kea4j.dhcpsrv.cfg.ServerConfigEvents EVENTS = new org.kea4j.dhcpsrv.cfg.ServerConfigEvents(
+            LOG, LOGGER_ROOT, DHCP4_DYNAMIC_RECONFIGURATION, DHCP4_DYNAMIC_RECONFIGURATION_FAIL,
+            DHCP4_DYNAMIC_RECONFIGURATION_SUCCESS, DHCP4_CONFIG_LOAD_FAIL, DHCP4_INIT_FAIL, DHCP4_ALREADY_RUNNING);
 
 
     private final AtomicReference<Dhcp4Config> current = new AtomicReference<>();
@@ -202,14 +205,7 @@ public final class Dhcp4Section implements ConfigSection {
 
     @Override
     public void configFailed(String origin, String reason, ConfigTrigger trigger) {
-        if (trigger == ConfigTrigger.SIGNAL) {
-            LOG.log(DHCP4_DYNAMIC_RECONFIGURATION_FAIL, origin);
-        }
-        LOG.log(DHCP4_CONFIG_LOAD_FAIL, origin, reason);
-        if (trigger == ConfigTrigger.STARTUP) {
-            // what Kea 2.2 logs (and tools watch for) when the configuration at start fails
-            LOG.log(DHCP4_INIT_FAIL, "configuration error using file '" + origin + "': " + reason);
-        }
+        EVENTS.configFailed(origin, reason, trigger);
     }
 
     /** Kea 2.2's global defaults (its config-get of a configuration that sets none; kea4j is multi-threaded). */
@@ -223,20 +219,16 @@ public final class Dhcp4Section implements ConfigSection {
 
     @Override
     public void configApplied(String origin, ConfigTrigger trigger) {
-        if (trigger == ConfigTrigger.SIGNAL) {
-            LOG.log(DHCP4_DYNAMIC_RECONFIGURATION_SUCCESS, origin);
-        }
+        EVENTS.configApplied(origin, trigger);
     }
 
     @Override
     public void alreadyRunning(String reason) {
-        LOG.log(DHCP4_ALREADY_RUNNING, LOGGER_ROOT, reason);
+        EVENTS.alreadyRunning(reason);
     }
 
     @Override
     public void reconfigurationStarting(String origin, ConfigTrigger trigger) {
-        if (trigger == ConfigTrigger.SIGNAL) {
-            LOG.log(DHCP4_DYNAMIC_RECONFIGURATION, origin);
-        }
+        EVENTS.reconfigurationStarting(origin, trigger);
     }
 }

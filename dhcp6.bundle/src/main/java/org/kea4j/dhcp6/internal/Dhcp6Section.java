@@ -49,6 +49,9 @@ public final class Dhcp6Section implements ConfigSection {
 
     static final String LOGGER_ROOT = "kea-dhcp6";
     private static final KeaLogger LOG = KeaLogger.get(LOGGER_ROOT + ".dhcp6");
+    private static final org.kea4j.dhcpsrv.cfg.ServerConfigEvents EVENTS = new org.kea4j.dhcpsrv.cfg.ServerConfigEvents(
+            LOG, LOGGER_ROOT, DHCP6_DYNAMIC_RECONFIGURATION, DHCP6_DYNAMIC_RECONFIGURATION_FAIL,
+            DHCP6_DYNAMIC_RECONFIGURATION_SUCCESS, DHCP6_CONFIG_LOAD_FAIL, DHCP6_INIT_FAIL, DHCP6_ALREADY_RUNNING);
 
 
     private final AtomicReference<Dhcp6Config> current = new AtomicReference<>();
@@ -213,14 +216,7 @@ public final class Dhcp6Section implements ConfigSection {
 
     @Override
     public void configFailed(String origin, String reason, ConfigTrigger trigger) {
-        if (trigger == ConfigTrigger.SIGNAL) {
-            LOG.log(DHCP6_DYNAMIC_RECONFIGURATION_FAIL, origin);
-        }
-        LOG.log(DHCP6_CONFIG_LOAD_FAIL, origin, reason);
-        if (trigger == ConfigTrigger.STARTUP) {
-            // what Kea 2.2 logs (and tools watch for) when the configuration at start fails
-            LOG.log(DHCP6_INIT_FAIL, "configuration error using file '" + origin + "': " + reason);
-        }
+        EVENTS.configFailed(origin, reason, trigger);
     }
 
     /** Kea 2.2's global defaults (its config-get of a configuration that sets none; kea4j is multi-threaded). */
@@ -234,21 +230,17 @@ public final class Dhcp6Section implements ConfigSection {
 
     @Override
     public void configApplied(String origin, ConfigTrigger trigger) {
-        if (trigger == ConfigTrigger.SIGNAL) {
-            LOG.log(DHCP6_DYNAMIC_RECONFIGURATION_SUCCESS, origin);
-        }
+        EVENTS.configApplied(origin, trigger);
     }
 
     @Override
     public void alreadyRunning(String reason) {
-        LOG.log(DHCP6_ALREADY_RUNNING, LOGGER_ROOT, reason);
+        EVENTS.alreadyRunning(reason);
     }
 
     @Override
     public void reconfigurationStarting(String origin, ConfigTrigger trigger) {
-        if (trigger == ConfigTrigger.SIGNAL) {
-            LOG.log(DHCP6_DYNAMIC_RECONFIGURATION, origin);
-        }
+        EVENTS.reconfigurationStarting(origin, trigger);
     }
 
     /** The configured IPv6 subnets as lease commands see them. */
