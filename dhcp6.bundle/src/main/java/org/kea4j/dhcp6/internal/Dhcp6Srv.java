@@ -477,13 +477,21 @@ final class Dhcp6Srv {
 
     /** Whether the client's ORO names an option. */
     private static boolean asked(Pkt6 query, int code) {
-        Option oro = query.getOption(Options6.ORO);
-        for (int i = 0; oro != null && i + 1 < oro.length(); i += 2) {
-            if (((oro.byteAt(i) << 8) | oro.byteAt(i + 1)) == code) {
+        for (int c : codes(query.getOption(Options6.ORO))) {
+            if (c == code) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The option codes an ORO (or a vendor's sub-option 1) lists, two bytes each; none for null. */
+    private static int[] codes(Option oro) {
+        int[] out = new int[oro == null ? 0 : oro.length() / 2];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = (oro.byteAt(2 * k) << 8) | oro.byteAt(2 * k + 1);
+        }
+        return out;
     }
 
     private Pkt6 processExtend(Pkt6 query, Dhcp6Runtime rt, LeaseMgr lm, CalloutSession session, boolean rebind) {
@@ -795,11 +803,8 @@ final class Dhcp6Srv {
         }
         scopes.add(rt.globalOptions());
         java.util.Set<Integer> added = new java.util.HashSet<>();
-        Option oro = query.getOption(Options6.ORO);
-        if (oro != null) {
-            for (int i = 0; i + 1 < oro.length(); i += 2) {
-                addFromScopes(response, (oro.byteAt(i) << 8) | oro.byteAt(i + 1), scopes, added);
-            }
+        for (int code : codes(query.getOption(Options6.ORO))) {
+            addFromScopes(response, code, scopes, added);
         }
         for (ConfiguredOptions s : scopes) {
             for (int code : s.alwaysSendCodes()) {
@@ -830,8 +835,8 @@ final class Dhcp6Srv {
             return;
         }
         List<Option> subOptions = new ArrayList<>();
-        for (int i = 0; i + 1 < oro.length(); i += 2) {
-            Option sub = vendorSubOption(request, (oro.byteAt(i) << 8) | oro.byteAt(i + 1), scopes);
+        for (int code : codes(oro)) {
+            Option sub = vendorSubOption(request, code, scopes);
             if (sub != null) {
                 subOptions.add(sub);
             }
