@@ -52,6 +52,39 @@ public interface ConfigSection {
         return null;
     }
 
+    /**
+     * The running element as Kea's {@code config-get} prints it: by default {@code given} plus the
+     * {@link #defaults()} of what it leaves out; a section whose inner scopes have defaults too prints them here.
+     *
+     * @param given the element as configured (a copy the section may change)
+     * @since 1.2
+     */
+    default com.fasterxml.jackson.databind.JsonNode printed(com.fasterxml.jackson.databind.node.ObjectNode given) {
+        com.fasterxml.jackson.databind.JsonNode defaults = defaults();
+        return defaults == null ? given : withDefaults(defaults, given);
+    }
+
+    /**
+     * {@code given} plus what {@code defaults} has and it lacks, map into map; the given values untouched.
+     *
+     * @since 1.2
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode withDefaults(com.fasterxml.jackson.databind.JsonNode defaults,
+            com.fasterxml.jackson.databind.node.ObjectNode given) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = given.deepCopy();
+        java.util.Iterator<String> keys = defaults.fieldNames();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            com.fasterxml.jackson.databind.JsonNode own = out.get(key);
+            if (own == null) {
+                out.set(key, defaults.get(key).deepCopy());
+            } else if (own.isObject() && defaults.get(key).isObject()) {
+                out.set(key, withDefaults(defaults.get(key), (com.fasterxml.jackson.databind.node.ObjectNode) own));
+            }
+        }
+        return out;
+    }
+
     /** Reports that this running section is about to be reconfigured from {@code origin}. */
     default void reconfigurationStarting(String origin, ConfigTrigger trigger) {
     }

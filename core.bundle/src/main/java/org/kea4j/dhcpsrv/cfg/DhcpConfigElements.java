@@ -281,7 +281,7 @@ public final class DhcpConfigElements {
 
     /**
      * The identifier of a host reservation: exactly one of the keys of {@code types} ({@code hw-address},
-     * {@code duid} ...), parsed.
+     * {@code duid} ...), parsed; {@code flex-id} is refused by name (it needs Kea's flex_id hook library).
      */
     public static HostIdentifier hostIdentifier(ConfigNode reservation, List<HostIdentifier.Type> types)
             throws ConfigException {
@@ -289,6 +289,10 @@ public final class DhcpConfigElements {
         for (HostIdentifier.Type type : types) {
             Optional<ConfigNode> idNode = reservation.get(type.key());
             if (idNode.isPresent()) {
+                if (type == HostIdentifier.Type.FLEX_ID) {
+                    throw idNode.get().error("'flex-id' is not supported by kea4j (a reservation by flexible "
+                            + "identifier needs Kea's flex_id hook library)");
+                }
                 if (identifier != null) {
                     throw idNode.get().error("a reservation has exactly one identifier; found "
                             + identifier.type().key() + " and " + type.key());

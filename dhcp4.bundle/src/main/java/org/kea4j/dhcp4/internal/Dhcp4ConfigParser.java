@@ -131,14 +131,15 @@ final class Dhcp4ConfigParser {
                 ? OptionDefConfig.parseList(dhcp4.require("option-def"), "dhcp4", 254) : List.of();
         List<OptionDataConfig> options = optionData(dhcp4);
         Map<String, Dhcp4Config.ClientClassConfig> classes = clientClasses(dhcp4, defs);
+        // Kea numbers the subnets of shared networks first, then the others
         List<SubnetEntry> entries = new ArrayList<>();
+        List<SharedNetworkConfig> networks = sharedNetworks(dhcp4, globals, entries);
         Optional<ConfigNode> topLevel = dhcp4.get("subnet4");
         if (topLevel.isPresent()) {
             for (ConfigNode subnet : topLevel.get().elements()) {
                 entries.add(new SubnetEntry(subnet, globals));
             }
         }
-        List<SharedNetworkConfig> networks = sharedNetworks(dhcp4, globals, entries);
         List<Subnet4Config> subnets = subnets(entries);
         List<Reservation4Config> globalReservations = dhcp4.get("reservations").isPresent()
                 ? reservations(dhcp4.require("reservations"), null) : List.of();

@@ -218,6 +218,13 @@ public final class Dhcp4Section implements ConfigSection {
     }
 
     @Override
+    public com.fasterxml.jackson.databind.JsonNode printed(com.fasterxml.jackson.databind.node.ObjectNode given) {
+        Dhcp4Config config = current.get();
+        return config == null ? ConfigSection.super.printed(given) : org.kea4j.dhcpsrv.cfg.KeaConfigOutput.print(
+                given, DEFAULTS, 4, config.optionDefs(), config.subnets());
+    }
+
+    @Override
     public void configApplied(String origin, ConfigTrigger trigger) {
         EVENTS.configApplied(origin, trigger);
     }

@@ -96,6 +96,9 @@ class Dhcp4ConfigParserTest {
         assertTrue(fails("{\"subnet4\": [ {\"subnet\": \"10.0.0.0/24\", \"reservations\": [ {\"hw-address\": \"01:02\","
                 + " \"ip-address\": \"10.0.1.1\"} ]} ]}").reason().contains("outside the subnet"));
         assertTrue(fails("{\"hosts-database\": {}}").reason().contains("not supported by kea4j"));
+        ConfigException flexId = fails("{\"reservations\": [ {\"flex-id\": \"'s0mEVaLue'\", \"ip-address\": \"10.0.0.7\"} ]}");
+        assertEquals("Dhcp4/reservations[0]/flex-id", flexId.element());
+        assertTrue(flexId.reason().contains("'flex-id' is not supported by kea4j"), flexId.reason());
         assertTrue(fails("{\"valid-lifetme\": 3}").reason().contains("unknown keyword 'valid-lifetme'"));
         assertTrue(fails("{\"subnet4\": [ {\"subnet\": \"10.0.0.0/24\", \"pool\": []} ]}").reason().contains("unknown keyword 'pool'"));
     }
@@ -126,9 +129,10 @@ class Dhcp4ConfigParserTest {
                 }""");
         assertEquals(List.of("floor-1"), c.sharedNetworks().stream().map(n -> n.name()).toList());
         assertEquals(1, c.sharedNetworks().get(0).options().size());
-        Subnet4Config global = c.subnets().get(0);
-        Subnet4Config first = c.subnets().get(1);
-        Subnet4Config second = c.subnets().get(2);
+        // Kea's order: the subnets of shared networks, then the others
+        Subnet4Config first = c.subnets().get(0);
+        Subnet4Config second = c.subnets().get(1);
+        Subnet4Config global = c.subnets().get(2);
         assertNull(global.sharedNetworkName());
         assertNull(global.interfaceName());
         assertEquals(4000, global.validLifetime());

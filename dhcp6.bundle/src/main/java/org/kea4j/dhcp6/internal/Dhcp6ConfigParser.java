@@ -128,13 +128,14 @@ final class Dhcp6ConfigParser {
                 ? OptionDefConfig.parseList(dhcp6.require("option-def"), "dhcp6", 65535) : List.of();
         List<OptionDataConfig> options = optionData(dhcp6);
         Map<String, Dhcp6Config.ClientClassConfig> classes = clientClasses(dhcp6, defs);
+        // Kea numbers the subnets of shared networks first, then the others
         List<SubnetEntry> entries = new ArrayList<>();
+        List<SharedNetworkConfig> networks = sharedNetworks(dhcp6, globals, entries);
         if (dhcp6.get("subnet6").isPresent()) {
             for (ConfigNode subnet : dhcp6.require("subnet6").elements()) {
                 entries.add(new SubnetEntry(subnet, globals));
             }
         }
-        List<SharedNetworkConfig> networks = sharedNetworks(dhcp6, globals, entries);
         List<Subnet6Config> subnets = subnets(entries);
         List<Reservation6Config> globalReservations = dhcp6.get("reservations").isPresent()
                 ? reservations(dhcp6.require("reservations"), null) : List.of();

@@ -229,6 +229,13 @@ public final class Dhcp6Section implements ConfigSection {
     }
 
     @Override
+    public com.fasterxml.jackson.databind.JsonNode printed(com.fasterxml.jackson.databind.node.ObjectNode given) {
+        Dhcp6Config config = current.get();
+        return config == null ? ConfigSection.super.printed(given) : org.kea4j.dhcpsrv.cfg.KeaConfigOutput.print(
+                given, DEFAULTS, 6, config.optionDefs(), config.subnets());
+    }
+
+    @Override
     public void configApplied(String origin, ConfigTrigger trigger) {
         EVENTS.configApplied(origin, trigger);
     }

@@ -175,8 +175,8 @@ public final class ConfigManager implements ConfigService {
     }
 
     /**
-     * The running configuration as Kea prints it: each section's element with the defaults of the elements it
-     * leaves out (its {@link ConfigSection#defaults()}), the given values untouched.
+     * The running configuration as Kea prints it: each section's element as the section prints it
+     * ({@link ConfigSection#printed}: the given values with the defaults of what they leave out).
      */
     @Override
     public JsonNode running() {
@@ -184,25 +184,9 @@ public final class ConfigManager implements ConfigService {
         if (out instanceof com.fasterxml.jackson.databind.node.ObjectNode root) {
             for (String name : new ArrayList<>(iterable(root.fieldNames()))) {
                 ConfigSection section = sections.get(name);
-                JsonNode defaults = section == null ? null : section.defaults();
-                if (defaults != null && root.get(name).isObject()) {
-                    root.set(name, withDefaults(defaults, (com.fasterxml.jackson.databind.node.ObjectNode) root.get(name)));
+                if (section != null && root.get(name).isObject()) {
+                    root.set(name, section.printed((com.fasterxml.jackson.databind.node.ObjectNode) root.get(name)));
                 }
-            }
-        }
-        return out;
-    }
-
-    /** {@code given} plus what {@code defaults} has and it lacks, map into map. */
-    static com.fasterxml.jackson.databind.node.ObjectNode withDefaults(JsonNode defaults,
-            com.fasterxml.jackson.databind.node.ObjectNode given) {
-        com.fasterxml.jackson.databind.node.ObjectNode out = given.deepCopy();
-        for (String key : iterable(defaults.fieldNames())) {
-            JsonNode own = out.get(key);
-            if (own == null) {
-                out.set(key, defaults.get(key).deepCopy());
-            } else if (own.isObject() && defaults.get(key).isObject()) {
-                out.set(key, withDefaults(defaults.get(key), (com.fasterxml.jackson.databind.node.ObjectNode) own));
             }
         }
         return out;
