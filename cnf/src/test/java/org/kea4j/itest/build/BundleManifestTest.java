@@ -33,7 +33,7 @@ class BundleManifestTest {
             "org.kea4j.dhcpsrv");
     /** The engine: exported by core to kea4j's own bundles only. */
     static final Set<String> ENGINE = Set.of("org.kea4j.config", "org.kea4j.hooks.host", "org.kea4j.dhcp.transport",
-            "org.kea4j.dhcpsrv.alloc", "org.kea4j.dhcpsrv.cfg", "org.kea4j.dhcpsrv.leasemgr");
+            "org.kea4j.dhcpsrv.alloc", "org.kea4j.dhcpsrv.cfg", "org.kea4j.dhcpsrv.leasemgr", "org.kea4j.stats");
     /** Bundles written on the author API alone, as an outside author would write them. */
     static final Set<String> API_ONLY = Set.of("org.kea4j.usercheck");
     private static final Pattern RANGE = Pattern.compile("[\\[(]\\d+(\\.\\d+){0,2},\\d+(\\.\\d+){0,2}[\\])]");

@@ -86,6 +86,14 @@ class KeaParity4IT {
             return null;
         }
 
+        void send(byte[] wire) throws IOException {
+            client.send(new DatagramPacket(wire, wire.length, new InetSocketAddress(LOOPBACK, serverPort)));
+        }
+
+        JsonNode command(String request) throws IOException {
+            return JSON.readTree(ControlClient.send(socket, request));
+        }
+
         JsonNode lease(Inet4Address address) throws IOException {
             return JSON.readTree(ControlClient.send(socket, "{\"command\": \"lease4-get\", \"arguments\": "
                     + "{\"ip-address\": \"" + address.getHostAddress() + "\"}}"));
@@ -298,6 +306,66 @@ class KeaParity4IT {
         assertEquals(mismatch.get(0), mismatch.get(1), "DHCP4_DECLINE_LEASE_MISMATCH");
         assertEquals(missing.get(0), missing.get(1), "a DHCPDECLINE without option 50");
         assertEquals(unknown.get(0), unknown.get(1), "DHCP4_DECLINE_LEASE_NOT_FOUND");
+    }
+
+    /**
+     * The statistics count what Kea 2.2's count, by the same names: after statistic-reset-all on both, the same
+     * exchanges (a datagram that does not parse, two leases, a decline, a release, a request for another server)
+     * leave every statistic kea4j keeps at Kea's value.
+     */
+    @Test
+    void statisticsCountAsKeaCounts() throws Exception {
+        for (Side side : SIDES) {
+            assertEquals(191, side.command("{\"command\": \"statistic-get\", \"arguments\": {\"name\": "
+                    + "\"subnet[1].total-addresses\"}}").path("arguments").path("subnet[1].total-addresses").get(0).get(0)
+                    .asLong(), side.name());
+        }
+        for (Side side : SIDES) {
+            assertEquals(0, side.command("{\"command\": \"statistic-reset-all\"}").path("result").asInt());
+            byte[] badCookie = new byte[300];
+            badCookie[0] = 1; // BOOTREQUEST, htype 1, hlen 6, then a magic cookie that is not one
+            badCookie[1] = 1;
+            badCookie[2] = 6;
+            side.send(badCookie);
+            Inet4Address kept = leaseFor(side, 0x500, 20, null);
+            Inet4Address declined = leaseFor(side, 0x510, 21, null);
+            Pkt4 decline = query(Pkt4.DHCPDECLINE, 0x520, 21);
+            decline.addOption(Option.ipv4(50, declined));
+            decline.addOption(Option.ipv4(54, LOOPBACK));
+            side.send(decline);
+            Pkt4 release = query(Pkt4.DHCPRELEASE, 0x530, 20);
+            release.setCiaddr(kept);
+            release.addOption(Option.ipv4(54, LOOPBACK));
+            side.send(release);
+            Pkt4 notForUs = relayed(query(Pkt4.DHCPREQUEST, 0x540, 22), side);
+            notForUs.addOption(Option.ipv4(50, kept));
+            notForUs.addOption(Option.ipv4(54, (Inet4Address) InetAddress.getByName("192.0.2.1")));
+            side.send(notForUs);
+        }
+        String[] differences = new String[1];
+        boolean same = Poll.until(5_000, () -> {
+            JsonNode kea = SIDES.get(0).command("{\"command\": \"statistic-get-all\"}").path("arguments");
+            JsonNode ours = SIDES.get(1).command("{\"command\": \"statistic-get-all\"}").path("arguments");
+            List<String> found = new ArrayList<>();
+            ours.fieldNames().forEachRemaining(name -> {
+                if (!kea.has(name)) {
+                    found.add(name + ": Kea 2.2 has no such statistic");
+                } else if (kea.get(name).get(0).get(0).asLong() != ours.get(name).get(0).get(0).asLong()) {
+                    found.add(name + ": Kea 2.2 " + kea.get(name).get(0).get(0) + ", kea4j " + ours.get(name).get(0).get(0));
+                }
+            });
+            differences[0] = found.toString();
+            return found.isEmpty() && ours.path("pkt4-received").get(0).get(0).asLong() == 8;
+        });
+        assertTrue(same, differences[0]);
+        JsonNode ours = SIDES.get(1).command("{\"command\": \"statistic-get-all\"}").path("arguments");
+        for (String name : List.of("pkt4-parse-failed", "pkt4-receive-drop", "pkt4-ack-sent", "pkt4-decline-received",
+                "pkt4-release-received", "declined-addresses", "subnet[1].declined-addresses",
+                "subnet[1].total-addresses", "subnet[1].assigned-addresses", "subnet[1].cumulative-assigned-addresses")) {
+            assertTrue(ours.has(name), name + " in " + ours);
+        }
+        assertEquals(1, ours.path("pkt4-parse-failed").get(0).get(0).asLong());
+        assertEquals(1, ours.path("subnet[1].declined-addresses").get(0).get(0).asLong());
     }
 
     /** config-get prints every global element Kea 2.2 prints, with Kea's defaults where the file sets none. */

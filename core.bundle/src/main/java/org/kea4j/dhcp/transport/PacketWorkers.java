@@ -26,13 +26,25 @@ public final class PacketWorkers implements AutoCloseable {
      * @param threads number of workers
      */
     public PacketWorkers(String name, int threads) {
+        this(name, threads, () -> { });
+    }
+
+    /**
+     * @param name    thread name prefix ({@code kea-dhcp4-worker})
+     * @param threads number of workers
+     * @param onDrop  called for each packet dropped because the queue was full
+     */
+    public PacketWorkers(String name, int threads, Runnable onDrop) {
         AtomicInteger n = new AtomicInteger();
         pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
                 r -> {
                     Thread t = new Thread(r, name + "-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                }, (r, executor) -> dropped.incrementAndGet());
+                }, (r, executor) -> {
+                    dropped.incrementAndGet();
+                    onDrop.run();
+                });
         pool.prestartAllCoreThreads();
         for (int i = 0; i < clientLocks.length; i++) {
             clientLocks[i] = new ReentrantLock();

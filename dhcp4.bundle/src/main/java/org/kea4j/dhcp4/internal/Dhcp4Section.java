@@ -53,13 +53,16 @@ public final class Dhcp4Section implements ConfigSection {
 
     private final AtomicReference<Dhcp4Config> current = new AtomicReference<>();
     private final LeaseDatabases leaseDatabases;
+    private final org.kea4j.stats.Statistics statistics;
     private final HooksManager hooks;
     private final String version;
     private Dhcp4Server server;
 
     @Activate
-    public Dhcp4Section(@Reference HooksManager hooks, @Reference LeaseDatabases leaseDatabases, BundleContext context) {
+    public Dhcp4Section(@Reference HooksManager hooks, @Reference LeaseDatabases leaseDatabases,
+            @Reference org.kea4j.stats.Statistics statistics, BundleContext context) {
         this.leaseDatabases = leaseDatabases;
+        this.statistics = statistics;
         this.hooks = hooks;
         String v = null;
         for (org.osgi.framework.Bundle b : context.getBundles()) {
@@ -122,6 +125,8 @@ public final class Dhcp4Section implements ConfigSection {
                 }
                 Dhcp4Config previous = current.getAndSet(config);
                 leaseDatabases.setSubnets(4, new SubnetView(config));
+                org.kea4j.dhcpsrv.leasemgr.LeaseStatistics.configured(statistics, 4, config.subnets(),
+                        leaseDatabases.current(4).orElse(null));
                 running.apply(runtime);
                 for (Subnet4Config subnet : config.subnets()) {
                     if (previous == null || !previous.subnets().contains(subnet)) {
@@ -175,11 +180,17 @@ public final class Dhcp4Section implements ConfigSection {
      */
     private synchronized Dhcp4Server listen(Dhcp4Runtime runtime) throws ConfigException {
         if (server == null) {
-            server = new Dhcp4Server(new Dhcp4Srv(hooks, new AllocEngine4(hooks, LOGGER_ROOT)),
+            server = new Dhcp4Server(new Dhcp4Srv(hooks, new AllocEngine4(hooks, LOGGER_ROOT), packetStatistics()),
                     new LeaseReclamation4(hooks), () -> leaseDatabases.current(4), PacketWorkers.defaultCount());
         }
         server.listen(runtime);
         return server;
+    }
+
+    private org.kea4j.stats.PacketStatistics packetStatistics() {
+        org.kea4j.stats.PacketStatistics packets = new org.kea4j.stats.PacketStatistics(statistics, 4);
+        packets.init();
+        return packets;
     }
 
     private synchronized void stopServer() {

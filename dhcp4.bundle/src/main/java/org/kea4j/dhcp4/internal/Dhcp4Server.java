@@ -43,7 +43,7 @@ final class Dhcp4Server implements AutoCloseable {
     Dhcp4Server(Dhcp4Srv srv, LeaseReclamation4 reclamation, Supplier<Optional<LeaseMgr>> leaseMgr, int workerCount) {
         this.srv = srv;
         this.leaseMgr = leaseMgr;
-        this.workers = new PacketWorkers("kea-dhcp4-worker", workerCount);
+        this.workers = new PacketWorkers("kea-dhcp4-worker", workerCount, srv::queueFull);
         this.timers = new ReclamationTimers("kea-dhcp4-reclaim", leaseMgr, reclamation,
                 why -> Dhcp4Srv.LOG.log(DHCP4_LEASE_DATABASE_TIMERS_EXEC_FAIL, why));
         this.sockets = new ServerSockets("kea-dhcp4-io", this::received, new ServerSockets.Messages(Dhcp4Srv.LOG,

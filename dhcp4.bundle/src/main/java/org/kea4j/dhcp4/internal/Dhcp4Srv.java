@@ -70,6 +70,7 @@ import org.kea4j.dhcpsrv.cfg.Reservation4Config;
 import org.kea4j.dhcpsrv.cfg.Subnet4Config;
 import org.kea4j.hooks.Dhcp4Hooks;
 import org.kea4j.hooks.NextStep;
+import org.kea4j.stats.PacketStatistics;
 import org.kea4j.hooks.host.CalloutSession;
 import org.kea4j.hooks.host.Hook;
 import org.kea4j.hooks.host.HooksManager;
@@ -101,14 +102,20 @@ final class Dhcp4Srv {
     private final Hook pkt4Send;
     private final Hook buffer4Send;
     private final AllocEngine4 engine;
+    private final PacketStatistics packets;
 
     /** What to send and where. */
     record Reply(Pkt4 packet, byte[] data, String iface, InetAddress destination, int port) {
     }
 
     Dhcp4Srv(HooksManager hooks, AllocEngine4 engine) {
+        this(hooks, engine, new PacketStatistics(new org.kea4j.stats.StatisticsRegistry(), 4));
+    }
+
+    Dhcp4Srv(HooksManager hooks, AllocEngine4 engine, PacketStatistics packets) {
         this.hooks = hooks;
         this.engine = engine;
+        this.packets = packets;
         this.buffer4Receive = hooks.hook(Dhcp4Hooks.BUFFER4_RECEIVE);
         this.pkt4Receive = hooks.hook(Dhcp4Hooks.PKT4_RECEIVE);
         this.subnet4Select = hooks.hook(Dhcp4Hooks.SUBNET4_SELECT);
@@ -116,6 +123,12 @@ final class Dhcp4Srv {
         this.lease4Decline = hooks.hook(Dhcp4Hooks.LEASE4_DECLINE);
         this.pkt4Send = hooks.hook(Dhcp4Hooks.PKT4_SEND);
         this.buffer4Send = hooks.hook(Dhcp4Hooks.BUFFER4_SEND);
+    }
+
+    /** A datagram was dropped before it reached the pipeline: every worker busy and the queue full. */
+    void queueFull() {
+        packets.received();
+        packets.dropped();
     }
 
     AllocEngine4 engine() {
@@ -131,10 +144,16 @@ final class Dhcp4Srv {
      * @return the reply, or null when nothing is sent
      */
     Reply handle(Pkt4 query, Dhcp4Runtime rt, LeaseMgr leaseMgr) {
+        packets.received();
         try (CalloutSession session = hooks.openSession()) {
-            return run(query, rt, leaseMgr, session);
+            Reply reply = run(query, rt, leaseMgr, session);
+            if (reply != null) {
+                packets.sent(reply.packet().getType());
+            }
+            return reply;
         } catch (RuntimeException e) {
             LOG.log(DHCP4_PACKET_PROCESS_FAIL, query.remoteAddress().getHostAddress(), String.valueOf(e));
+            packets.dropped();
             return null;
         }
     }
@@ -145,6 +164,7 @@ final class Dhcp4Srv {
             NextStep next = session.begin(buffer4Receive).with(QUERY4, query).call();
             if (next == NextStep.DROP) {
                 HOOKS.log(DHCP4_HOOK_BUFFER_RCVD_SKIP);
+                packets.dropped();
                 return null;
             }
             query = changedOr(session.get(QUERY4), query);
@@ -158,9 +178,25 @@ final class Dhcp4Srv {
                 query.unpack();
             } catch (PacketParseException e) {
                 PACKETS.log(DHCP4_PACKET_PARSE_FAIL, e.getMessage());
+                packets.parseFailed();
                 return null;
             }
         }
+        packets.parsed(query.getType());
+        Reply reply = serve(query, rt, leaseMgr, session);
+        if (reply == null && expectsAnswer(query.getType())) {
+            packets.dropped();
+        }
+        return reply;
+    }
+
+    /** Whether a query of this type is answered (a DHCPRELEASE or DHCPDECLINE never is): no answer is a drop. */
+    private static boolean expectsAnswer(int type) {
+        return type == Pkt4.DHCPDISCOVER || type == Pkt4.DHCPREQUEST || type == Pkt4.DHCPINFORM;
+    }
+
+    /** A parsed query: classified, accepted or dropped, processed; null when nothing is sent. */
+    private Reply serve(Pkt4 query, Dhcp4Runtime rt, LeaseMgr leaseMgr, CalloutSession session) {
         classify(query, rt);
         if (!accept(query, rt)) {
             return null;

@@ -56,6 +56,7 @@ public final class Dhcp6Section implements ConfigSection {
 
     private final AtomicReference<Dhcp6Config> current = new AtomicReference<>();
     private final LeaseDatabases leaseDatabases;
+    private final org.kea4j.stats.Statistics statistics;
     private final HooksManager hooks;
     private final String version;
     private Dhcp6Server server;
@@ -63,9 +64,11 @@ public final class Dhcp6Section implements ConfigSection {
     private Dhcp6Config.ServerIdConfig serverIdConfig;
 
     @Activate
-    public Dhcp6Section(@Reference HooksManager hooks, @Reference LeaseDatabases leaseDatabases, BundleContext context) {
+    public Dhcp6Section(@Reference HooksManager hooks, @Reference LeaseDatabases leaseDatabases,
+            @Reference org.kea4j.stats.Statistics statistics, BundleContext context) {
         this.hooks = hooks;
         this.leaseDatabases = leaseDatabases;
+        this.statistics = statistics;
         String v = null;
         for (org.osgi.framework.Bundle b : context.getBundles()) {
             if ("org.kea4j.core".equals(b.getSymbolicName())) {
@@ -121,6 +124,8 @@ public final class Dhcp6Section implements ConfigSection {
                 }
                 Dhcp6Config previous = current.getAndSet(config);
                 leaseDatabases.setSubnets(6, new SubnetView6(config.subnets()));
+                org.kea4j.dhcpsrv.leasemgr.LeaseStatistics.configured(statistics, 6, config.subnets(),
+                        leaseDatabases.current(6).orElse(null));
                 apply(running, runtime);
                 for (Subnet6Config subnet : config.subnets()) {
                     if (previous == null || !previous.subnets().contains(subnet)) {
@@ -166,7 +171,7 @@ public final class Dhcp6Section implements ConfigSection {
      */
     private synchronized Dhcp6Server listen(Dhcp6Runtime runtime) throws ConfigException {
         if (server == null) {
-            server = new Dhcp6Server(new Dhcp6Srv(hooks, new AllocEngine6(hooks, LOGGER_ROOT)),
+            server = new Dhcp6Server(new Dhcp6Srv(hooks, new AllocEngine6(hooks, LOGGER_ROOT), packetStatistics()),
                     new LeaseReclamation6(hooks), () -> leaseDatabases.current(6), PacketWorkers.defaultCount());
         }
         server.listen(runtime);
@@ -191,6 +196,12 @@ public final class Dhcp6Section implements ConfigSection {
         }
         LeaseMgr opened = leaseDatabases.open(config.leaseDatabase(), 6);
         leaseDatabases.close(leaseDatabases.setCurrent(6, opened));
+    }
+
+    private org.kea4j.stats.PacketStatistics packetStatistics() {
+        org.kea4j.stats.PacketStatistics packets = new org.kea4j.stats.PacketStatistics(statistics, 6);
+        packets.init();
+        return packets;
     }
 
     private synchronized void stopServer() {

@@ -50,7 +50,7 @@ final class Dhcp6Server implements AutoCloseable {
     Dhcp6Server(Dhcp6Srv srv, LeaseReclamation6 reclamation, Supplier<Optional<LeaseMgr>> leaseMgr, int workerCount) {
         this.srv = srv;
         this.leaseMgr = leaseMgr;
-        this.workers = new PacketWorkers("kea-dhcp6-worker", workerCount);
+        this.workers = new PacketWorkers("kea-dhcp6-worker", workerCount, srv::queueFull);
         this.timers = new ReclamationTimers("kea-dhcp6-reclaim", leaseMgr, reclamation,
                 why -> Dhcp6Srv.LOG.log(DHCP6_LEASE_DATABASE_TIMERS_EXEC_FAIL, why));
         this.sockets = new ServerSockets("kea-dhcp6-io", this::received, new ServerSockets.Messages(Dhcp6Srv.LOG,

@@ -77,6 +77,7 @@ import org.kea4j.dhcpsrv.cfg.Reservation6Config;
 import org.kea4j.dhcpsrv.cfg.Subnet6Config;
 import org.kea4j.hooks.Dhcp6Hooks;
 import org.kea4j.hooks.NextStep;
+import org.kea4j.stats.PacketStatistics;
 import org.kea4j.hooks.host.CalloutSession;
 import org.kea4j.hooks.host.Hook;
 import org.kea4j.hooks.host.HooksManager;
@@ -103,14 +104,20 @@ final class Dhcp6Srv {
     private final Hook pkt6Send;
     private final Hook buffer6Send;
     private final AllocEngine6 engine;
+    private final PacketStatistics packets;
 
     /** What to send, from which local address of which interface, and where. */
     record Reply(Pkt6 packet, byte[] data, String iface, InetAddress from, InetAddress destination, int port) {
     }
 
     Dhcp6Srv(HooksManager hooks, AllocEngine6 engine) {
+        this(hooks, engine, new PacketStatistics(new org.kea4j.stats.StatisticsRegistry(), 6));
+    }
+
+    Dhcp6Srv(HooksManager hooks, AllocEngine6 engine, PacketStatistics packets) {
         this.hooks = hooks;
         this.engine = engine;
+        this.packets = packets;
         this.buffer6Receive = hooks.hook(Dhcp6Hooks.BUFFER6_RECEIVE);
         this.pkt6Receive = hooks.hook(Dhcp6Hooks.PKT6_RECEIVE);
         this.subnet6Select = hooks.hook(Dhcp6Hooks.SUBNET6_SELECT);
@@ -120,16 +127,28 @@ final class Dhcp6Srv {
         this.buffer6Send = hooks.hook(Dhcp6Hooks.BUFFER6_SEND);
     }
 
+    /** A datagram was dropped before it reached the pipeline: every worker busy and the queue full. */
+    void queueFull() {
+        packets.received();
+        packets.dropped();
+    }
+
     AllocEngine6 engine() {
         return engine;
     }
 
     /** Runs one received message through the pipeline; null when nothing is sent. */
     Reply handle(Pkt6 query, Dhcp6Runtime rt, LeaseMgr leaseMgr) {
+        packets.received();
         try (CalloutSession session = hooks.openSession()) {
-            return run(query, rt, leaseMgr, session);
+            Reply reply = run(query, rt, leaseMgr, session);
+            if (reply != null) {
+                packets.sent(reply.packet().getType());
+            }
+            return reply;
         } catch (RuntimeException e) {
             LOG.log(DHCP6_PACKET_PROCESS_FAIL, text(query.remoteAddress()), String.valueOf(e));
+            packets.dropped();
             return null;
         }
     }
@@ -140,6 +159,7 @@ final class Dhcp6Srv {
             NextStep next = session.begin(buffer6Receive).with(QUERY6, query).call();
             if (next == NextStep.DROP) {
                 HOOKS.log(DHCP6_HOOK_BUFFER_RCVD_SKIP);
+                packets.dropped();
                 return null;
             }
             query = changedOr(session.get(QUERY6), query);
@@ -153,9 +173,27 @@ final class Dhcp6Srv {
                 query.unpack();
             } catch (PacketParseException e) {
                 PACKETS.log(DHCP6_PACKET_PARSE_FAIL, e.getMessage());
+                packets.parseFailed();
                 return null;
             }
         }
+        packets.parsed(query.getType());
+        Reply reply = serve(query, rt, leaseMgr, session);
+        if (reply == null && expectsAnswer(query.getType())) {
+            packets.dropped();
+        }
+        return reply;
+    }
+
+    /** Whether a query of this type is answered (every client message is): no answer is a drop. */
+    private static boolean expectsAnswer(int type) {
+        return type == Pkt6.SOLICIT || type == Pkt6.REQUEST || type == Pkt6.CONFIRM || type == Pkt6.RENEW
+                || type == Pkt6.REBIND || type == Pkt6.RELEASE || type == Pkt6.DECLINE
+                || type == Pkt6.INFORMATION_REQUEST;
+    }
+
+    /** A parsed query: classified, accepted or dropped, processed; null when nothing is sent. */
+    private Reply serve(Pkt6 query, Dhcp6Runtime rt, LeaseMgr leaseMgr, CalloutSession session) {
         classify(query, rt);
         Option serverId = query.getOption(Options6.SERVERID);
         if (serverId != null && !serverId.dataEquals(rt.serverId().rawBytes())) {

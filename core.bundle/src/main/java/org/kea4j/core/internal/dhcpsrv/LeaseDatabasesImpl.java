@@ -27,6 +27,9 @@ public final class LeaseDatabasesImpl implements LeaseDatabases {
     private static final KeaLogger LOG = KeaLogger.forSubsystem("dhcpsrv");
 
     private final Map<String, LeaseMgrFactory> factories = new ConcurrentHashMap<>();
+    /** Kept as leases change through the databases opened here (wrapped by {@link #open}). */
+    @Reference
+    private org.kea4j.stats.Statistics statistics;
     private final Map<Integer, LeaseMgr> current = new ConcurrentHashMap<>();
     private final Map<Integer, Subnets> subnets = new ConcurrentHashMap<>();
 
@@ -61,7 +64,7 @@ public final class LeaseDatabasesImpl implements LeaseDatabases {
 
     @Override
     public LeaseMgr open(DbAccess access, int universe) throws ConfigException {
-        return factory(access).open(access, universe);
+        return org.kea4j.dhcpsrv.leasemgr.LeaseStatistics.counting(factory(access).open(access, universe), statistics);
     }
 
     @Override

@@ -1,0 +1,81 @@
+package org.kea4j.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A server's packet statistics by Kea 2.2's names: {@code pkt4-received}, {@code pkt4-discover-received} ...
+ * {@code pkt4-sent}, {@code pkt4-offer-sent} ..., {@code pkt4-parse-failed}, {@code pkt4-receive-drop}, and the
+ * {@code pkt6-*} twins.
+ */
+public final class PacketStatistics {
+
+    private static final Map<Integer, String> RECEIVED4 = Map.of(1, "discover", 2, "offer", 3, "request",
+            4, "decline", 5, "ack", 6, "nak", 7, "release", 8, "inform");
+    private static final Map<Integer, String> SENT4 = Map.of(2, "offer", 5, "ack", 6, "nak");
+    private static final Map<Integer, String> RECEIVED6 = Map.ofEntries(Map.entry(1, "solicit"),
+            Map.entry(2, "advertise"), Map.entry(3, "request"), Map.entry(5, "renew"), Map.entry(6, "rebind"),
+            Map.entry(7, "reply"), Map.entry(8, "release"), Map.entry(9, "decline"), Map.entry(11, "infrequest"),
+            Map.entry(20, "dhcpv4-query"), Map.entry(21, "dhcpv4-response"));
+    private static final Map<Integer, String> SENT6 = Map.of(2, "advertise", 7, "reply", 21, "dhcpv4-response");
+
+    private final Statistics stats;
+    private final String prefix;
+    private final Map<Integer, String> received;
+    private final Map<Integer, String> sent;
+
+    /**
+     * @param stats    where to count
+     * @param universe 4 or 6
+     */
+    public PacketStatistics(Statistics stats, int universe) {
+        this.stats = stats;
+        this.prefix = "pkt" + universe + "-";
+        this.received = universe == 4 ? RECEIVED4 : RECEIVED6;
+        this.sent = universe == 4 ? SENT4 : SENT6;
+    }
+
+    /** Creates every statistic at 0 where it is absent (Kea lists them all from the start). */
+    public void init() {
+        List<String> names = new ArrayList<>(List.of("received", "sent", "parse-failed", "receive-drop",
+                "unknown-received"));
+        received.values().forEach(n -> names.add(n + "-received"));
+        sent.values().forEach(n -> names.add(n + "-sent"));
+        for (String name : names) {
+            if (!stats.exists(prefix + name)) {
+                stats.set(prefix + name, 0);
+            }
+        }
+    }
+
+    /** A datagram arrived. */
+    public void received() {
+        stats.add(prefix + "received", 1);
+    }
+
+    /** A packet parsed: counted by its message type. */
+    public void parsed(int messageType) {
+        stats.add(prefix + received.getOrDefault(messageType, "unknown") + "-received", 1);
+    }
+
+    /** A datagram could not be parsed (and was dropped). */
+    public void parseFailed() {
+        stats.add(prefix + "parse-failed", 1);
+        dropped();
+    }
+
+    /** A packet was dropped: not for this server, refused, dropped by a callout, or no worker was free. */
+    public void dropped() {
+        stats.add(prefix + "receive-drop", 1);
+    }
+
+    /** A reply was sent. */
+    public void sent(int messageType) {
+        stats.add(prefix + "sent", 1);
+        String name = sent.get(messageType);
+        if (name != null) {
+            stats.add(prefix + name + "-sent", 1);
+        }
+    }
+}
