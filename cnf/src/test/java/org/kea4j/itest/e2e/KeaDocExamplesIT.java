@@ -22,8 +22,7 @@ import org.kea4j.itest.net.NetnsPair;
 /**
  * Every example configuration of Debian's kea-doc 2.2 that Kea 2.2's own {@code -t} accepts, in a namespace that
  * has the {@code eth0} and {@code eth1} they name, is accepted by kea4j's {@code -t} there too; the exceptions
- * are elements other issues bring and reservations by flex-id (they need a hook library Debian's Kea does not
- * ship), each refused by name (and listed in the README). And what Kea 2.2 writes
+ * are elements other issues bring, each refused by name (and listed in the README). And what Kea 2.2 writes
  * with {@code config-write} when it runs each of them (every element, defaults included) passes kea4j's
  * {@code -t}.
  */
@@ -46,12 +45,7 @@ class KeaDocExamplesIT {
             "kea4/mysql-reservations.json", "'hosts-database' is not supported by kea4j",
             "kea4/pgsql-reservations.json", "'hosts-databases' is not supported by kea4j",
             "kea6/mysql-reservations.json", "'hosts-database' is not supported by kea4j",
-            "kea6/pgsql-reservations.json", "'hosts-databases' is not supported by kea4j",
-            // a flex-id host needs Kea's flex_id hook library, which Debian's Kea 2.2 does not ship either
-            "kea4/reservations.json", "'flex-id' is not supported by kea4j",
-            "kea4/global-reservations.json", "'flex-id' is not supported by kea4j",
-            "kea6/reservations.json", "'flex-id' is not supported by kea4j",
-            "kea6/global-reservations.json", "'flex-id' is not supported by kea4j");
+            "kea6/pgsql-reservations.json", "'hosts-databases' is not supported by kea4j");
 
     @Test
     void whatKeaAcceptsKea4jAccepts() throws Exception {

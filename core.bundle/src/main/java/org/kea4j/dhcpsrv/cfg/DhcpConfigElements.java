@@ -281,7 +281,8 @@ public final class DhcpConfigElements {
 
     /**
      * The identifier of a host reservation: exactly one of the keys of {@code types} ({@code hw-address},
-     * {@code duid} ...), parsed; {@code flex-id} is refused by name (it needs Kea's flex_id hook library).
+     * {@code duid} ...), parsed. A {@code flex-id} host is accepted as Kea 2.2 accepts it without its flex_id hook
+     * library, and likewise never matches.
      */
     public static HostIdentifier hostIdentifier(ConfigNode reservation, List<HostIdentifier.Type> types)
             throws ConfigException {
@@ -289,10 +290,6 @@ public final class DhcpConfigElements {
         for (HostIdentifier.Type type : types) {
             Optional<ConfigNode> idNode = reservation.get(type.key());
             if (idNode.isPresent()) {
-                if (type == HostIdentifier.Type.FLEX_ID) {
-                    throw idNode.get().error("'flex-id' is not supported by kea4j (a reservation by flexible "
-                            + "identifier needs Kea's flex_id hook library)");
-                }
                 if (identifier != null) {
                     throw idNode.get().error("a reservation has exactly one identifier; found "
                             + identifier.type().key() + " and " + type.key());

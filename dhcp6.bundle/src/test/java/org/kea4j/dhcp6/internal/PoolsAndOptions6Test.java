@@ -99,12 +99,4 @@ class PoolsAndOptions6Test {
                 CONFIG.replace("\"excluded-prefix-len\": 64", "\"excluded-prefix-len\": 56")));
         assertTrue(e.getMessage().contains("must be greater than delegated-len 56"), e.getMessage());
     }
-
-    /** A flex-id host needs Kea's flex_id hook library: refused by name, not accepted and never matched. */
-    @Test
-    void aFlexIdReservationIsRefusedByName() {
-        ConfigException e = assertThrows(ConfigException.class, () -> h.reconfigure(
-                CONFIG.replace("\"duid\": \"00:03:00:01:02:00:00:00:00:05\"", "\"flex-id\": \"'somevalue'\"")));
-        assertTrue(e.getMessage().contains("'flex-id' is not supported by kea4j"), e.getMessage());
-    }
 }
