@@ -68,6 +68,7 @@ public enum Dhcp4Messages implements MessageId {
     DHCP4_PACKET_PROCESS_FAIL(error("failed to process packet received from %1: %2")),
     DHCP4_PACKET_RECEIVED(debug(40, "%1 (type %2) packet received on interface %3")),
     DHCP4_PACKET_RECEIVE_FAIL(error("error on attempt to receive packet: %1")),
+    DHCP4_PACKET_QUEUE_FULL(warn("multi-threading packet queue is full")),
     DHCP4_PACKET_SEND_FAIL(error("failed to send DHCPv4 packet: %1")),
     DHCP4_PARSER_COMMIT_EXCEPTION(error("parser failed to commit changes")),
     DHCP4_PARSER_COMMIT_FAIL(error("parser failed to commit changes: %1")),

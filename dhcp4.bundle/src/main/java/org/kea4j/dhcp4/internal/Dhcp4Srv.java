@@ -103,6 +103,8 @@ final class Dhcp4Srv {
     private final Hook buffer4Send;
     private final AllocEngine4 engine;
     private final PacketStatistics packets;
+    /** A full queue is logged at most every 10 s (the drops are counted in pkt-receive-drop). */
+    private final org.kea4j.dhcp.transport.RateLimit queueFullReport = new org.kea4j.dhcp.transport.RateLimit(10_000);
 
     /** What to send and where. */
     record Reply(Pkt4 packet, byte[] data, String iface, InetAddress destination, int port) {
@@ -129,6 +131,9 @@ final class Dhcp4Srv {
     void queueFull() {
         packets.received();
         packets.dropped();
+        if (queueFullReport.allow()) {
+            LOG.log(Dhcp4Messages.DHCP4_PACKET_QUEUE_FULL);
+        }
     }
 
     AllocEngine4 engine() {

@@ -74,6 +74,7 @@ public enum Dhcp6Messages implements MessageId {
     DHCP6_PACKET_PROCESS_FAIL(error("processing of %1 message received from %2 failed: %3")),
     DHCP6_PACKET_RECEIVED(debug(40, "%1 packet received")),
     DHCP6_PACKET_RECEIVE_FAIL(error("error on attempt to receive packet: %1")),
+    DHCP6_PACKET_QUEUE_FULL(warn("multi-threading packet queue is full")),
     DHCP6_PACKET_SEND_FAIL(error("failed to send DHCPv6 packet: %1")),
     DHCP6_PACK_FAIL(error("failed to assemble response correctly")),
     DHCP6_PARSER_COMMIT_EXCEPTION(error("parser failed to commit changes")),

@@ -105,6 +105,8 @@ final class Dhcp6Srv {
     private final Hook buffer6Send;
     private final AllocEngine6 engine;
     private final PacketStatistics packets;
+    /** A full queue is logged at most every 10 s (the drops are counted in pkt-receive-drop). */
+    private final org.kea4j.dhcp.transport.RateLimit queueFullReport = new org.kea4j.dhcp.transport.RateLimit(10_000);
 
     /** What to send, from which local address of which interface, and where. */
     record Reply(Pkt6 packet, byte[] data, String iface, InetAddress from, InetAddress destination, int port) {
@@ -131,6 +133,9 @@ final class Dhcp6Srv {
     void queueFull() {
         packets.received();
         packets.dropped();
+        if (queueFullReport.allow()) {
+            LOG.log(Dhcp6Messages.DHCP6_PACKET_QUEUE_FULL);
+        }
     }
 
     AllocEngine6 engine() {
