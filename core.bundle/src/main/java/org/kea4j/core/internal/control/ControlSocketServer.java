@@ -112,6 +112,12 @@ final class ControlSocketServer {
         return new ControlSocketServer(absolute, ch);
     }
 
+    /** The handler of one connection (what {@link #open} installs on each), for a channel of the caller's. */
+    static io.netty.channel.ChannelHandler session(Path socket, CommandRegistry registry, ExecutorService commandThread,
+            Limits limits) {
+        return new Session(socket, registry, commandThread, limits);
+    }
+
     /** Whether some process accepts connections on the socket file. */
     static boolean isAlive(Path socket) {
         try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
