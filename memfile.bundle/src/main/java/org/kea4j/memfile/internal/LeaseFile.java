@@ -26,6 +26,8 @@ final class LeaseFile implements AutoCloseable {
     private final String header;
     private final Object lock = new Object();
     private FileChannel channel;
+    /** A failed write may have left a partial row that could not be cut off: start the next on a new line. */
+    private boolean tailBroken;
     private byte[] pending = new byte[1 << 16];
     private byte[] spare = new byte[1 << 16];
     private int pendingLength;
@@ -124,7 +126,7 @@ final class LeaseFile implements AutoCloseable {
         }
         IOException error = null;
         try {
-            writeFully(channel, ByteBuffer.wrap(batch, 0, length));
+            append(batch, length);
         } catch (IOException e) {
             error = e;
         }
@@ -137,6 +139,34 @@ final class LeaseFile implements AutoCloseable {
             spare = batch;
             lock.notifyAll();
             throwIfFailed(sequence);
+        }
+    }
+
+    /**
+     * Appends rows; a write that fails (a full disk) is undone, so that no partial row is left for the next
+     * rows to be glued to: the file is cut back to where the write started, or, when even that fails, the next
+     * write starts on a new line (the partial row is then a bad row of its own, skipped when loaded).
+     */
+    private void append(byte[] rows, int length) throws IOException {
+        long start = -1;
+        try {
+            start = channel.position();
+            if (tailBroken) {
+                writeFully(channel, ByteBuffer.wrap(new byte[] {'\n'}));
+                tailBroken = false;
+            }
+            writeFully(channel, ByteBuffer.wrap(rows, 0, length));
+        } catch (IOException e) {
+            try {
+                if (start < 0) {
+                    throw e;
+                }
+                channel.truncate(start);
+                channel.position(start);
+            } catch (IOException stillBroken) {
+                tailBroken = true;
+            }
+            throw e;
         }
     }
 
@@ -162,7 +192,7 @@ final class LeaseFile implements AutoCloseable {
             waitUninterruptibly();
         }
         if (pendingLength > 0) {
-            writeFully(channel, ByteBuffer.wrap(pending, 0, pendingLength));
+            append(pending, pendingLength);
             pendingLength = 0;
             written = enqueued;
             lock.notifyAll();
