@@ -86,6 +86,10 @@ public final class Options4 {
         if (code == CLIENT_ID && len < ClientId.MIN_LENGTH) {
             return "client identifier (option 61) shorter than " + ClientId.MIN_LENGTH + " bytes";
         }
+        if (code == CLIENT_ID && len > ClientId.MAX_LENGTH) {
+            // several instances concatenated (RFC 3396) can exceed what a client identifier may be
+            return "client identifier (option 61) longer than " + ClientId.MAX_LENGTH + " bytes";
+        }
         if (code == RELAY_AGENT_INFO) {
             try {
                 Option.wrap(code, payload).subOptions4();
