@@ -165,6 +165,44 @@ class Kea4jJarIT {
         }
     }
 
+    /**
+     * The control socket is its owner's: another Unix user (nobody), who can reach the socket file, is refused by
+     * the system, while the owner gets the answer.
+     */
+    @Test
+    void anotherUserCannotUseTheControlSocket() throws Exception {
+        External.requireRoot();
+        Path socat = External.program("socat");
+        Path open = Files.createDirectories(dir.resolve("reachable"));
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path socket = open.resolve("ctl.sock");
+        try (Kea4jProcess kea = Kea4jProcess.start(dir, "-p", Integer.toString(Kea4jProcess.freeUdpPort()),
+                "--control-socket", socket.toString())) {
+            assertTrue(kea.awaitControl(socket, 60_000), kea.output());
+            for (boolean owner : new boolean[] {true, false}) {
+                List<String> command = new java.util.ArrayList<>(owner ? List.of() : List.of("runuser", "-u", "nobody", "--"));
+                command.addAll(List.of(socat.toString(), "-", "UNIX-CONNECT:" + socket));
+                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                try {
+                    try (var in = p.getOutputStream()) {
+                        in.write("{ \"command\": \"version-get\" }\n".getBytes(StandardCharsets.UTF_8));
+                    }
+                    assertTrue(p.waitFor(20, TimeUnit.SECONDS), "socat ended");
+                    String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    if (owner) {
+                        assertEquals(0, JSON.readTree(printed).get("result").intValue(), printed);
+                    } else {
+                        assertNotEquals(0, p.exitValue(), printed);
+                        assertTrue(printed.contains("Permission denied"), printed);
+                    }
+                } finally {
+                    p.destroyForcibly(); // started by this test, by its handle
+                }
+            }
+        }
+    }
+
     @Test
     void aBrokenConfigurationFileEndsTheProcessWithAFatalLine() throws Exception {
         Path config = dir.resolve("broken.json");
