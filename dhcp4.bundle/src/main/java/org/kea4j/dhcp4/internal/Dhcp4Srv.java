@@ -105,6 +105,11 @@ final class Dhcp4Srv {
     private final PacketStatistics packets;
     /** A full queue is logged at most every 10 s (the drops are counted in pkt-receive-drop). */
     private final org.kea4j.dhcp.transport.RateLimit queueFullReport = new org.kea4j.dhcp.transport.RateLimit(10_000);
+    /**
+     * Packets no subnet serves are logged at most once a second: a flood of them writes no line per packet (each
+     * is counted in pkt4-receive-drop).
+     */
+    private final org.kea4j.dhcp.transport.RateLimit noSubnetReport = new org.kea4j.dhcp.transport.RateLimit(1_000);
 
     /** What to send and where. */
     record Reply(Pkt4 packet, byte[] data, String iface, InetAddress destination, int port) {
@@ -285,7 +290,9 @@ final class Dhcp4Srv {
                 return false;
             }
             if (!unicastToUs(query, rt) && selectSubnet(query, rt, null) == null) {
-                PACKETS.log(DHCP4_NO_SUBNET_FOR_DIRECT_CLIENT, "0x" + Long.toHexString(query.transid()), query.iface());
+                if (noSubnetReport.allow()) {
+                    PACKETS.log(DHCP4_NO_SUBNET_FOR_DIRECT_CLIENT, "0x" + Long.toHexString(query.transid()), query.iface());
+                }
                 return false;
             }
         }
@@ -364,7 +371,9 @@ final class Dhcp4Srv {
             if (selected != null) {
                 PACKETS.log(DHCP4_SUBNET_SELECTED, selected);
             } else {
-                PACKETS.log(DHCP4_SUBNET_SELECTION_FAILED, query.remoteAddress().getHostAddress(), query.getName());
+                if (noSubnetReport.allow()) {
+                    PACKETS.log(DHCP4_SUBNET_SELECTION_FAILED, query.remoteAddress().getHostAddress(), query.getName());
+                }
             }
         }
         return selected;

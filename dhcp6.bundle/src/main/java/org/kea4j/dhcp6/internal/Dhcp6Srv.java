@@ -107,6 +107,11 @@ final class Dhcp6Srv {
     private final PacketStatistics packets;
     /** A full queue is logged at most every 10 s (the drops are counted in pkt-receive-drop). */
     private final org.kea4j.dhcp.transport.RateLimit queueFullReport = new org.kea4j.dhcp.transport.RateLimit(10_000);
+    /**
+     * Packets no subnet serves are logged at most once a second: a flood of them writes no line per packet (each
+     * is counted in pkt6-receive-drop).
+     */
+    private final org.kea4j.dhcp.transport.RateLimit noSubnetReport = new org.kea4j.dhcp.transport.RateLimit(1_000);
 
     /** What to send, from which local address of which interface, and where. */
     record Reply(Pkt6 packet, byte[] data, String iface, InetAddress from, InetAddress destination, int port) {
@@ -304,7 +309,9 @@ final class Dhcp6Srv {
         if (selected != null) {
             PACKETS.log(DHCP6_SUBNET_SELECTED, selected);
         } else {
-            PACKETS.log(DHCP6_SUBNET_SELECTION_FAILED, text(query.remoteAddress()), query.getName());
+            if (noSubnetReport.allow()) {
+                PACKETS.log(DHCP6_SUBNET_SELECTION_FAILED, text(query.remoteAddress()), query.getName());
+            }
         }
         return selected;
     }
