@@ -351,7 +351,26 @@ public final class ClassExpression {
             return left;
         }
 
+        /** Nesting (parentheses, function arguments, not) deeper than this is refused: the parser recurses. */
+        private static final int MAX_DEPTH = 100;
+        private int depth;
+
+        private void deeper() {
+            if (++depth > MAX_DEPTH) {
+                throw error("expression nested more than " + MAX_DEPTH + " levels deep");
+            }
+        }
+
         Part not() {
+            deeper();
+            try {
+                return notUnlimited();
+            } finally {
+                depth--;
+            }
+        }
+
+        private Part notUnlimited() {
             if (accept("not")) {
                 Node inner = condition(not());
                 return new Part(p -> bool(!isTrue(inner.value(p))), true);
@@ -374,6 +393,15 @@ public final class ClassExpression {
         }
 
         Part term() {
+            deeper();
+            try {
+                return termUnlimited();
+            } finally {
+                depth--;
+            }
+        }
+
+        private Part termUnlimited() {
             skipSpace();
             if (i >= s.length()) {
                 throw error("expression ends too early");
