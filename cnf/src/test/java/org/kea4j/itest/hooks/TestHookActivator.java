@@ -21,7 +21,9 @@ import org.osgi.framework.BundleContext;
  * its argument names, to the file of the {@code file} parameter, and sets skip on the hook point its
  * {@code skip} parameter names) or {@code marker} (adds option 224 carrying its tag to every DHCPv4 reply, in
  * a callout named {@code mark-reply}) or {@code command-rewriter} (replaces the answer of {@code version-get}
- * at {@code command_processed}) or {@code quiet} (a callout on {@code pkt4_receive} that does nothing);
+ * at {@code command_processed}) or {@code quiet} (a callout on {@code pkt4_receive} that does nothing) or
+ * {@code slow} (a callout on {@code pkt4_receive} that sleeps {@code Test-Hook-Callout-Millis} for clients whose
+ * hardware address ends in {@code ee});
  * {@code Test-Hook-Load-Millis} makes load() sleep that long. Loads and
  * unloads are counted in system properties {@code itest.TAG.loads} and {@code itest.TAG.unloads}.
  */
@@ -42,8 +44,10 @@ public class TestHookActivator implements BundleActivator {
             return;
         }
         String sleep = context.getBundle().getHeaders().get("Test-Hook-Load-Millis");
+        String calloutSleep = context.getBundle().getHeaders().get("Test-Hook-Callout-Millis");
         context.registerService(HookLibrary.class, new Library(tag, behaviour, version,
-                sleep == null ? 0 : Long.parseLong(sleep)), null);
+                sleep == null ? 0 : Long.parseLong(sleep), calloutSleep == null ? 0 : Long.parseLong(calloutSleep)),
+                null);
     }
 
     @Override
@@ -67,10 +71,12 @@ public class TestHookActivator implements BundleActivator {
     static final class Library implements HookLibrary {
         private final String tag;
         private final String behaviour;
+        private final long calloutMillis;
         private final int version;
         private final long loadMillis;
 
-        Library(String tag, String behaviour, int version, long loadMillis) {
+        Library(String tag, String behaviour, int version, long loadMillis, long calloutMillis) {
+            this.calloutMillis = calloutMillis;
             this.tag = tag;
             this.behaviour = behaviour;
             this.version = version;
@@ -88,6 +94,17 @@ public class TestHookActivator implements BundleActivator {
             count(tag, "loads");
             if ("dhcp4-recorder".equals(behaviour)) {
                 return recordDhcp4(handle);
+            }
+            if ("slow".equals(behaviour)) {
+                // holds the packets of clients whose hardware address ends in ee for calloutMillis
+                handle.registerCallout(Dhcp4Hooks.PKT4_RECEIVE, "slow-for-ee", h -> {
+                    byte[] hw = h.get(Dhcp4Hooks.QUERY4).hwaddrBytes();
+                    if (hw.length > 0 && hw[hw.length - 1] == (byte) 0xee) {
+                        Thread.sleep(calloutMillis);
+                    }
+                    return 0;
+                });
+                return 0;
             }
             if ("quiet".equals(behaviour)) {
                 handle.registerCallout(Dhcp4Hooks.PKT4_RECEIVE, "quiet", h -> 0);
