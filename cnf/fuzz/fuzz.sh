@@ -41,7 +41,7 @@ for t in "${targets[@]}"; do
   rc=$?
   took=$(( $(date +%s) - start ))
   # libFuzzer's last status line: "#<executions> DONE ..." (or the last "#<n> pulse/NEW/REDUCE" before a crash)
-  runs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
+  runs=$(grep -aoE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
   if [ $rc -eq 0 ]; then
     result="no finding"
   else

@@ -203,6 +203,30 @@ class Kea4jJarIT {
         }
     }
 
+    /** A password in the configuration shows in no log line (debug included) and not in config-get. */
+    @Test
+    void passwordsStayOutOfLogsAndConfigGet() throws Exception {
+        Path config = dir.resolve("with-password.json");
+        String dhcp4 = "{\"Dhcp4\": {\"lease-database\": {\"type\": \"memfile\", \"persist\": false, "
+                + "\"password\": \"s3cret-value\"}}}";
+        Files.writeString(config, dhcp4);
+        Path socket = dir.resolve("ctl.sock");
+        try (Kea4jProcess kea = Kea4jProcess.start(dir, "-d", "-c", config.toString(), "-p",
+                Integer.toString(Kea4jProcess.freeUdpPort()), "--control-socket", socket.toString())) {
+            assertTrue(kea.awaitControl(socket, 60_000), kea.output());
+            JsonNode got = JSON.readTree(ControlClient.send(socket, "{\"command\": \"config-get\"}"));
+            assertEquals("*****", got.path("arguments").path("Dhcp4").path("lease-database").path("password").asText(),
+                    got.toString());
+            JsonNode set = JSON.readTree(ControlClient.send(socket, "{\"command\": \"config-set\", \"arguments\": "
+                    + dhcp4.replace("s3cret-value", "an0ther-s3cret") + "}"));
+            assertEquals(0, set.path("result").asInt(), set.toString());
+            assertTrue(kea.output().contains("DHCP4_CONFIG_START") && kea.output().contains("CC_GROUP_RECEIVED"),
+                    "the configuration and the command were logged: " + kea.output());
+            assertFalse(kea.output().contains("s3cret-value") || kea.output().contains("an0ther-s3cret"),
+                    kea.output());
+        }
+    }
+
     @Test
     void aBrokenConfigurationFileEndsTheProcessWithAFatalLine() throws Exception {
         Path config = dir.resolve("broken.json");

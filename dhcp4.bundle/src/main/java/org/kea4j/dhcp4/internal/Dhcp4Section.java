@@ -95,7 +95,7 @@ public final class Dhcp4Section implements ConfigSection {
 
     @Override
     public PreparedSection prepare(ConfigNode element, ConfigContext context) throws ConfigException {
-        LOG.log(DHCP4_CONFIG_START, element.json());
+        LOG.log(DHCP4_CONFIG_START, org.kea4j.config.Secrets.hidden(element.json()));
         Dhcp4Config config;
         Dhcp4Runtime runtime;
         try {

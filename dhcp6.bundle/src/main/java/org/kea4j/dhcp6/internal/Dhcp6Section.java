@@ -94,7 +94,7 @@ public final class Dhcp6Section implements ConfigSection {
 
     @Override
     public PreparedSection prepare(ConfigNode element, ConfigContext context) throws ConfigException {
-        LOG.log(DHCP6_CONFIG_START, element.json());
+        LOG.log(DHCP6_CONFIG_START, org.kea4j.config.Secrets.hidden(element.json()));
         Dhcp6Config config;
         Dhcp6Runtime runtime;
         try {

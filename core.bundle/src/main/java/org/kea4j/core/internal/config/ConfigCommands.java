@@ -36,7 +36,7 @@ public final class ConfigCommands implements CommandHandler {
     public Answer handle(String command, JsonNode arguments) {
         switch (command) {
             case "config-get":
-                return Answer.success("Configuration returned.", config.running());
+                return Answer.success("Configuration returned.", org.kea4j.config.Secrets.hidden(config.running()));
             case "config-reload": {
                 ConfigResult result = config.reload(ConfigTrigger.COMMAND);
                 return result.success() ? Answer.success("Configuration successful.")

@@ -97,7 +97,8 @@ public final class CommandRegistryImpl implements CommandRegistry {
 
     @Override
     public synchronized Answer execute(String command, JsonNode arguments) {
-        LOG.log(DCTL_COMMAND_RECEIVED, KeaLogger.processRoot(), command, arguments == null ? "(none)" : arguments);
+        LOG.log(DCTL_COMMAND_RECEIVED, KeaLogger.processRoot(), command,
+                arguments == null ? "(none)" : org.kea4j.config.Secrets.hidden(arguments));
         List<ServiceReference<CommandHandler>> list = handlers.get(command);
         CommandHandler handler = list == null || list.isEmpty() ? null : context.getService(list.get(0));
         if (handler == null) {

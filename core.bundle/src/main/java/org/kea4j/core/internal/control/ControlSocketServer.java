@@ -264,7 +264,7 @@ final class ControlSocketServer {
         }
 
         private void run(ChannelHandlerContext ctx, String header, String body, boolean keepOpen) {
-            LOG.log(CC_GROUP_RECEIVED, header, body.strip());
+            LOG.log(CC_GROUP_RECEIVED, header, org.kea4j.config.Secrets.hidden(body.strip()));
             JsonNode request;
             try {
                 request = JSON.readTree(body);
@@ -290,7 +290,7 @@ final class ControlSocketServer {
 
         private void reply(ChannelHandlerContext ctx, Answer answer, boolean framedReply, boolean close) {
             byte[] json = answer.toJson().toString().getBytes(StandardCharsets.UTF_8);
-            LOG.log(CC_REPLY, socket, answer.toJson());
+            LOG.log(CC_REPLY, socket, org.kea4j.config.Secrets.hidden(answer.toJson()));
             ByteBuf out;
             if (framedReply) {
                 byte[] header = "{}".getBytes(StandardCharsets.UTF_8);
