@@ -73,7 +73,7 @@ public final class Lease4 {
         b.subnetId = subnetId();
         b.fqdnFwd = fqdnFwd;
         b.fqdnRev = fqdnRev;
-        b.state = state;
+        b.state = state & 0xFF;
         b.hostname = hostname;
         b.userContext = userContext;
         return b;
@@ -147,7 +147,7 @@ public final class Lease4 {
 
     /** {@link #STATE_DEFAULT}, {@link #STATE_DECLINED} or {@link #STATE_EXPIRED_RECLAIMED}. */
     public int state() {
-        return state;
+        return state & 0xFF; // kept in a byte: states run 0-255
     }
 
     /** The user context as JSON text, or null. */
@@ -177,7 +177,7 @@ public final class Lease4 {
         return "Lease4[" + address().getHostAddress() + " hwaddr=" + Hex.colons(hwaddr) + " client-id="
                 + (clientId == null ? "" : Hex.colons(clientId)) + " valid=" + validLifetime() + " cltt=" + cltt
                 + " subnet=" + subnetId() + " fqdn=" + (fqdnFwd ? 1 : 0) + (fqdnRev ? 1 : 0) + " hostname=" + hostname
-                + " state=" + state + (userContext == null ? "" : " user-context=" + userContext) + "]";
+                + " state=" + state() + (userContext == null ? "" : " user-context=" + userContext) + "]";
     }
 
     /** Builds a {@link Lease4}. */

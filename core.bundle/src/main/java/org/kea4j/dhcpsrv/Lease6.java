@@ -72,7 +72,7 @@ public final class Lease6 {
         b.subnetId = subnetId();
         b.fqdnFwd = fqdnFwd;
         b.fqdnRev = fqdnRev;
-        b.state = state;
+        b.state = state & 0xFF;
         b.hwaddr = hwaddr;
         b.hwtype = hwtype;
         b.hwSource = hwSource;
@@ -163,7 +163,7 @@ public final class Lease6 {
     }
 
     public int state() {
-        return state;
+        return state & 0xFF; // kept in a byte: states run 0-255
     }
 
     /** The hardware address, or null. */
@@ -202,7 +202,7 @@ public final class Lease6 {
     public String toString() {
         return "Lease6[" + type() + " " + address().getHostAddress() + "/" + prefixLength() + " duid=" + Hex.colons(duid)
                 + " iaid=" + iaid() + " preferred=" + preferredLifetime() + " valid=" + validLifetime() + " cltt=" + cltt
-                + " subnet=" + subnetId() + " hostname=" + hostname + " state=" + state + "]";
+                + " subnet=" + subnetId() + " hostname=" + hostname + " state=" + state() + "]";
     }
 
     /** Builds a {@link Lease6}. */
