@@ -89,10 +89,10 @@ final class CsvRow {
             if (c < '0' || c > '9') {
                 throw new RowException("invalid " + what + " '" + field + "'");
             }
-            value = value * 10 + (c - '0');
-            if (value > max) {
+            if (value > (max - (c - '0')) / 10) { // checked before it is computed: the product could overflow
                 throw new RowException(what + " out of range: " + field);
             }
+            value = value * 10 + (c - '0');
         }
         return value;
     }
