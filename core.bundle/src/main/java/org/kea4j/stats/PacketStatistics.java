@@ -24,6 +24,7 @@ public final class PacketStatistics {
     private final String prefix;
     private final Map<Integer, String> received;
     private final Map<Integer, String> sent;
+    private final org.kea4j.dhcp.transport.RateLimit queueFullReport = new org.kea4j.dhcp.transport.RateLimit(10_000);
 
     /**
      * @param stats    where to count
@@ -68,6 +69,18 @@ public final class PacketStatistics {
     /** A packet was dropped: not for this server, refused, dropped by a callout, or no worker was free. */
     public void dropped() {
         stats.add(prefix + "receive-drop", 1);
+    }
+
+    /**
+     * A datagram was dropped before it reached the pipeline (every worker busy, the queue full): counted as
+     * received and dropped.
+     *
+     * @return whether to log it now: at most once every 10 s, the count being in the statistics
+     */
+    public boolean queueFull() {
+        received();
+        dropped();
+        return queueFullReport.allow();
     }
 
     /** A reply was sent. */

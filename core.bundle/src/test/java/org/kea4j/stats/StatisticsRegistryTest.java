@@ -53,5 +53,9 @@ class StatisticsRegistryTest {
         assertEquals(1, stats.value("pkt6-receive-drop"));
         packets.parsed(4); // CONFIRM: Kea 2.2 counts it as unknown
         assertEquals(1, stats.value("pkt6-unknown-received"));
+        assertTrue(packets.queueFull(), "the first full queue is logged");
+        assertFalse(packets.queueFull(), "the next ones within 10 s are only counted");
+        assertEquals(3, stats.value("pkt6-received"));
+        assertEquals(3, stats.value("pkt6-receive-drop"));
     }
 }

@@ -103,8 +103,6 @@ final class Dhcp4Srv {
     private final Hook buffer4Send;
     private final AllocEngine4 engine;
     private final PacketStatistics packets;
-    /** A full queue is logged at most every 10 s (the drops are counted in pkt-receive-drop). */
-    private final org.kea4j.dhcp.transport.RateLimit queueFullReport = new org.kea4j.dhcp.transport.RateLimit(10_000);
     /**
      * Packets no subnet serves are logged at most once a second: a flood of them writes no line per packet (each
      * is counted in pkt4-receive-drop).
@@ -134,9 +132,7 @@ final class Dhcp4Srv {
 
     /** A datagram was dropped before it reached the pipeline: every worker busy and the queue full. */
     void queueFull() {
-        packets.received();
-        packets.dropped();
-        if (queueFullReport.allow()) {
+        if (packets.queueFull()) {
             LOG.log(Dhcp4Messages.DHCP4_PACKET_QUEUE_FULL);
         }
     }
