@@ -46,9 +46,11 @@ public final class LeaseStatistics {
                 stats.set(name, 0);
             }
         }
-        for (String suffix : s.subnetSuffixes()) {
-            stats.all().keySet().stream().filter(n -> n.startsWith("subnet[") && n.endsWith("]." + suffix))
-                    .forEach(stats::remove);
+        List<String> suffixes = s.subnetSuffixes();
+        for (String name : stats.all().keySet()) { // read once: all() copies every statistic's samples
+            if (name.startsWith("subnet[") && suffixes.stream().anyMatch(suffix -> name.endsWith("]." + suffix))) {
+                stats.remove(name);
+            }
         }
         Map<Long, long[]> counts = new HashMap<>(); // subnet id to assigned NA/address, declined, assigned PD
         long declined = 0;
