@@ -32,15 +32,13 @@ public final class NcrUdpSender implements AutoCloseable {
         void stopped(NameChangeRequest ncr, IOException cause);
     }
 
-    private static final NameChangeRequest STOP = null;
-
     private final DatagramChannel channel;
     private final SocketAddress server;
     private final NcrJson.Style style;
     private final Events events;
     private final BlockingQueue<NameChangeRequest> queue;
     private final Thread thread;
-    private volatile boolean running = true;
+    private volatile boolean accepting = true;
 
     /**
      * Opens the socket and starts the sending thread.
@@ -83,7 +81,7 @@ public final class NcrUdpSender implements AutoCloseable {
      * @return false when the queue is full or the sender has stopped: the request is not sent
      */
     public boolean send(NameChangeRequest ncr) {
-        return running && queue.offer(ncr);
+        return accepting && queue.offer(ncr);
     }
 
     /** The requests waiting to be sent. */
@@ -91,9 +89,9 @@ public final class NcrUdpSender implements AutoCloseable {
         return queue.size();
     }
 
-    /** Whether the sender still sends (it stops on close and on an I/O error). */
+    /** Whether the sender takes requests (it stops on close and on an I/O error). */
     public boolean isRunning() {
-        return running;
+        return accepting;
     }
 
     /** The datagram of a request: 2-byte length in network order, then the JSON text. */
@@ -105,25 +103,27 @@ public final class NcrUdpSender implements AutoCloseable {
     }
 
     private void sendLoop() {
-        while (running) {
+        while (true) {
             NameChangeRequest ncr;
             try {
-                ncr = queue.poll(200, TimeUnit.MILLISECONDS);
+                ncr = queue.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 break;
             }
-            if (ncr == STOP) {
+            if (ncr == null) {
+                if (!accepting) {
+                    break; // closed and drained
+                }
                 continue;
             }
             try {
                 channel.send(frame(ncr, style), server);
                 events.sent(ncr);
             } catch (IOException e) {
-                if (running) {
-                    running = false;
-                    queue.clear();
-                    events.stopped(ncr, e);
-                }
+                accepting = false;
+                queue.clear();
+                events.stopped(ncr, e);
+                break;
             }
         }
         try {
@@ -133,15 +133,20 @@ public final class NcrUdpSender implements AutoCloseable {
         }
     }
 
-    /** Stops the sender: the requests still queued are dropped. */
+    /**
+     * Stops the sender: no more requests are taken, those queued are still sent (waiting at most 2 s for them),
+     * then the socket closes.
+     */
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        accepting = false;
         try {
             thread.join(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            thread.interrupt();
         }
     }
 }
