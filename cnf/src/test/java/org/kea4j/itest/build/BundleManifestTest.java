@@ -30,7 +30,7 @@ class BundleManifestTest {
 
     /** The author API: what any hook bundle may import. */
     static final Set<String> API = Set.of("org.kea4j.log", "org.kea4j.hooks", "org.kea4j.control", "org.kea4j.dhcp",
-            "org.kea4j.dhcpsrv");
+            "org.kea4j.dhcpsrv", "org.kea4j.ncr");
     /** The engine: exported by core to kea4j's own bundles only. */
     static final Set<String> ENGINE = Set.of("org.kea4j.config", "org.kea4j.hooks.host", "org.kea4j.dhcp.transport",
             "org.kea4j.dhcpsrv.alloc", "org.kea4j.dhcpsrv.cfg", "org.kea4j.dhcpsrv.leasemgr", "org.kea4j.stats");
@@ -124,6 +124,23 @@ class BundleManifestTest {
                 String version = e.getValue().get("version");
                 assertTrue(optional || version != null && RANGE.matcher(version).matches(),
                         bsn + " imports " + e.getKey() + " without a version range: " + e.getValue());
+            }
+        }
+    }
+
+    /** The DHCP servers hold no DDNS code: that is ddns.bundle's, at the hook points. */
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void dhcpServersHoldNoDdnsCode(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Attributes main = file.getManifest().getMainAttributes();
+            String bsn = main.getValue("Bundle-SymbolicName").split(";")[0].trim();
+            if (!bsn.equals("org.kea4j.dhcp4") && !bsn.equals("org.kea4j.dhcp6")) {
+                return;
+            }
+            for (String imported : clauses(main.getValue("Import-Package")).keySet()) {
+                assertFalse(imported.equals("org.kea4j.ncr") || imported.startsWith("org.xbill."),
+                        bsn + " imports " + imported + ": DDNS belongs to ddns.bundle");
             }
         }
     }
