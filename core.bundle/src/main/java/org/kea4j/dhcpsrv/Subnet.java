@@ -42,6 +42,15 @@ public interface Subnet {
         return null;
     }
 
+    /**
+     * The subnet's DDNS behaviour (with what it inherits from its shared network and the global level).
+     *
+     * @since 2.2
+     */
+    default DdnsParameters ddns() {
+        return DdnsParameters.DEFAULTS;
+    }
+
     /** Whether the address lies in one of the subnet's address pools. */
     default boolean inPool(InetAddress address) {
         for (Pool pool : pools()) {

@@ -6,13 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +20,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kea4j.dhcp.Option;
 import org.kea4j.dhcp.Pkt4;
 import org.kea4j.itest.ControlClient;
 import org.kea4j.itest.Poll;
 import org.kea4j.itest.net.Bind9;
+import org.kea4j.itest.net.Dhcp4Exchange;
 import org.kea4j.itest.net.KeaDaemon;
 import org.kea4j.ncr.ChangeType;
 import org.kea4j.ncr.Dhcid;
@@ -193,7 +188,7 @@ class D2BindIT {
     void keaDhcp4SendsItsRequestsToKea4jD2() throws Exception {
         Path keaDir = Files.createDirectories(dir.resolve("kea"));
         int keaPort = Kea4jProcess.freeUdpPort();
-        try (DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        try (Dhcp4Exchange client = new Dhcp4Exchange(keaPort);
                 KeaDaemon kea = KeaDaemon.start(4, null, keaDir, """
                 { "Dhcp4": {
                     "interfaces-config": { "interfaces": [ "lo" ], "dhcp-socket-type": "udp" },
@@ -207,13 +202,7 @@ class D2BindIT {
                 } }
                 """.formatted(KeaDaemon.socket(keaDir, 4), d2Port), "-p", String.valueOf(keaPort))) {
             byte[] mac = {2, 0, 0, 0, 0x55, 1};
-            Option fqdn = new Option(81, fqdnOption("keaclient.example.com."));
-            Pkt4 offer = exchange(client, keaPort, relayed(client, query(Pkt4.DHCPDISCOVER, 0x5501, mac), fqdn));
-            assertNotNull(offer, "Kea offers");
-            Pkt4 request = relayed(client, query(Pkt4.DHCPREQUEST, 0x5502, mac), fqdn);
-            request.addOption(Option.ipv4(50, offer.yiaddr()));
-            request.addOption(offer.getOption(54));
-            Pkt4 ack = exchange(client, keaPort, request);
+            Pkt4 ack = client.lease(0x5501, mac, Dhcp4Exchange.fqdn(0x01, "keaclient.example.com."));
             assertNotNull(ack, "Kea acknowledges");
             String address = ack.yiaddr().getHostAddress();
             awaitRecords("keaclient.example.com", "A", List.of(address));
@@ -221,65 +210,9 @@ class D2BindIT {
             awaitRecords(octets[3] + ".2.0.192.in-addr.arpa", "PTR", List.of("keaclient.example.com."));
             assertEquals(1, bind.dig("keaclient.example.com", "DHCID").size());
 
-            Pkt4 release = relayed(client, query(Pkt4.DHCPRELEASE, 0x5503, mac));
-            release.setCiaddr((Inet4Address) ack.yiaddr());
-            release.addOption(offer.getOption(54));
-            byte[] wire = release.pack();
-            client.send(new DatagramPacket(wire, wire.length, new InetSocketAddress("127.0.0.1", keaPort)));
+            client.release(0x5503, mac, ack);
             awaitRecords("keaclient.example.com", "A", List.of());
             awaitRecords(octets[3] + ".2.0.192.in-addr.arpa", "PTR", List.of());
         }
-    }
-
-    /** Option 81 asking the server to do both updates (S=1), the name in DNS wire form (E=1). */
-    private static byte[] fqdnOption(String name) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0x05);
-        out.write(0);
-        out.write(0);
-        for (String label : name.split("\\.")) {
-            out.write(label.length());
-            out.writeBytes(label.getBytes(StandardCharsets.US_ASCII));
-        }
-        out.write(0);
-        return out.toByteArray();
-    }
-
-    private static Pkt4 query(int type, long transid, byte[] mac) {
-        Pkt4 p = new Pkt4(type, transid);
-        p.setHWAddr(1, mac);
-        return p;
-    }
-
-    /** Relayed by 127.0.0.1, with the relay-port sub-option so that the answer comes back to the test's socket. */
-    private static Pkt4 relayed(DatagramSocket client, Pkt4 p, Option... options) {
-        p.setGiaddr((Inet4Address) InetAddress.getLoopbackAddress());
-        p.setHops(1);
-        for (Option o : options) {
-            p.addOption(o);
-        }
-        p.addOption(new Option(82, Option.packSubOptions4(List.of(Option.uint16(19, client.getLocalPort())))));
-        return p;
-    }
-
-    private static Pkt4 exchange(DatagramSocket client, int port, Pkt4 query) throws Exception {
-        byte[] wire = query.pack();
-        client.send(new DatagramPacket(wire, wire.length, new InetSocketAddress("127.0.0.1", port)));
-        byte[] buf = new byte[1500];
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (System.currentTimeMillis() < deadline) {
-            client.setSoTimeout((int) Math.max(1, deadline - System.currentTimeMillis()));
-            DatagramPacket p = new DatagramPacket(buf, buf.length);
-            try {
-                client.receive(p);
-            } catch (SocketTimeoutException none) {
-                return null;
-            }
-            Pkt4 reply = Pkt4.parse(p.getData(), p.getLength());
-            if (reply.transid() == query.transid()) {
-                return reply;
-            }
-        }
-        return null;
     }
 }

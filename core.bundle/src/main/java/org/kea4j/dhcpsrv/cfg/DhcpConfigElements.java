@@ -1,6 +1,9 @@
 package org.kea4j.dhcpsrv.cfg;
 
 import org.kea4j.dhcpsrv.Addresses;
+import org.kea4j.dhcpsrv.DdnsParameters;
+import org.kea4j.config.HooksLibraryConfig;
+import java.util.Map;
 import org.kea4j.dhcpsrv.HostIdentifier;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -240,18 +243,104 @@ public final class DhcpConfigElements {
         return out;
     }
 
-    /** The Kea 2.x DDNS behaviour keys (their effect belongs to DDNS): types only. */
+    /** The keys of {@code dhcp-ddns} that are Kea 2.x's connectivity settings, read by the DDNS hooks library. */
+    public static final List<String> DHCP_DDNS_KEYS = List.of("enable-updates", "server-ip", "server-port",
+            "sender-ip", "sender-port", "max-queue-size", "ncr-protocol", "ncr-format");
+    /** Kea 0.9's behaviour keys inside {@code dhcp-ddns}, still read by Kea 2.x as deprecated aliases. */
+    public static final List<String> DHCP_DDNS_09_KEYS = List.of("qualifying-suffix", "override-no-update",
+            "override-client-update", "replace-client-name", "generated-prefix", "always-include-fqdn",
+            "hostname-char-set", "hostname-char-replacement");
+    /** The bundle that carries out DDNS for the DHCP servers, as a hooks library. */
+    public static final String DDNS_LIBRARY = "org.kea4j.ddns";
+
+    /**
+     * The DDNS behaviour of a server element, shared network or subnet: its {@code ddns-*} keys over what it
+     * inherits.
+     */
+    public static DdnsParameters ddnsParameters(ConfigNode node, DdnsParameters inherited) throws ConfigException {
+        DdnsParameters.ReplaceClientName replace = inherited.replaceClientName();
+        Optional<ConfigNode> replaceNode = node.get("ddns-replace-client-name");
+        if (replaceNode.isPresent()) {
+            try {
+                replace = DdnsParameters.ReplaceClientName.of(replaceNode.get().asString());
+            } catch (IllegalArgumentException e) {
+                throw replaceNode.get().error(e.getMessage());
+            }
+        }
+        String charSet = node.getString("hostname-char-set", inherited.hostnameCharSet());
+        if (!charSet.isEmpty()) {
+            try {
+                java.util.regex.Pattern.compile(charSet);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw node.require("hostname-char-set").error("invalid regular expression: " + e.getDescription());
+            }
+        }
+        return new DdnsParameters(node.getBoolean("ddns-send-updates", inherited.sendUpdates()),
+                node.getBoolean("ddns-override-no-update", inherited.overrideNoUpdate()),
+                node.getBoolean("ddns-override-client-update", inherited.overrideClientUpdate()), replace,
+                node.getString("ddns-generated-prefix", inherited.generatedPrefix()),
+                node.getString("ddns-qualifying-suffix", inherited.qualifyingSuffix()),
+                node.getBoolean("ddns-update-on-renew", inherited.updateOnRenew()),
+                node.getBoolean("ddns-use-conflict-resolution", inherited.useConflictResolution()), charSet,
+                node.getString("hostname-char-replacement", inherited.hostnameCharReplacement()));
+    }
+
+    /**
+     * The global DDNS behaviour of a server element: Kea's defaults, then Kea 0.9's names inside {@code dhcp-ddns}
+     * ({@code replace-client-name} true meaning when-present), then the global {@code ddns-*} keys.
+     */
+    public static DdnsParameters globalDdnsParameters(ConfigNode server) throws ConfigException {
+        DdnsParameters base = DdnsParameters.DEFAULTS;
+        Optional<ConfigNode> ddns = server.get("dhcp-ddns");
+        if (ddns.isPresent()) {
+            ConfigNode d = ddns.get();
+            List<String> allowed = new ArrayList<>(DHCP_DDNS_KEYS);
+            allowed.addAll(DHCP_DDNS_09_KEYS);
+            d.expectMap().checkKeys(allowed);
+            DdnsParameters.ReplaceClientName replace = base.replaceClientName();
+            Optional<ConfigNode> r = d.get("replace-client-name");
+            if (r.isPresent()) {
+                if (r.get().json().isBoolean()) {
+                    replace = r.get().asBoolean() ? DdnsParameters.ReplaceClientName.WHEN_PRESENT
+                            : DdnsParameters.ReplaceClientName.NEVER;
+                } else {
+                    try {
+                        replace = DdnsParameters.ReplaceClientName.of(r.get().asString());
+                    } catch (IllegalArgumentException e) {
+                        throw r.get().error(e.getMessage());
+                    }
+                }
+            }
+            d.getBoolean("always-include-fqdn", false);
+            base = new DdnsParameters(base.sendUpdates(), d.getBoolean("override-no-update", false),
+                    d.getBoolean("override-client-update", false), replace,
+                    d.getString("generated-prefix", base.generatedPrefix()),
+                    d.getString("qualifying-suffix", base.qualifyingSuffix()), base.updateOnRenew(),
+                    base.useConflictResolution(), d.getString("hostname-char-set", base.hostnameCharSet()),
+                    d.getString("hostname-char-replacement", base.hostnameCharReplacement()));
+        }
+        return ddnsParameters(server, base);
+    }
+
+    /**
+     * The DDNS hooks library a server element asks for: when {@code dhcp-ddns} has {@code enable-updates: true},
+     * the library {@value #DDNS_LIBRARY} with the {@code dhcp-ddns} element as its parameters (it checks them when
+     * it loads); otherwise none.
+     */
+    public static Optional<HooksLibraryConfig> ddnsLibrary(ConfigNode server) throws ConfigException {
+        Optional<ConfigNode> ddns = server.get("dhcp-ddns");
+        if (ddns.isEmpty() || !ddns.get().getBoolean("enable-updates", false)) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parameters = new com.fasterxml.jackson.databind.ObjectMapper()
+                .convertValue(ddns.get().json(), Map.class);
+        return Optional.of(new HooksLibraryConfig(DDNS_LIBRARY, parameters));
+    }
+
+    /** The Kea 2.x DDNS behaviour keys, checked (their effect belongs to the DDNS hooks library). */
     public static void ddnsBehaviour(ConfigNode node) throws ConfigException {
-        node.getBoolean("ddns-send-updates", true);
-        node.getBoolean("ddns-override-no-update", false);
-        node.getBoolean("ddns-override-client-update", false);
-        node.getBoolean("ddns-update-on-renew", false);
-        node.getBoolean("ddns-use-conflict-resolution", true);
-        node.getString("ddns-replace-client-name", "never");
-        node.getString("ddns-generated-prefix", "myhost");
-        node.getString("ddns-qualifying-suffix", "");
-        node.getString("hostname-char-set", "");
-        node.getString("hostname-char-replacement", "");
+        ddnsParameters(node, DdnsParameters.DEFAULTS);
         if (node.has("cache-threshold")) {
             double v = node.require("cache-threshold").json().asDouble(-1);
             if (!node.require("cache-threshold").json().isNumber() || v < 0 || v >= 1) {

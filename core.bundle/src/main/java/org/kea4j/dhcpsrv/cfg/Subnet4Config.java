@@ -1,5 +1,6 @@
 package org.kea4j.dhcpsrv.cfg;
 
+import org.kea4j.dhcpsrv.DdnsParameters;
 import org.kea4j.dhcpsrv.Subnet4;
 import org.kea4j.dhcpsrv.Prefix;
 import java.net.Inet4Address;
@@ -30,12 +31,13 @@ import java.util.OptionalLong;
  * @param reservationFlags where reservations apply
  * @param sharedNetworkName the shared network it belongs to, or null
  * @param requiredClasses   {@code require-client-classes} of its shared network, then its own
+ * @param ddns              its DDNS behaviour, with what it inherits
  */
 public record Subnet4Config(long id, Prefix prefix, List<PoolConfig> pools, long validLifetime, OptionalLong renewTimer,
         OptionalLong rebindTimer, List<OptionDataConfig> options, String interfaceName, String clientClass,
         List<InetAddress> relayAddresses, Inet4Address nextServer, String serverHostname, String bootFileName,
         boolean matchClientId, boolean authoritative, List<Reservation4Config> reservations,
-        ReservationFlags reservationFlags, String sharedNetworkName, List<String> requiredClasses) implements Subnet4 {
+        ReservationFlags reservationFlags, String sharedNetworkName, List<String> requiredClasses, DdnsParameters ddns) implements Subnet4 {
 
     public Subnet4Config {
         Objects.requireNonNull(prefix, "prefix");
@@ -44,6 +46,7 @@ public record Subnet4Config(long id, Prefix prefix, List<PoolConfig> pools, long
         relayAddresses = List.copyOf(relayAddresses);
         reservations = List.copyOf(reservations);
         requiredClasses = List.copyOf(requiredClasses);
+        Objects.requireNonNull(ddns, "ddns");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.kea4j.dhcpsrv.cfg;
 
+import org.kea4j.dhcpsrv.DdnsParameters;
 import org.kea4j.dhcpsrv.Subnet6;
 import org.kea4j.dhcpsrv.Prefix;
 import java.net.InetAddress;
@@ -27,12 +28,13 @@ import java.util.Objects;
  * @param reservationFlags  where reservations apply
  * @param sharedNetworkName the shared network it belongs to, or null
  * @param requiredClasses   {@code require-client-classes} of its shared network, then its own
+ * @param ddns              its DDNS behaviour, with what it inherits
  */
 public record Subnet6Config(long id, Prefix prefix, List<PoolConfig> pools, List<PdPoolConfig> pdPools, long preferredLifetime,
         long validLifetime, long renewTimer, long rebindTimer, List<OptionDataConfig> options, String interfaceName,
         byte[] interfaceId, String clientClass, List<InetAddress> relayAddresses, boolean rapidCommit,
         List<Reservation6Config> reservations, ReservationFlags reservationFlags, String sharedNetworkName,
-        List<String> requiredClasses) implements Subnet6 {
+        List<String> requiredClasses, DdnsParameters ddns) implements Subnet6 {
 
     public Subnet6Config {
         Objects.requireNonNull(prefix, "prefix");
@@ -42,6 +44,7 @@ public record Subnet6Config(long id, Prefix prefix, List<PoolConfig> pools, List
         relayAddresses = List.copyOf(relayAddresses);
         reservations = List.copyOf(reservations);
         requiredClasses = List.copyOf(requiredClasses);
+        Objects.requireNonNull(ddns, "ddns");
         interfaceId = interfaceId == null ? null : interfaceId.clone();
     }
 

@@ -1,5 +1,6 @@
 package org.kea4j.dhcp4.internal;
 
+import org.kea4j.dhcpsrv.DdnsParameters;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -101,7 +102,7 @@ final class Dhcp4ConfigParser {
             boolean authoritative, Inet4Address nextServer, String serverHostname, String bootFileName,
             ReservationFlags reservations, boolean calculateTeeTimes, double t1Percent, double t2Percent,
             String iface, List<InetAddress> relays, String clientClass, String sharedNetwork,
-            List<String> requiredClasses) {
+            List<String> requiredClasses, DdnsParameters ddns) {
     }
 
     /** A subnet's element with what it inherits. */
@@ -170,8 +171,11 @@ final class Dhcp4ConfigParser {
         }
         DhcpConfigElements.compatibilityKeys(dhcp4);
 
-        List<HooksLibraryConfig> hooks = dhcp4.get("hooks-libraries").isPresent()
-                ? CommonElements.hooksLibraries(dhcp4.require("hooks-libraries")) : List.of();
+        List<HooksLibraryConfig> hooks = new ArrayList<>();
+        DhcpConfigElements.ddnsLibrary(dhcp4).ifPresent(hooks::add);
+        if (dhcp4.get("hooks-libraries").isPresent()) {
+            hooks.addAll(CommonElements.hooksLibraries(dhcp4.require("hooks-libraries")));
+        }
         Optional<ControlSocketConfig> socket = dhcp4.get("control-socket").isPresent()
                 ? Optional.of(CommonElements.controlSocket(dhcp4.require("control-socket"))) : Optional.empty();
         List<LoggerConfig> loggers = dhcp4.get("loggers").isPresent()
@@ -185,7 +189,8 @@ final class Dhcp4ConfigParser {
 
     private static Globals globals(ConfigNode dhcp4) throws ConfigException {
         return inherit(dhcp4, new Globals(7200, OptionalLong.empty(), OptionalLong.empty(), true, false, null, null,
-                null, ReservationFlags.DEFAULT, false, 0.5, 0.875, null, List.of(), null, null, List.of()), null);
+                null, ReservationFlags.DEFAULT, false, 0.5, 0.875, null, List.of(), null, null, List.of(),
+                DhcpConfigElements.globalDdnsParameters(dhcp4)), null);
     }
 
     /** The settings of a server element or a shared network ({@code network} its name), over its parent's. */
@@ -210,7 +215,8 @@ final class Dhcp4ConfigParser {
                 DhcpConfigElements.percent(node, "t2-percent", parent.t2Percent()),
                 network == null ? null : node.getString("interface", parent.iface()), relays,
                 network == null ? null : node.getString("client-class", parent.clientClass()), network,
-                network == null ? List.of() : DhcpConfigElements.strings(node, "require-client-classes"));
+                network == null ? List.of() : DhcpConfigElements.strings(node, "require-client-classes"),
+                network == null ? parent.ddns() : DhcpConfigElements.ddnsParameters(node, parent.ddns()));
     }
 
     private static Inet4Address optionalV4(ConfigNode node, String key) throws ConfigException {
@@ -334,6 +340,7 @@ final class Dhcp4ConfigParser {
         List<Reservation4Config> reservations = entry.get("reservations").isPresent()
                 ? reservations(entry.require("reservations"), prefix) : List.of();
         DhcpConfigElements.ddnsBehaviour(entry);
+        DdnsParameters ddns = DhcpConfigElements.ddnsParameters(entry, globals.ddns());
         return new Subnet4Config(id, prefix, pools, valid, renew, rebind, optionData(entry),
                 entry.getString("interface", globals.iface()), entry.getString("client-class", globals.clientClass()),
                 relays, nextServer,
@@ -342,7 +349,7 @@ final class Dhcp4ConfigParser {
                 entry.getBoolean("match-client-id", globals.matchClientId()),
                 entry.getBoolean("authoritative", globals.authoritative()), reservations,
                 DhcpConfigElements.reservationFlags(entry, globals.reservations()), globals.sharedNetwork(),
-                DhcpConfigElements.requiredClasses(globals.requiredClasses(), entry));
+                DhcpConfigElements.requiredClasses(globals.requiredClasses(), entry), ddns);
     }
 
     private static PoolConfig pool(ConfigNode poolNode, Prefix prefix) throws ConfigException {

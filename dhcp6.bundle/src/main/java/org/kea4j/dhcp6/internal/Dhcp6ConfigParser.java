@@ -1,5 +1,6 @@
 package org.kea4j.dhcp6.internal;
 
+import org.kea4j.dhcpsrv.DdnsParameters;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -102,7 +103,7 @@ final class Dhcp6ConfigParser {
     private record Globals(long preferred, long valid, OptionalLong renew, OptionalLong rebind, boolean rapidCommit,
             ReservationFlags reservations, boolean calculateTeeTimes, double t1Percent, double t2Percent,
             String iface, String interfaceId, List<InetAddress> relays, String clientClass, String sharedNetwork,
-            List<String> requiredClasses) {
+            List<String> requiredClasses, DdnsParameters ddns) {
     }
 
     /** A subnet's element with what it inherits. */
@@ -199,7 +200,8 @@ final class Dhcp6ConfigParser {
 
     private static Globals globals(ConfigNode dhcp6) throws ConfigException {
         return inherit(dhcp6, new Globals(3600, 7200, OptionalLong.empty(), OptionalLong.empty(), false,
-                ReservationFlags.DEFAULT, true, 0.5, 0.8, null, null, List.of(), null, null, List.of()), null);
+                ReservationFlags.DEFAULT, true, 0.5, 0.8, null, null, List.of(), null, null, List.of(),
+                DhcpConfigElements.globalDdnsParameters(dhcp6)), null);
     }
 
     /** The settings of a server element or a shared network ({@code network} its name), over its parent's. */
@@ -222,7 +224,8 @@ final class Dhcp6ConfigParser {
                 network == null ? null : node.getString("interface", parent.iface()),
                 network == null ? null : node.getString("interface-id", parent.interfaceId()), relays,
                 network == null ? null : node.getString("client-class", parent.clientClass()), network,
-                network == null ? List.of() : DhcpConfigElements.strings(node, "require-client-classes"));
+                network == null ? List.of() : DhcpConfigElements.strings(node, "require-client-classes"),
+                network == null ? parent.ddns() : DhcpConfigElements.ddnsParameters(node, parent.ddns()));
     }
 
     private static Dhcp6Config.ServerIdConfig serverId(ConfigNode dhcp6) throws ConfigException {
@@ -400,7 +403,8 @@ final class Dhcp6ConfigParser {
                 entry.has("relay") ? DhcpConfigElements.relays(entry, true) : globals.relays(),
                 entry.getBoolean("rapid-commit", globals.rapidCommit()), reservations,
                 DhcpConfigElements.reservationFlags(entry, globals.reservations()), globals.sharedNetwork(),
-                DhcpConfigElements.requiredClasses(globals.requiredClasses(), entry));
+                DhcpConfigElements.requiredClasses(globals.requiredClasses(), entry),
+                DhcpConfigElements.ddnsParameters(entry, globals.ddns()));
     }
 
     /** A pd-pool's classes and RFC 6603 excluded prefix ({@code excluded-prefix} with {@code excluded-prefix-len}). */
