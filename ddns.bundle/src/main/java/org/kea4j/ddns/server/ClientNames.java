@@ -48,11 +48,7 @@ final class ClientNames {
 
     /** {@code prefix-192-0-2-10.suffix} (colons of IPv6 addresses become hyphens too). */
     static String generate(String prefix, InetAddress address, String suffix, boolean trailingDot) {
-        String text = address.getHostAddress();
-        int zone = text.indexOf('%');
-        if (zone >= 0) {
-            text = text.substring(0, zone);
-        }
+        String text = org.kea4j.dhcpsrv.Addresses.format(address);
         return qualify(prefix + "-" + text.replace('.', '-').replace(':', '-'), suffix, trailingDot);
     }
 
