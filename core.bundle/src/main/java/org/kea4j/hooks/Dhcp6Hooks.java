@@ -95,8 +95,10 @@ public final class Dhcp6Hooks {
     private static HookPoint extension(String name, String message) {
         return HookPoint.builder(name)
                 .description(message + " extends a lease the client holds; lease6 already carries the new lifetimes."
-                        + " Called once per lease. The address must not be changed.")
+                        + " Called once per lease. The address must not be changed. kea4j also passes subnet6, the"
+                        + " lease's subnet (Kea does not), so that a callout knows its settings (since 1.2).")
                 .in(QUERY6)
+                .in(SUBNET6)
                 .inOut(LEASE6)
                 .sometimes(IA_NA, HookPoint.Direction.IN_OUT, "for an address lease")
                 .sometimes(IA_PD, HookPoint.Direction.IN_OUT, "for a delegated prefix")

@@ -28,6 +28,7 @@ public final class NcrUdpListener implements AutoCloseable {
     }
 
     private static final int MAX_DATAGRAM = 65_535;
+    private static final int RECEIVE_BUFFER = 4 << 20;
 
     private final DatagramChannel channel;
     private final Receiver receiver;
@@ -51,6 +52,8 @@ public final class NcrUdpListener implements AutoCloseable {
     public static NcrUdpListener open(InetSocketAddress local, Receiver receiver) throws IOException {
         DatagramChannel channel = DatagramChannel.open();
         try {
+            // room for bursts while the owner's queue drains (the kernel caps it at net.core.rmem_max)
+            channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
             channel.bind(local);
         } catch (IOException e) {
             channel.close();

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kea4j.dhcp.Option;
 import org.kea4j.dhcp.Pkt4;
+import org.kea4j.itest.ControlClient;
 import org.kea4j.itest.Poll;
 import org.kea4j.itest.net.Bind9;
 import org.kea4j.itest.net.Dhcp4Exchange;
+import org.kea4j.itest.net.External;
 
 /**
  * kea4j's DHCPv4 server and its D2 in one process (Dhcp4 and DhcpDdns in one file), a real BIND 9 behind: the
@@ -48,9 +50,14 @@ class Dhcp4DdnsIT {
      */
     private static Kea4jProcess start(String name, Dhcp4Exchange client, int validLifetime, String ddnsKeys, int first)
             throws Exception {
+        return start(name, client, validLifetime, ddnsKeys, first, 0);
+    }
+
+    /** As above; with {@code externalD2} not 0, kea4j runs no D2 and sends its requests to that port. */
+    private static Kea4jProcess start(String name, Dhcp4Exchange client, int validLifetime, String ddnsKeys, int first,
+            int externalD2) throws Exception {
         Path work = Files.createDirectories(dir.resolve(name));
-        int d2Port = Kea4jProcess.freeUdpPort();
-        String servers = "[ { \"ip-address\": \"127.0.0.1\", \"port\": " + bind.port() + " } ]";
+        int d2Port = externalD2 != 0 ? externalD2 : Kea4jProcess.freeUdpPort();
         Path config = work.resolve("kea4j.json");
         Files.writeString(config, """
                 { "Dhcp4": {
@@ -63,21 +70,29 @@ class Dhcp4DdnsIT {
                     %s
                     "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24", "pools": [ { "pool": "192.0.2.%d - 192.0.2.%d" } ],
                                    "relay": { "ip-addresses": [ "127.0.0.1" ] } } ]
-                  },
-                  "DhcpDdns": {
-                    "ip-address": "127.0.0.1", "port": %d,
-                    "tsig-keys": [ { "name": "%s", "algorithm": "HMAC-SHA256", "secret": "%s" } ],
-                    "forward-ddns": { "ddns-domains": [ { "name": "example.com.", "key-name": "%s", "dns-servers": %s } ] },
-                    "reverse-ddns": { "ddns-domains": [
-                        { "name": "2.0.192.in-addr.arpa.", "key-name": "%s", "dns-servers": %s } ] }
-                  } }
-                """.formatted(validLifetime, validLifetime / 4, validLifetime / 2, d2Port, ddnsKeys, first, first + 19, d2Port,
-                Bind9.KEY_NAME, Bind9.KEY_SECRET, Bind9.KEY_NAME, servers, Bind9.KEY_NAME, servers));
+                  }%s }
+                """.formatted(validLifetime, validLifetime / 4, validLifetime / 2, d2Port, ddnsKeys, first, first + 19,
+                externalD2 != 0 ? "" : ",\n\"DhcpDdns\": " + d2Element(d2Port, null)));
         Path socket = work.resolve("ctrl.sock");
         Kea4jProcess server = Kea4jProcess.start(work, "-c", config.toString(), "-p",
                 String.valueOf(client.serverPort()), "-d", "--control-socket", socket.toString());
         assertTrue(server.awaitControl(socket, 60_000), server.output());
         return server;
+    }
+
+    /** A DhcpDdns element updating the test's BIND (with a control socket when one is named). */
+    private static String d2Element(int port, Path socket) {
+        String servers = "[ { \"ip-address\": \"127.0.0.1\", \"port\": " + bind.port() + " } ]";
+        return """
+                {
+                    "ip-address": "127.0.0.1", "port": %d,%s
+                    "tsig-keys": [ { "name": "%s", "algorithm": "HMAC-SHA256", "secret": "%s" } ],
+                    "forward-ddns": { "ddns-domains": [ { "name": "example.com.", "key-name": "%s", "dns-servers": %s } ] },
+                    "reverse-ddns": { "ddns-domains": [
+                        { "name": "2.0.192.in-addr.arpa.", "key-name": "%s", "dns-servers": %s } ] }
+                }""".formatted(port, socket == null ? "" : " \"control-socket\": { \"socket-type\": \"unix\","
+                + " \"socket-name\": \"" + socket + "\" },", Bind9.KEY_NAME, Bind9.KEY_SECRET, Bind9.KEY_NAME, servers,
+                Bind9.KEY_NAME, servers);
     }
 
     private static void awaitRecords(Kea4jProcess server, String name, String type, List<String> expected)
@@ -169,6 +184,45 @@ class Dhcp4DdnsIT {
             // the lease expires after 4 s and is reclaimed within a second or two: its names go
             awaitRecords(server, "shortlived.example.com", "A", List.of());
             awaitRecords(server, reverse(ack), "PTR", List.of());
+        }
+    }
+
+    /** kea4j's DHCPv4 server sends its requests to Kea 2.2's own D2, kea-dhcp-ddns, which updates BIND. */
+    @Test
+    void keaDhcpDdnsTakesKea4jsRequests() throws Exception {
+        Path keaDir = Files.createDirectories(dir.resolve("kea-d2"));
+        int keaD2Port = Kea4jProcess.freeUdpPort();
+        Path socket = keaDir.resolve("d2.sock");
+        Path config = keaDir.resolve("kea-dhcp-ddns.json");
+        Files.writeString(config, "{ \"DhcpDdns\": " + d2Element(keaD2Port, socket) + " }");
+        ProcessBuilder builder = new ProcessBuilder(External.program("kea-dhcp-ddns").toString(), "-c",
+                config.toString()).redirectErrorStream(true).redirectOutput(keaDir.resolve("kea-d2.out").toFile());
+        builder.environment().put("KEA_LOCKFILE_DIR", keaDir.toString());
+        builder.environment().put("KEA_PIDFILE_DIR", keaDir.toString());
+        Process keaD2 = builder.start();
+        try (Dhcp4Exchange client = Dhcp4Exchange.withPortPair()) {
+            assertTrue(Poll.until(20_000, () -> {
+                try {
+                    return Files.exists(socket) && ControlClient.send(socket, "{\"command\": \"list-commands\"}")
+                            .contains("\"result\"");
+                } catch (java.io.IOException notYet) {
+                    return false;
+                }
+            }), "kea-dhcp-ddns answers: " + Files.readString(keaDir.resolve("kea-d2.out")));
+            try (Kea4jProcess server = start("to-kea-d2", client, 3600, "", 180, keaD2Port)) {
+                Pkt4 ack = client.lease(0x5101, new byte[] {2, 0, 0, 0, 0x51, 1},
+                        Dhcp4Exchange.fqdn(0x01, "tokea.example.com."));
+                assertNotNull(ack, server.output());
+                awaitRecords(server, "tokea.example.com", "A", List.of(ack.yiaddr().getHostAddress()));
+                awaitRecords(server, reverse(ack), "PTR", List.of("tokea.example.com."));
+                client.release(0x5103, new byte[] {2, 0, 0, 0, 0x51, 1}, ack);
+                awaitRecords(server, "tokea.example.com", "A", List.of());
+            }
+        } finally {
+            keaD2.destroy();
+            if (!keaD2.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                keaD2.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
         }
     }
 }

@@ -22,21 +22,32 @@ public final class Bind9 implements AutoCloseable {
     /** The TSIG key the zones accept updates with (HMAC-SHA256). */
     public static final String KEY_NAME = "d2.key";
     public static final String KEY_SECRET = "LSWXnfkKZjdPJI5QxlpnfQ==";
-    public static final String[] ZONES = {"example.com", "2.0.192.in-addr.arpa",
+    public static final String[] ZONES = {"example.com", "2.0.192.in-addr.arpa", "20.10.in-addr.arpa",
         "0.0.0.0.1.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa"};
 
     private final Process process;
     private final int port;
     private final Path output;
+    private final List<String> prefix;
 
-    private Bind9(Process process, int port, Path output) {
+    private Bind9(Process process, int port, Path output, List<String> prefix) {
         this.process = process;
         this.port = port;
         this.output = output;
+        this.prefix = prefix;
     }
 
     /** Starts named in {@code dir} and returns once it answers for its zones (bounded: 30 s). */
     public static Bind9 start(Path dir) throws Exception {
+        return start(dir, null);
+    }
+
+    /**
+     * As {@link #start(Path)}, inside a network namespace the test made (null: the test's own), where named and
+     * {@code dig} then run.
+     */
+    public static Bind9 start(Path dir, String namespace) throws Exception {
+        List<String> prefix = namespace == null ? List.of() : List.of("ip", "netns", "exec", namespace);
         Path named = External.program("named");
         External.program("dig");
         int port = freePort();
@@ -46,9 +57,10 @@ public final class Bind9 implements AutoCloseable {
             Files.writeString(dir.resolve(zone + ".db"), resource(zone + ".db"));
         }
         Path output = dir.resolve("named.out");
-        Process p = new ProcessBuilder(named.toString(), "-g", "-c", dir.resolve("named.conf").toString())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        Bind9 bind = new Bind9(p, port, output);
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(named.toString(), "-g", "-c", dir.resolve("named.conf").toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Bind9 bind = new Bind9(p, port, output, prefix);
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline && p.isAlive()) {
             if (!bind.dig("example.com", "SOA").isEmpty()) {
@@ -97,8 +109,10 @@ public final class Bind9 implements AutoCloseable {
 
     /** The answers {@code dig +short} gives for a name and type (bounded: 10 s). */
     public List<String> dig(String name, String type) throws Exception {
-        Process dig = new ProcessBuilder("dig", "@127.0.0.1", "-p", Integer.toString(port), "+short", "+time=2",
-                "+tries=1", name, type).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of("dig", "@127.0.0.1", "-p", Integer.toString(port), "+short", "+time=2", "+tries=1",
+                name, type));
+        Process dig = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(dig.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
         if (!dig.waitFor(10, TimeUnit.SECONDS)) {
             dig.destroyForcibly();
@@ -116,7 +130,27 @@ public final class Bind9 implements AutoCloseable {
         return lines;
     }
 
-    /** Stops named (by its PID) and waits for it. */
+    /** The records of a zone's transfer (AXFR) with this type, as {@code name TTL class type rdata} lines. */
+    public List<String> transfer(String zone, String type) throws Exception {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of("dig", "@127.0.0.1", "-p", Integer.toString(port), "+noall", "+answer", "+time=5",
+                "AXFR", zone));
+        Process dig = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(dig.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        if (!dig.waitFor(30, TimeUnit.SECONDS)) {
+            dig.destroyForcibly();
+        }
+        List<String> records = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[3].equals(type)) {
+                records.add(line.trim());
+            }
+        }
+        return records;
+    }
+
+    /** Stops named (by its PID: under {@code ip netns exec} named replaces that process) and waits for it. */
     @Override
     public void close() throws InterruptedException {
         process.destroy();

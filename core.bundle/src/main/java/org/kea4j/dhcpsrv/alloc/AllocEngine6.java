@@ -430,7 +430,8 @@ public final class AllocEngine6 {
         Hook hook = ctx.rebind() ? leaseRebind : leaseRenew;
         CalloutSession session = ctx.session();
         if (session != null && session.hasCallouts(hook)) {
-            NextStep next = session.begin(hook).with(Dhcp6Hooks.QUERY6, ctx.query()).with(Dhcp6Hooks.LEASE6, renewed)
+            NextStep next = session.begin(hook).with(Dhcp6Hooks.QUERY6, ctx.query())
+                    .with(Dhcp6Hooks.SUBNET6, ctx.subnet()).with(Dhcp6Hooks.LEASE6, renewed)
                     .with(ctx.type() == LeaseType.PD ? Dhcp6Hooks.IA_PD : Dhcp6Hooks.IA_NA, ctx.ia()).call();
             if (next != NextStep.CONTINUE) {
                 log.log(DHCPSRV_HOOK_LEASE6_EXTEND_SKIP, ctx.query() == null ? "" : ctx.query().getName());

@@ -34,7 +34,8 @@ import org.kea4j.ncr.NcrUdpListener;
 
 /**
  * D2 at work: the NCR listener, the request queue (Kea's queue manager: when it is full the listener pauses, and
- * resumes once the queue is back under three quarters) and the update manager (at most a set number of
+ * resumes once the queue is back under three quarters; kea4j pauses as the queue fills, so that the request in hand
+ * is kept rather than dropped) and the update manager (at most a set number of
  * transactions at once, and never two for one DHCID: the first queued request whose client has none in progress
  * goes next).
  */
@@ -120,8 +121,9 @@ public final class D2Process implements AutoCloseable {
     }
 
     /**
-     * Queues a request as if it had been received (the listener's way in). When the queue is full the request is
-     * dropped and the listener pauses until the queue drains.
+     * Queues a request as if it had been received (the listener's way in). The listener pauses when the queue
+     * becomes full (requests then wait in the socket's buffer) and resumes once it is back under three quarters; a
+     * request that still meets a full queue is dropped.
      *
      * @return false when the request was dropped
      */
@@ -137,6 +139,11 @@ public final class D2Process implements AutoCloseable {
                 return false;
             }
             queue.addLast(ncr);
+            if (queue.size() >= maxQueueSize && listener != null && !listener.isPaused()) {
+                // stop reading now: the next request waits in the socket's buffer instead of being dropped
+                QUEUE_LOG.log(DHCP_DDNS_QUEUE_MGR_QUEUE_FULL, maxQueueSize);
+                listener.pause();
+            }
         }
         dispatch();
         return true;

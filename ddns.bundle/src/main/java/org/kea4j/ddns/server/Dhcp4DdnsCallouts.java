@@ -1,10 +1,8 @@
 package org.kea4j.ddns.server;
 
 import static org.kea4j.ddns.internal.ServerDdnsMessages.DHCP4_CLIENT_NAME_PROC_FAIL;
-import static org.kea4j.ddns.internal.ServerDdnsMessages.DHCP4_DHCID_COMPUTE_ERROR;
 
 import java.time.Instant;
-import java.util.Objects;
 import org.kea4j.dhcp.Pkt4;
 import org.kea4j.dhcpsrv.DdnsParameters;
 import org.kea4j.dhcpsrv.Lease4;
@@ -12,7 +10,6 @@ import org.kea4j.dhcpsrv.Subnet4;
 import org.kea4j.hooks.CalloutHandle;
 import org.kea4j.hooks.Dhcp4Hooks;
 import org.kea4j.hooks.NextStep;
-import org.kea4j.log.KeaLogger;
 import org.kea4j.ncr.ChangeType;
 import org.kea4j.ncr.Dhcid;
 import org.kea4j.ncr.NameChangeRequest;
@@ -22,19 +19,10 @@ import org.kea4j.ncr.NameChangeRequest;
  * (and stored in the lease with the forward/reverse flags), answered in {@code pkt4_send}, and the
  * NameChangeRequests leave with the DHCPACK; releases and reclaimed leases remove their names.
  */
-final class Dhcp4DdnsCallouts {
-
-    private static final KeaLogger LOG = KeaLogger.forSubsystem("ddns");
-    private static final String DECISION = "ddns.decision";
-    private static final String LEASE = "ddns.lease";
-    private static final String OLD_LEASE = "ddns.old-lease";
-    private static final String UPDATE_ON_RENEW = "ddns.update-on-renew";
-    private static final String CONFLICT_RESOLUTION = "ddns.conflict-resolution";
-
-    private final NcrSink sink;
+final class Dhcp4DdnsCallouts extends LeaseNameCallouts<Lease4> {
 
     Dhcp4DdnsCallouts(NcrSink sink) {
-        this.sink = sink;
+        super(sink);
     }
 
     /** A malformed FQDN option makes the whole packet malformed, as in Kea: it is dropped. */
@@ -61,7 +49,7 @@ final class Dhcp4DdnsCallouts {
         return name(handle, handle.get(Dhcp4Hooks.LEASE4));
     }
 
-    private int name(CalloutHandle handle, Lease4 old) {
+    private int name(CalloutHandle handle, Lease4 before) {
         Subnet4 subnet = handle.get(Dhcp4Hooks.SUBNET4);
         Lease4 lease = handle.get(Dhcp4Hooks.LEASE4);
         if (subnet == null || lease == null) {
@@ -81,88 +69,58 @@ final class Dhcp4DdnsCallouts {
         Lease4 named = lease.toBuilder().hostname(decision.name()).fqdn(decision.forward(), decision.reverse())
                 .build();
         handle.set(Dhcp4Hooks.LEASE4, named);
-        handle.setContext(DECISION, decision);
-        handle.setContext(LEASE, named);
-        handle.setContext(UPDATE_ON_RENEW, p.updateOnRenew());
-        handle.setContext(CONFLICT_RESOLUTION, p.useConflictResolution());
-        if (old != null) {
-            handle.setContext(OLD_LEASE, old);
-        }
+        remember(handle, decision, named, before, p);
         return 0;
     }
 
-    /** The reply carries the name; a DHCPACK also sends the requests to D2. */
+    /** The reply carries the name; a DHCPACK to a REQUEST also sends the requests to D2. */
     int pkt4Send(CalloutHandle handle) {
-        NameDecision decision = context(handle, DECISION);
-        if (decision == null) {
-            return 0;
-        }
+        NameDecision decision = decision(handle);
         Pkt4 response = handle.get(Dhcp4Hooks.RESPONSE4);
-        Pkt4 query = handle.get(Dhcp4Hooks.QUERY4);
-        if (response.getType() == Pkt4.DHCPNAK) {
+        if (decision == null || response.getType() == Pkt4.DHCPNAK) {
             return 0;
         }
         Dhcp4Names.answer(response, decision);
-        if (response.getType() != Pkt4.DHCPACK || query.getType() != Pkt4.DHCPREQUEST) {
-            return 0;
+        if (response.getType() == Pkt4.DHCPACK && handle.get(Dhcp4Hooks.QUERY4).getType() == Pkt4.DHCPREQUEST) {
+            updateDns(handle);
         }
-        Lease4 lease = context(handle, LEASE);
-        Lease4 old = context(handle, OLD_LEASE);
-        boolean conflictResolution = !Boolean.FALSE.equals(context(handle, CONFLICT_RESOLUTION));
-        boolean unchanged = old != null && Objects.equals(old.hostname(), lease.hostname())
-                && old.fqdnFwd() == lease.fqdnFwd() && old.fqdnRev() == lease.fqdnRev();
-        if (unchanged && !Boolean.TRUE.equals(context(handle, UPDATE_ON_RENEW))) {
-            return 0;
-        }
-        if (old != null && !unchanged) {
-            remove(old, conflictResolution);
-        }
-        send(ChangeType.ADD, lease, conflictResolution);
         return 0;
-    }
-
-    /** A value this library put in the packet's context, or null. */
-    private static <T> T context(CalloutHandle handle, String name) {
-        return handle.getContextNames().contains(name) ? handle.getContext(name) : null;
     }
 
     /** A released lease's name goes. */
     int lease4Release(CalloutHandle handle) {
-        remove(handle.get(Dhcp4Hooks.LEASE4), true);
+        remove(handle.get(Dhcp4Hooks.LEASE4));
         return 0;
     }
 
     /** A reclaimed lease's name goes. */
     int lease4Expire(CalloutHandle handle) {
-        remove(handle.get(Dhcp4Hooks.LEASE4), true);
+        remove(handle.get(Dhcp4Hooks.LEASE4));
         return 0;
     }
 
-    private void remove(Lease4 lease, boolean conflictResolution) {
-        send(ChangeType.REMOVE, lease, conflictResolution);
+    @Override
+    String hostname(Lease4 lease) {
+        return lease.hostname();
     }
 
-    private void send(ChangeType type, Lease4 lease, boolean conflictResolution) {
-        if (lease == null || lease.hostname() == null || lease.hostname().isEmpty()
-                || !lease.fqdnFwd() && !lease.fqdnRev()) {
-            return;
-        }
-        NameChangeRequest ncr;
-        try {
-            ncr = ncr(type, lease, conflictResolution);
-        } catch (IllegalArgumentException e) {
-            LOG.log(DHCP4_DHCID_COMPUTE_ERROR, lease, e.getMessage());
-            return;
-        }
-        sink.send(ncr);
+    @Override
+    boolean forward(Lease4 lease) {
+        return lease.fqdnFwd();
+    }
+
+    @Override
+    boolean reverse(Lease4 lease) {
+        return lease.fqdnRev();
     }
 
     /**
      * The request for a lease: its name and address, the DHCID of its client identifier (else of its hardware
      * address), and a TTL of a third of its lifetime (Kea 2.2).
      */
-    static NameChangeRequest ncr(ChangeType type, Lease4 lease, boolean conflictResolution) {
-        String fqdn = lease.hostname().endsWith(".") ? lease.hostname() : lease.hostname() + ".";
+    @Override
+    NameChangeRequest ncr(ChangeType type, Lease4 lease, boolean conflictResolution) {
+        String fqdn = absolute(lease.hostname());
         byte[] clientId = lease.clientIdBytes();
         Dhcid dhcid = clientId != null && clientId.length > 0 ? Dhcid.fromClientId(clientId, fqdn)
                 : Dhcid.fromHwAddr(lease.hwaddr().type(), lease.hwaddr().bytes(), fqdn);

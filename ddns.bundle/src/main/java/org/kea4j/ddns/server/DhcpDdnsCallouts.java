@@ -3,6 +3,7 @@ package org.kea4j.ddns.server;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import org.kea4j.hooks.Dhcp4Hooks;
+import org.kea4j.hooks.Dhcp6Hooks;
 import org.kea4j.hooks.LibraryHandle;
 import org.kea4j.ncr.NcrJson;
 
@@ -25,7 +26,7 @@ public final class DhcpDdnsCallouts implements AutoCloseable {
         return new DhcpDdnsCallouts(new NcrSink(sender, server, maxQueueSize, NcrJson.Style.KEA_1));
     }
 
-    /** Registers the callouts at the DHCPv4 hook points. */
+    /** Registers the callouts at the DHCPv4 and DHCPv6 hook points. */
     public void register(LibraryHandle handle) {
         Dhcp4DdnsCallouts v4 = new Dhcp4DdnsCallouts(sink);
         handle.registerCallout(Dhcp4Hooks.PKT4_RECEIVE, "ddns-check-fqdn", v4::pkt4Receive);
@@ -34,6 +35,14 @@ public final class DhcpDdnsCallouts implements AutoCloseable {
         handle.registerCallout(Dhcp4Hooks.PKT4_SEND, "ddns-answer-and-update", v4::pkt4Send);
         handle.registerCallout(Dhcp4Hooks.LEASE4_RELEASE, "ddns-remove-released", v4::lease4Release);
         handle.registerCallout(Dhcp4Hooks.LEASE4_EXPIRE, "ddns-remove-reclaimed", v4::lease4Expire);
+        Dhcp6DdnsCallouts v6 = new Dhcp6DdnsCallouts(sink);
+        handle.registerCallout(Dhcp6Hooks.PKT6_RECEIVE, "ddns-check-fqdn", v6::pkt6Receive);
+        handle.registerCallout(Dhcp6Hooks.LEASE6_SELECT, "ddns-name-lease", v6::lease6Select);
+        handle.registerCallout(Dhcp6Hooks.LEASE6_RENEW, "ddns-name-lease", v6::lease6Extend);
+        handle.registerCallout(Dhcp6Hooks.LEASE6_REBIND, "ddns-name-lease", v6::lease6Extend);
+        handle.registerCallout(Dhcp6Hooks.PKT6_SEND, "ddns-answer-and-update", v6::pkt6Send);
+        handle.registerCallout(Dhcp6Hooks.LEASE6_RELEASE, "ddns-remove-released", v6::lease6Release);
+        handle.registerCallout(Dhcp6Hooks.LEASE6_EXPIRE, "ddns-remove-reclaimed", v6::lease6Expire);
     }
 
     @Override

@@ -102,6 +102,27 @@ class D2ProcessTest {
     }
 
     @Test
+    void listenerPausesAsTheQueueFillsSoThatNothingIsLost() throws Exception {
+        GatedDns dns = new GatedDns();
+        try (D2Process d2 = new D2Process(CONFIG, dns, D2Statistics.NONE, 2, 1)) {
+            d2.configure(CONFIG);
+            try (org.kea4j.ncr.NcrUdpSender sender = new org.kea4j.ncr.NcrUdpSender(
+                    new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), d2.listeningAddress(), 64,
+                    org.kea4j.ncr.NcrJson.Style.KEA_1, (ncr, e) -> { })) {
+                for (int i = 0; i < 20; i++) {
+                    assertTrue(sender.send(ncr("n" + i + ".example.com.", i, true, false)));
+                }
+                assertTrue(waitFor(() -> d2.queueSize() == 2), "the queue fills to its limit");
+                Thread.sleep(200);
+                assertEquals(2, d2.queueSize(), "and grows no further");
+                dns.gate.countDown();
+                assertTrue(waitFor(() -> d2.completed() == 20), "every request was carried out: " + d2.completed());
+                assertEquals(20, dns.sent.get());
+            }
+        }
+    }
+
+    @Test
     void requestsOutsideTheDomainsAreDroppedAndDisabledDirectionsIgnored() throws Exception {
         assertNull(D2Process.transactionFor(ncr("host.example.org.", 1, true, true), CONFIG, DnsClient.UDP,
                 D2Statistics.NONE), "forward asked, no forward domain matches: the whole request is dropped");

@@ -174,8 +174,11 @@ final class Dhcp6ConfigParser {
             ddns = converted;
         }
         DhcpConfigElements.compatibilityKeys(dhcp6);
-        List<HooksLibraryConfig> hooks = dhcp6.get("hooks-libraries").isPresent()
-                ? CommonElements.hooksLibraries(dhcp6.require("hooks-libraries")) : List.of();
+        List<HooksLibraryConfig> hooks = new ArrayList<>();
+        DhcpConfigElements.ddnsLibrary(dhcp6).ifPresent(hooks::add);
+        if (dhcp6.get("hooks-libraries").isPresent()) {
+            hooks.addAll(CommonElements.hooksLibraries(dhcp6.require("hooks-libraries")));
+        }
         Optional<ControlSocketConfig> socket = dhcp6.get("control-socket").isPresent()
                 ? Optional.of(CommonElements.controlSocket(dhcp6.require("control-socket"))) : Optional.empty();
         List<LoggerConfig> loggers = dhcp6.get("loggers").isPresent()
