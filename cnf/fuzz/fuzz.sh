@@ -22,6 +22,7 @@ if [ "${#targets[@]}" -eq 0 ]; then
     core.bundle:org.kea4j.dhcp.OptionFuzzTest#standardDefinitions
     core.bundle:org.kea4j.dhcpsrv.cfg.ClassExpressionFuzzTest#parseAndEvaluate
     core.bundle:org.kea4j.core.internal.control.ControlSocketFuzzTest#requests
+    core.bundle:org.kea4j.ncr.NcrFuzzTest#datagrams
     dhcp4.bundle:org.kea4j.dhcp4.internal.Dhcp4ConfigFuzzTest#configuration
     dhcp6.bundle:org.kea4j.dhcp6.internal.Dhcp6ConfigFuzzTest#configuration
     memfile.bundle:org.kea4j.memfile.internal.LeaseRowFuzzTest#rows

@@ -90,7 +90,8 @@ class Dhcp6HooksTest {
         assertEquals(Set.of("response6"), arguments.get(HookNames.BUFFER6_SEND));
 
         h.multicast(renew(reply, 1), 1);
-        assertEquals(Set.of("query6", "lease6", "ia_pd"), arguments.get(HookNames.LEASE6_RENEW), "the last IA is a PD");
+        assertEquals(Set.of("query6", "subnet6", "lease6", "ia_pd"), arguments.get(HookNames.LEASE6_RENEW),
+                "the last IA is a PD");
         Pkt6 rebind = withIas(new Pkt6(Pkt6.REBIND, 0x4001), reply);
         rebind.addOption(new Option(Options6.CLIENTID, PipelineHarness6.duid(1)));
         h.multicast(rebind, 1);
