@@ -9,7 +9,8 @@ import java.util.Locale;
  * name, which is fully qualified or partial. DHCPv4 carries two RCODE bytes and may encode the name in ASCII (E=0);
  * DHCPv6 always uses DNS wire form.
  *
- * @param flags   the flag bits ({@link #S}, {@link #O}, {@link #E}, {@link #N})
+ * @param flags   the flag bits ({@link #S}, {@link #O}, {@link #E}, {@link #N}), at DHCPv4's positions for both
+ *                families (DHCPv6's N is moved from 0x04 to 0x08 when read and back when written)
  * @param name    the name in lower case without a trailing dot; empty when the client sent none
  * @param partial whether the name is partial (to be qualified with the suffix)
  */
@@ -23,6 +24,19 @@ record ClientFqdn(int flags, String name, boolean partial) {
     static final int E = 0x04;
     /** No update at all. */
     static final int N = 0x08;
+
+    /** DHCPv6's N bit (RFC 4704: {@code MBZ|N|O|S}, no E): 0x04, where DHCPv4 has it at 0x08. */
+    private static final int V6_N = 0x04;
+
+    /** RFC 4704's flag byte in this record's (DHCPv4) bit positions. */
+    static int fromV6(int raw) {
+        return (raw & (O | S)) | ((raw & V6_N) != 0 ? N : 0);
+    }
+
+    /** This record's flags as RFC 4704's flag byte (E has no place there). */
+    static int toV6(int flags) {
+        return (flags & (O | S)) | ((flags & N) != 0 ? V6_N : 0);
+    }
 
     boolean has(int flag) {
         return (flags & flag) != 0;
@@ -38,9 +52,15 @@ record ClientFqdn(int flags, String name, boolean partial) {
         if (data.length < header) {
             throw new IllegalArgumentException("FQDN option of " + data.length + " bytes is too short");
         }
-        int flags = data[0] & 0xFF;
-        if ((flags & 0xF0) != 0 && !v4 || (flags & (N | S)) == (N | S)) {
-            throw new IllegalArgumentException("invalid FQDN option flags 0x" + Integer.toHexString(flags));
+        int raw = data[0] & 0xFF;
+        if (!v4 && (raw & 0xF8) != 0) {
+            throw new IllegalArgumentException("invalid FQDN option flags 0x" + Integer.toHexString(raw)
+                    + ": the bits above N must be zero");
+        }
+        int flags = v4 ? raw : fromV6(raw);
+        if ((flags & (N | S)) == (N | S)) {
+            throw new IllegalArgumentException("invalid FQDN option flags 0x" + Integer.toHexString(raw)
+                    + ": N and S both set");
         }
         boolean wire = !v4 || (flags & E) != 0;
         if (!wire) {
@@ -82,7 +102,7 @@ record ClientFqdn(int flags, String name, boolean partial) {
      */
     static byte[] answer(int flags, String fqdn, boolean v4) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(flags);
+        out.write(v4 ? flags : toV6(flags));
         if (v4) {
             out.write(255);
             out.write(255);

@@ -67,6 +67,15 @@ class ClientNamesTest {
                 ClientFqdn.answer(5, "a.bc.", true));
         assertArrayEquals(new byte[] {1, (byte) 255, (byte) 255, 'a', '.'}, ClientFqdn.answer(1, "a.", true));
         assertArrayEquals(new byte[] {1, 1, 'a', 0}, ClientFqdn.answer(1, "a.", false));
+        // DHCPv6 (RFC 4704): N is 0x04, there is no E, the bits above N must be zero
+        ClientFqdn noUpdate6 = ClientFqdn.parse(new byte[] {4, 1, 'a', 0}, false);
+        assertTrue(noUpdate6.has(ClientFqdn.N));
+        assertFalse(noUpdate6.has(ClientFqdn.S));
+        assertThrows(IllegalArgumentException.class, () -> ClientFqdn.parse(new byte[] {5, 1, 'a', 0}, false),
+                "N and S");
+        assertThrows(IllegalArgumentException.class, () -> ClientFqdn.parse(new byte[] {8, 1, 'a', 0}, false),
+                "must be zero");
+        assertArrayEquals(new byte[] {6, 1, 'a', 0}, ClientFqdn.answer(ClientFqdn.N | ClientFqdn.O, "a.", false));
     }
 
     @Test
