@@ -215,4 +215,57 @@ class D2BindIT {
             awaitRecords(octets[3] + ".2.0.192.in-addr.arpa", "PTR", List.of());
         }
     }
+
+    /**
+     * The DNS server down, then back: D2 tries each update three times, logs the I/O errors and the failed
+     * transaction, keeps serving, and the next request after the server's return is carried out.
+     */
+    @Test
+    void dnsServerDownThenBack() throws Exception {
+        int dnsPort = Bind9.freePort();
+        int port = Kea4jProcess.freeUdpPort();
+        Path work = Files.createDirectories(dir.resolve("d2-down"));
+        Path socket = work.resolve("d2.sock");
+        String servers = "[ { \"ip-address\": \"127.0.0.1\", \"port\": " + dnsPort + " } ]";
+        Path config = work.resolve("d2.json");
+        Files.writeString(config, """
+                { "DhcpDdns": { "ip-address": "127.0.0.1", "port": %d, "dns-server-timeout": 200,
+                    "tsig-keys": [ { "name": "%s", "algorithm": "HMAC-SHA256", "secret": "%s" } ],
+                    "forward-ddns": { "ddns-domains": [ { "name": "example.com.", "key-name": "%s", "dns-servers": %s } ] } } }
+                """.formatted(port, Bind9.KEY_NAME, Bind9.KEY_SECRET, Bind9.KEY_NAME, servers));
+        try (Kea4jProcess down = Kea4jProcess.start(work, "-c", config.toString(), "--control-socket",
+                socket.toString())) {
+            assertTrue(down.awaitControl(socket, 60_000), down.output());
+            NameChangeRequest first = new NameChangeRequest(ChangeType.ADD, true, false, "early.example.com.",
+                    InetAddress.getByName("192.0.2.40"), Dhcid.fromHwAddr(1, new byte[] {2, 0, 0, 0, 0, 0x40},
+                            "early.example.com."), Instant.now(), 1200, true);
+            sendTo(port, first);
+            assertTrue(down.awaitOutput("DHCP_DDNS_ADD_FAILED", 15_000), down.output());
+            assertTrue(down.output().contains("DHCP_DDNS_FORWARD_ADD_IO_ERROR"), down.output());
+            assertEquals(3, countOf(down.output(), "DHCP_DDNS_FORWARD_ADD_IO_ERROR"), "three tries on the one server");
+
+            try (Bind9 back = Bind9.start(Files.createDirectories(work.resolve("bind")), null, dnsPort)) {
+                sendTo(port, new NameChangeRequest(ChangeType.ADD, true, false, "later.example.com.",
+                        InetAddress.getByName("192.0.2.41"), Dhcid.fromHwAddr(1, new byte[] {2, 0, 0, 0, 0, 0x41},
+                                "later.example.com."), Instant.now(), 1200, true));
+                Poll.until(15_000, () -> back.dig("later.example.com", "A").equals(List.of("192.0.2.41")));
+                assertEquals(List.of("192.0.2.41"), back.dig("later.example.com", "A"), down.output());
+            }
+        }
+    }
+
+    private static int countOf(String text, String word) {
+        int n = 0;
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static void sendTo(int port, NameChangeRequest ncr) throws Exception {
+        try (NcrUdpSender sender = new NcrUdpSender(new InetSocketAddress("127.0.0.1", 0),
+                new InetSocketAddress("127.0.0.1", port), 4, NcrJson.Style.KEA_1, (n, e) -> { })) {
+            assertTrue(sender.send(ncr));
+        }
+    }
 }

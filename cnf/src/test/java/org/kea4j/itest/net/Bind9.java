@@ -47,10 +47,14 @@ public final class Bind9 implements AutoCloseable {
      * {@code dig} then run.
      */
     public static Bind9 start(Path dir, String namespace) throws Exception {
+        return start(dir, namespace, freePort());
+    }
+
+    /** As {@link #start(Path, String)}, on the port given. */
+    public static Bind9 start(Path dir, String namespace, int port) throws Exception {
         List<String> prefix = namespace == null ? List.of() : List.of("ip", "netns", "exec", namespace);
         Path named = External.program("named");
         External.program("dig");
-        int port = freePort();
         String conf = resource("named.conf").replace("@DIR@", dir.toString()).replace("@PORT@", Integer.toString(port));
         Files.writeString(dir.resolve("named.conf"), conf);
         for (String zone : ZONES) {
@@ -83,7 +87,7 @@ public final class Bind9 implements AutoCloseable {
     }
 
     /** A port free for both UDP and TCP on 127.0.0.1 now. */
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         for (int i = 0; i < 50; i++) {
             try (DatagramSocket udp = new DatagramSocket(0, loopback)) {
