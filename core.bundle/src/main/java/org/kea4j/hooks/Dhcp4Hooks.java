@@ -5,6 +5,7 @@ import org.kea4j.dhcp.ClientId;
 import org.kea4j.dhcp.HWAddr;
 import org.kea4j.dhcp.Pkt4;
 import org.kea4j.dhcpsrv.Lease4;
+import org.kea4j.dhcpsrv.Reservation4;
 import org.kea4j.dhcpsrv.Subnet4;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -38,6 +39,13 @@ public final class Dhcp4Hooks {
             "the client identifier (null when the client sent none)");
     /** {@code hwaddr}: the client's hardware address. */
     public static final Argument<HWAddr> HWADDR = Argument.of("hwaddr", HWAddr.class, "the client's hardware address");
+    /**
+     * {@code host4}: the client's host reservation in the subnet, or null (kea4j's; Kea does not pass it).
+     *
+     * @since 1.2
+     */
+    public static final Argument<Reservation4> HOST4 = Argument.of("host4", Reservation4.class,
+            "the client's host reservation in the subnet, or null (kea4j's, since 1.2)");
     /** {@code remove_lease}: whether the reclaimed lease is deleted (or kept as expired-reclaimed). */
     public static final Argument<Boolean> REMOVE_LEASE = Argument.of("remove_lease", Boolean.class,
             "true: the reclaimed lease is deleted; false: it is kept as expired-reclaimed");
@@ -79,6 +87,7 @@ public final class Dhcp4Hooks {
             .in(QUERY4)
             .in(SUBNET4)
             .in(FAKE_ALLOCATION)
+            .in(HOST4)
             .inOut(LEASE4)
             .onSkip("The lease is not assigned: the client gets no address from this attempt.")
             .onDrop("The lease is not assigned, as with SKIP.")
@@ -92,6 +101,7 @@ public final class Dhcp4Hooks {
             .in(SUBNET4)
             .in(CLIENTID)
             .in(HWADDR)
+            .in(HOST4)
             .inOut(LEASE4)
             .onSkip("The lease is not updated in the lease database: the client gets its lease as it was.")
             .onDrop("The lease is not updated, as with SKIP.")

@@ -4,6 +4,7 @@ import java.util.List;
 import org.kea4j.dhcp.Option;
 import org.kea4j.dhcp.Pkt6;
 import org.kea4j.dhcpsrv.Lease6;
+import org.kea4j.dhcpsrv.Reservation6;
 import org.kea4j.dhcpsrv.Subnet6;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -40,6 +41,13 @@ public final class Dhcp6Hooks {
     /** {@code ia_pd}: the IA_PD option that goes to the client. */
     public static final Argument<Option> IA_PD = Argument.of("ia_pd", Option.class,
             "the IA_PD option of the reply for this lease");
+    /**
+     * {@code host6}: the client's host reservation in the subnet, or null (kea4j's; Kea does not pass it).
+     *
+     * @since 1.2
+     */
+    public static final Argument<Reservation6> HOST6 = Argument.of("host6", Reservation6.class,
+            "the client's host reservation in the subnet, or null (kea4j's, since 1.2)");
     /** {@code remove_lease}: whether the reclaimed lease is deleted (or kept as expired-reclaimed). */
     public static final Argument<Boolean> REMOVE_LEASE = Argument.of("remove_lease", Boolean.class,
             "true: the reclaimed lease is deleted; false: it is kept as expired-reclaimed");
@@ -80,6 +88,7 @@ public final class Dhcp6Hooks {
             .in(QUERY6)
             .in(SUBNET6)
             .in(FAKE_ALLOCATION)
+            .in(HOST6)
             .inOut(LEASE6)
             .onSkip("This lease is not assigned; the client's other IAs are still served.")
             .onDrop("This lease is not assigned, as with SKIP.")
@@ -96,9 +105,11 @@ public final class Dhcp6Hooks {
         return HookPoint.builder(name)
                 .description(message + " extends a lease the client holds; lease6 already carries the new lifetimes."
                         + " Called once per lease. The address must not be changed. kea4j also passes subnet6, the"
-                        + " lease's subnet (Kea does not), so that a callout knows its settings (since 1.2).")
+                        + " lease's subnet, and host6 (Kea passes neither), so that a callout knows its settings"
+                        + " (since 1.2).")
                 .in(QUERY6)
                 .in(SUBNET6)
+                .in(HOST6)
                 .inOut(LEASE6)
                 .sometimes(IA_NA, HookPoint.Direction.IN_OUT, "for an address lease")
                 .sometimes(IA_PD, HookPoint.Direction.IN_OUT, "for a delegated prefix")

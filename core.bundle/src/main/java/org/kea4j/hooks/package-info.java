@@ -12,5 +12,5 @@
  * <p>Callouts run on the server's worker threads, possibly several at once: they must be thread-safe.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.kea4j.hooks;

@@ -56,6 +56,12 @@ class Dhcp4DdnsIT {
     /** As above; with {@code externalD2} not 0, kea4j runs no D2 and sends its requests to that port. */
     private static Kea4jProcess start(String name, Dhcp4Exchange client, int validLifetime, String ddnsKeys, int first,
             int externalD2) throws Exception {
+        return start(name, client, validLifetime, ddnsKeys, first, externalD2, "");
+    }
+
+    /** As above, with more keys in the subnet ({@code subnetKeys}, ending with a comma). */
+    private static Kea4jProcess start(String name, Dhcp4Exchange client, int validLifetime, String ddnsKeys, int first,
+            int externalD2, String subnetKeys) throws Exception {
         Path work = Files.createDirectories(dir.resolve(name));
         int d2Port = externalD2 != 0 ? externalD2 : Kea4jProcess.freeUdpPort();
         Path config = work.resolve("kea4j.json");
@@ -68,10 +74,10 @@ class Dhcp4DdnsIT {
                     "dhcp-ddns": { "enable-updates": true, "server-ip": "127.0.0.1", "server-port": %d },
                     "ddns-qualifying-suffix": "example.com",
                     %s
-                    "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24", "pools": [ { "pool": "192.0.2.%d - 192.0.2.%d" } ],
+                    "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24", %s "pools": [ { "pool": "192.0.2.%d - 192.0.2.%d" } ],
                                    "relay": { "ip-addresses": [ "127.0.0.1" ] } } ]
                   }%s }
-                """.formatted(validLifetime, validLifetime / 4, validLifetime / 2, d2Port, ddnsKeys, first, first + 19,
+                """.formatted(validLifetime, validLifetime / 4, validLifetime / 2, d2Port, ddnsKeys, subnetKeys, first, first + 19,
                 externalD2 != 0 ? "" : ",\n\"DhcpDdns\": " + d2Element(d2Port, null)));
         Path socket = work.resolve("ctrl.sock");
         Kea4jProcess server = Kea4jProcess.start(work, "-c", config.toString(), "-p",
@@ -170,6 +176,19 @@ class Dhcp4DdnsIT {
             String name = "dyn-" + ack.yiaddr().getHostAddress().replace('.', '-') + ".example.com";
             awaitRecords(server, name, "A", List.of(ack.yiaddr().getHostAddress()));
             assertEquals(List.of(), bind.dig("whatever.example.com", "A"));
+        }
+    }
+
+    @Test
+    void aReservedHostnameWins() throws Exception {
+        try (Dhcp4Exchange client = Dhcp4Exchange.withPortPair();
+                Kea4jProcess server = start("reserved", client, 3600, "", 200, 0, """
+                        "reservations": [ { "hw-address": "02:00:00:00:61:01", "hostname": "frontdesk" } ],""")) {
+            Pkt4 ack = client.lease(0x6101, new byte[] {2, 0, 0, 0, 0x61, 1},
+                    Dhcp4Exchange.fqdn(0x01, "mylaptop.example.com."));
+            assertNotNull(ack, server.output());
+            awaitRecords(server, "frontdesk.example.com", "A", List.of(ack.yiaddr().getHostAddress()));
+            assertEquals(List.of(), bind.dig("mylaptop.example.com", "A"));
         }
     }
 

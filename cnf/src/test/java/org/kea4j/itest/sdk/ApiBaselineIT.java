@@ -45,7 +45,7 @@ class ApiBaselineIT {
                 + refused.output());
         assertTrue(refused.output().contains("Baseline problems detected"), refused.output());
         String report = Files.readString(dir.resolve("target-changed/baseline/org.kea4j.api-0.1.0-SNAPSHOT.txt"));
-        assertTrue(report.matches("(?s).*\\* org\\.kea4j\\.hooks +PACKAGE +MAJOR +1\\.1\\.0 +1\\.1\\.0 +2\\.0\\.0.*"), report);
+        assertTrue(report.matches("(?s).*\\* org\\.kea4j\\.hooks +PACKAGE +MAJOR +1\\.2\\.0 +1\\.1\\.0 +2\\.0\\.0.*"), report);
         assertTrue(report.contains("REMOVED          METHOD     getHookPoint()"), report);
     }
 }

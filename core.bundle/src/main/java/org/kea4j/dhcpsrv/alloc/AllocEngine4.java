@@ -384,7 +384,7 @@ public final class AllocEngine4 {
         }
         NextStep next = session.begin(leaseSelect).with(Dhcp4Hooks.QUERY4, ctx.query())
                 .with(Dhcp4Hooks.SUBNET4, ctx.subnet()).with(Dhcp4Hooks.FAKE_ALLOCATION, ctx.fakeAllocation())
-                .with(Dhcp4Hooks.LEASE4, candidate).call();
+                .with(Dhcp4Hooks.HOST4, ctx.reservation()).with(Dhcp4Hooks.LEASE4, candidate).call();
         if (next != NextStep.CONTINUE) {
             log.log(DHCPSRV_HOOK_LEASE4_SELECT_SKIP);
             outcome.skipped = true;
@@ -411,7 +411,8 @@ public final class AllocEngine4 {
         if (session != null && session.hasCallouts(leaseRenew)) {
             NextStep next = session.begin(leaseRenew).with(Dhcp4Hooks.QUERY4, ctx.query())
                     .with(Dhcp4Hooks.SUBNET4, ctx.subnet()).with(Dhcp4Hooks.CLIENTID, ctx.clientId())
-                    .with(Dhcp4Hooks.HWADDR, ctx.hwaddr()).with(Dhcp4Hooks.LEASE4, renewed).call();
+                    .with(Dhcp4Hooks.HWADDR, ctx.hwaddr()).with(Dhcp4Hooks.HOST4, ctx.reservation())
+                    .with(Dhcp4Hooks.LEASE4, renewed).call();
             if (next != NextStep.CONTINUE) {
                 log.log(DHCPSRV_HOOK_LEASE4_RENEW_SKIP);
                 return new Result(existing, existing);

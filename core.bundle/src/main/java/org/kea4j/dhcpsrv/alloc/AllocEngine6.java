@@ -350,7 +350,7 @@ public final class AllocEngine6 {
         }
         NextStep next = session.begin(leaseSelect).with(Dhcp6Hooks.QUERY6, ctx.query())
                 .with(Dhcp6Hooks.SUBNET6, ctx.subnet()).with(Dhcp6Hooks.FAKE_ALLOCATION, ctx.fakeAllocation())
-                .with(Dhcp6Hooks.LEASE6, candidate).call();
+                .with(Dhcp6Hooks.HOST6, ctx.reservation()).with(Dhcp6Hooks.LEASE6, candidate).call();
         if (next != NextStep.CONTINUE) {
             log.log(DHCPSRV_HOOK_LEASE6_SELECT_SKIP);
             skipped[0] = true;
@@ -431,7 +431,8 @@ public final class AllocEngine6 {
         CalloutSession session = ctx.session();
         if (session != null && session.hasCallouts(hook)) {
             NextStep next = session.begin(hook).with(Dhcp6Hooks.QUERY6, ctx.query())
-                    .with(Dhcp6Hooks.SUBNET6, ctx.subnet()).with(Dhcp6Hooks.LEASE6, renewed)
+                    .with(Dhcp6Hooks.SUBNET6, ctx.subnet()).with(Dhcp6Hooks.HOST6, ctx.reservation())
+                    .with(Dhcp6Hooks.LEASE6, renewed)
                     .with(ctx.type() == LeaseType.PD ? Dhcp6Hooks.IA_PD : Dhcp6Hooks.IA_NA, ctx.ia()).call();
             if (next != NextStep.CONTINUE) {
                 log.log(DHCPSRV_HOOK_LEASE6_EXTEND_SKIP, ctx.query() == null ? "" : ctx.query().getName());

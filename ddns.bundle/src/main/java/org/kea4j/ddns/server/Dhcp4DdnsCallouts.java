@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.kea4j.dhcp.Pkt4;
 import org.kea4j.dhcpsrv.DdnsParameters;
 import org.kea4j.dhcpsrv.Lease4;
+import org.kea4j.dhcpsrv.Reservation4;
 import org.kea4j.dhcpsrv.Subnet4;
 import org.kea4j.hooks.CalloutHandle;
 import org.kea4j.hooks.Dhcp4Hooks;
@@ -58,7 +59,10 @@ final class Dhcp4DdnsCallouts extends LeaseNameCallouts<Lease4> {
         DdnsParameters p = subnet.ddns();
         NameDecision decision;
         try {
-            decision = Dhcp4Names.decide(handle.get(Dhcp4Hooks.QUERY4), p, lease.address());
+            Reservation4 host = handle.getArgumentNames().contains(Dhcp4Hooks.HOST4.name())
+                    ? handle.get(Dhcp4Hooks.HOST4) : null;
+            decision = Dhcp4Names.decide(handle.get(Dhcp4Hooks.QUERY4), p, lease.address(),
+                    host == null ? null : host.hostname());
         } catch (IllegalArgumentException e) {
             LOG.log(DHCP4_CLIENT_NAME_PROC_FAIL, e.getMessage());
             return 0;

@@ -21,19 +21,31 @@ final class Dhcp4Names {
     private Dhcp4Names() {
     }
 
+    /** As {@link #decide(Pkt4, DdnsParameters, InetAddress, String)} for a client without a reserved hostname. */
+    static NameDecision decide(Pkt4 query, DdnsParameters p, InetAddress address) {
+        return decide(query, p, address, null);
+    }
+
     /**
      * The decision for a query and the address it is given; null when the client gets no name (it sent neither
-     * option and no name is to be generated, or an empty Host Name).
+     * option and no name is to be generated, or an empty Host Name). A hostname reserved for the client wins over
+     * the client's and over generated ones (qualified with the suffix, as Kea does).
      *
+     * @param reserved the hostname of the client's host reservation, or null
      * @throws IllegalArgumentException when the FQDN option is malformed
      */
-    static NameDecision decide(Pkt4 query, DdnsParameters p, InetAddress address) {
+    static NameDecision decide(Pkt4 query, DdnsParameters p, InetAddress address, String reserved) {
+        boolean hasReserved = reserved != null && !reserved.isBlank();
         boolean updates = p.sendUpdates();
         ReplaceClientName replace = p.replaceClientName();
         Option fqdnOption = query.getOption(FQDN);
         if (fqdnOption != null) {
             ClientFqdn fqdn = ClientFqdn.parse(fqdnOption.data(), true);
             int flags = ClientNames.answerFlags(fqdn.flags(), updates, p);
+            if (hasReserved) {
+                return new NameDecision(true, flags, ClientNames.qualify(reserved.toLowerCase(Locale.ROOT),
+                        p.qualifyingSuffix(), true), (flags & ClientFqdn.S) != 0, (flags & ClientFqdn.N) == 0);
+            }
             String name = "";
             if (replace != ReplaceClientName.ALWAYS && replace != ReplaceClientName.WHEN_PRESENT
                     && !fqdn.name().isEmpty()) {
@@ -47,7 +59,9 @@ final class Dhcp4Names {
         }
         Option hostOption = query.getOption(HOST_NAME);
         String name;
-        if (hostOption != null) {
+        if (hasReserved) {
+            name = ClientNames.qualify(reserved.toLowerCase(Locale.ROOT), p.qualifyingSuffix(), false);
+        } else if (hostOption != null) {
             String value = new String(hostOption.data(), StandardCharsets.US_ASCII).trim().toLowerCase(Locale.ROOT);
             if (value.isEmpty()) {
                 LOG.log(DHCP4_EMPTY_HOSTNAME);

@@ -8,6 +8,7 @@ import org.kea4j.dhcp.Pkt6;
 import org.kea4j.dhcpsrv.DdnsParameters;
 import org.kea4j.dhcpsrv.Lease6;
 import org.kea4j.dhcpsrv.LeaseType;
+import org.kea4j.dhcpsrv.Reservation6;
 import org.kea4j.dhcpsrv.Subnet6;
 import org.kea4j.hooks.CalloutHandle;
 import org.kea4j.hooks.Dhcp6Hooks;
@@ -72,8 +73,13 @@ final class Dhcp6DdnsCallouts extends LeaseNameCallouts<Lease6> {
                 return 0;
             }
             int flags = ClientNames.answerFlags(fqdn.flags(), p.sendUpdates(), p);
+            Reservation6 host = handle.getArgumentNames().contains(Dhcp6Hooks.HOST6.name())
+                    ? handle.get(Dhcp6Hooks.HOST6) : null;
             String name = "";
-            if (p.replaceClientName() != DdnsParameters.ReplaceClientName.ALWAYS
+            if (host != null && host.hostname() != null && !host.hostname().isBlank()) {
+                name = ClientNames.qualify(host.hostname().toLowerCase(java.util.Locale.ROOT), p.qualifyingSuffix(),
+                        true);
+            } else if (p.replaceClientName() != DdnsParameters.ReplaceClientName.ALWAYS
                     && p.replaceClientName() != DdnsParameters.ReplaceClientName.WHEN_PRESENT
                     && !fqdn.name().isEmpty()) {
                 name = ClientNames.sanitize(fqdn.name(), p);

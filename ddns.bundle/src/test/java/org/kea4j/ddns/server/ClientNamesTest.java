@@ -123,6 +123,13 @@ class ClientNamesTest {
             'x', 0})), replacing(ReplaceClientName.WHEN_PRESENT), a).name());
         assertEquals("x.", Dhcp4Names.decide(query(new Option(81, new byte[] {5, 0, 0, 1, 'x', 0})),
                 replacing(ReplaceClientName.WHEN_NOT_PRESENT), a).name());
+        // a reserved hostname wins, qualified with the suffix, whatever the client sent
+        assertEquals("desk.example.com.", Dhcp4Names.decide(query(new Option(81, new byte[] {5, 0, 0, 1, 'x', 0})),
+                replacing(ReplaceClientName.ALWAYS), a, "Desk").name());
+        NameDecision reservedOnly = Dhcp4Names.decide(query(), p, a, "desk");
+        assertEquals("desk.example.com", reservedOnly.name());
+        assertFalse(reservedOnly.fqdnOption());
+        assertTrue(reservedOnly.forward() && reservedOnly.reverse());
         NameDecision off = Dhcp4Names.decide(query(new Option(81, new byte[] {5, 0, 0, 1, 'x', 0})),
                 params(false, false, false), a);
         assertFalse(off.forward() || off.reverse());

@@ -67,7 +67,8 @@ class Dhcp4HookDeclarationsTest {
                 Dhcp4Hooks.ALL.stream().map(HookPoint::name).collect(Collectors.toSet()));
         assertEquals("[query4 (Pkt4, in/out), subnet4 (Subnet4, in/out), subnet4collection (List<Subnet4>, in)]",
                 Dhcp4Hooks.SUBNET4_SELECT.parameters().toString());
+        // Kea's arguments, and host4, which kea4j adds (the DDNS callouts name a reserved host after its reservation)
         assertEquals("[query4 (Pkt4, in), subnet4 (Subnet4, in), clientid (ClientId, in), hwaddr (HWAddr, in),"
-                + " lease4 (Lease4, in/out)]", Dhcp4Hooks.LEASE4_RENEW.parameters().toString());
+                + " host4 (Reservation4, in), lease4 (Lease4, in/out)]", Dhcp4Hooks.LEASE4_RENEW.parameters().toString());
     }
 }

@@ -81,7 +81,7 @@ class Dhcp4HooksTest {
         assertEquals(Set.of("query4"), arguments.get(HookNames.BUFFER4_RECEIVE));
         assertEquals(Set.of("query4"), arguments.get(HookNames.PKT4_RECEIVE));
         assertEquals(Set.of("query4", "subnet4", "subnet4collection"), arguments.get(HookNames.SUBNET4_SELECT));
-        assertEquals(Set.of("query4", "subnet4", "fake_allocation", "lease4"), arguments.get(HookNames.LEASE4_SELECT));
+        assertEquals(Set.of("query4", "subnet4", "fake_allocation", "host4", "lease4"), arguments.get(HookNames.LEASE4_SELECT));
         assertEquals(Set.of("query4", "response4"), arguments.get(HookNames.PKT4_SEND));
         assertEquals(Set.of("response4"), arguments.get(HookNames.BUFFER4_SEND));
 
@@ -90,7 +90,7 @@ class Dhcp4HooksTest {
         renew.setCiaddr(ack.yiaddr());
         h.unicast(renew, ack.yiaddr().getHostAddress());
         assertTrue(calls.contains(HookNames.LEASE4_RENEW));
-        assertEquals(Set.of("query4", "subnet4", "clientid", "hwaddr", "lease4"), arguments.get(HookNames.LEASE4_RENEW));
+        assertEquals(Set.of("query4", "subnet4", "clientid", "hwaddr", "host4", "lease4"), arguments.get(HookNames.LEASE4_RENEW));
 
         Pkt4 release = client(Pkt4.DHCPRELEASE, 1);
         release.setCiaddr(ack.yiaddr());

@@ -74,8 +74,9 @@ class Dhcp6HookDeclarationsTest {
         assertEquals(Set.of("buffer6_receive", "pkt6_receive", "subnet6_select", "lease6_select", "lease6_renew",
                 "lease6_rebind", "lease6_release", "lease6_decline", "pkt6_send", "buffer6_send", "lease6_expire",
                 "lease6_recover"), Dhcp6Hooks.ALL.stream().map(HookPoint::name).collect(Collectors.toSet()));
-        // Kea's arguments, and subnet6, which kea4j adds (the DDNS callouts need the lease's subnet)
-        assertEquals("[query6 (Pkt6, in), subnet6 (Subnet6, in), lease6 (Lease6, in/out), ia_na (Option, in/out, for an"
+        // Kea's arguments, and subnet6 and host6, which kea4j adds (the DDNS callouts need them)
+        assertEquals("[query6 (Pkt6, in), subnet6 (Subnet6, in), host6 (Reservation6, in), lease6 (Lease6, in/out),"
+                + " ia_na (Option, in/out, for an"
                 + " address lease), ia_pd (Option, in/out, for a delegated prefix)]",
                 Dhcp6Hooks.LEASE6_RENEW.parameters().toString());
     }

@@ -85,12 +85,12 @@ class Dhcp6HooksTest {
         assertEquals(Set.of("query6"), arguments.get(HookNames.BUFFER6_RECEIVE));
         assertEquals(Set.of("query6"), arguments.get(HookNames.PKT6_RECEIVE));
         assertEquals(Set.of("query6", "subnet6", "subnet6collection"), arguments.get(HookNames.SUBNET6_SELECT));
-        assertEquals(Set.of("query6", "subnet6", "fake_allocation", "lease6"), arguments.get(HookNames.LEASE6_SELECT));
+        assertEquals(Set.of("query6", "subnet6", "fake_allocation", "host6", "lease6"), arguments.get(HookNames.LEASE6_SELECT));
         assertEquals(Set.of("query6", "response6"), arguments.get(HookNames.PKT6_SEND));
         assertEquals(Set.of("response6"), arguments.get(HookNames.BUFFER6_SEND));
 
         h.multicast(renew(reply, 1), 1);
-        assertEquals(Set.of("query6", "subnet6", "lease6", "ia_pd"), arguments.get(HookNames.LEASE6_RENEW),
+        assertEquals(Set.of("query6", "subnet6", "host6", "lease6", "ia_pd"), arguments.get(HookNames.LEASE6_RENEW),
                 "the last IA is a PD");
         Pkt6 rebind = withIas(new Pkt6(Pkt6.REBIND, 0x4001), reply);
         rebind.addOption(new Option(Options6.CLIENTID, PipelineHarness6.duid(1)));
