@@ -41,8 +41,11 @@ import org.kea4j.ncr.NcrUdpListener;
  */
 public final class D2Process implements AutoCloseable {
 
-    /** Kea's queue limit. */
-    public static final int MAX_QUEUE_SIZE = 1024;
+    /**
+     * The queue limit: Kea's D2 holds 1,024 requests; kea4j holds more, so that a burst the DNS servers cannot take
+     * at once waits (a few MiB at most) instead of being lost in the socket while the listener pauses.
+     */
+    public static final int MAX_QUEUE_SIZE = 16_384;
     /** Kea's limit of concurrent transactions. */
     public static final int MAX_TRANSACTIONS = 32;
 
