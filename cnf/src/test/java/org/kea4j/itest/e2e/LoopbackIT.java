@@ -142,11 +142,11 @@ class LoopbackIT {
             assertEquals(List.of(
                     "buffer4_receive [query4]", "pkt4_receive [query4]",
                     "subnet4_select [query4, subnet4, subnet4collection]",
-                    "lease4_select [fake_allocation, lease4, query4, subnet4]", "pkt4_send [query4, response4]",
+                    "lease4_select [fake_allocation, host4, lease4, query4, subnet4]", "pkt4_send [query4, response4]",
                     "buffer4_send [response4]",
                     "buffer4_receive [query4]", "pkt4_receive [query4]",
                     "subnet4_select [query4, subnet4, subnet4collection]",
-                    "lease4_select [fake_allocation, lease4, query4, subnet4]", "pkt4_send [query4, response4]",
+                    "lease4_select [fake_allocation, host4, lease4, query4, subnet4]", "pkt4_send [query4, response4]",
                     "buffer4_send [response4]",
                     "buffer4_receive [query4]", "pkt4_receive [query4]", "lease4_release [lease4, query4]"), lines);
 
@@ -265,11 +265,11 @@ class LoopbackIT {
             assertEquals(List.of(
                     "buffer6_receive [query6]", "pkt6_receive [query6]",
                     "subnet6_select [query6, subnet6, subnet6collection]",
-                    "lease6_select [fake_allocation, lease6, query6, subnet6]", "pkt6_send [query6, response6]",
+                    "lease6_select [fake_allocation, host6, lease6, query6, subnet6]", "pkt6_send [query6, response6]",
                     "buffer6_send [response6]",
                     "buffer6_receive [query6]", "pkt6_receive [query6]",
                     "subnet6_select [query6, subnet6, subnet6collection]",
-                    "lease6_select [fake_allocation, lease6, query6, subnet6]", "pkt6_send [query6, response6]",
+                    "lease6_select [fake_allocation, host6, lease6, query6, subnet6]", "pkt6_send [query6, response6]",
                     "buffer6_send [response6]",
                     "buffer6_receive [query6]", "pkt6_receive [query6]", "lease6_release [lease6, query6]",
                     "pkt6_send [query6, response6]", "buffer6_send [response6]"), lines);
