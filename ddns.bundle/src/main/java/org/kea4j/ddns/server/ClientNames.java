@@ -69,4 +69,28 @@ final class ClientNames {
         }
         return out.toString();
     }
+
+    /**
+     * The decision for a client that sent the Client FQDN option (v4 or v6): the answer's flags, and the name — the
+     * reserved hostname (qualified), else the client's (sanitized, a partial one qualified) unless
+     * {@code ddns-replace-client-name} says to replace it, else one generated from the address.
+     *
+     * @param reserved the hostname of the client's host reservation, or null
+     */
+    static NameDecision fqdnDecision(ClientFqdn fqdn, DdnsParameters p, InetAddress address, String reserved) {
+        int flags = answerFlags(fqdn.flags(), p.sendUpdates(), p);
+        String name = "";
+        DdnsParameters.ReplaceClientName replace = p.replaceClientName();
+        if (reserved != null && !reserved.isBlank()) {
+            name = qualify(reserved.toLowerCase(Locale.ROOT), p.qualifyingSuffix(), true);
+        } else if (replace != DdnsParameters.ReplaceClientName.ALWAYS
+                && replace != DdnsParameters.ReplaceClientName.WHEN_PRESENT && !fqdn.name().isEmpty()) {
+            name = sanitize(fqdn.name(), p);
+            name = fqdn.partial() ? qualify(name, p.qualifyingSuffix(), true) : name + ".";
+        }
+        if (name.isEmpty() || name.equals(".")) {
+            name = generate(p.generatedPrefix(), address, p.qualifyingSuffix(), true);
+        }
+        return new NameDecision(true, flags, name, (flags & ClientFqdn.S) != 0, (flags & ClientFqdn.N) == 0);
+    }
 }

@@ -40,22 +40,7 @@ final class Dhcp4Names {
         ReplaceClientName replace = p.replaceClientName();
         Option fqdnOption = query.getOption(FQDN);
         if (fqdnOption != null) {
-            ClientFqdn fqdn = ClientFqdn.parse(fqdnOption.data(), true);
-            int flags = ClientNames.answerFlags(fqdn.flags(), updates, p);
-            if (hasReserved) {
-                return new NameDecision(true, flags, ClientNames.qualify(reserved.toLowerCase(Locale.ROOT),
-                        p.qualifyingSuffix(), true), (flags & ClientFqdn.S) != 0, (flags & ClientFqdn.N) == 0);
-            }
-            String name = "";
-            if (replace != ReplaceClientName.ALWAYS && replace != ReplaceClientName.WHEN_PRESENT
-                    && !fqdn.name().isEmpty()) {
-                name = ClientNames.sanitize(fqdn.name(), p);
-                name = fqdn.partial() ? ClientNames.qualify(name, p.qualifyingSuffix(), true) : name + ".";
-            }
-            if (name.isEmpty() || name.equals(".")) {
-                name = ClientNames.generate(p.generatedPrefix(), address, p.qualifyingSuffix(), true);
-            }
-            return new NameDecision(true, flags, name, (flags & ClientFqdn.S) != 0, (flags & ClientFqdn.N) == 0);
+            return ClientNames.fqdnDecision(ClientFqdn.parse(fqdnOption.data(), true), p, address, reserved);
         }
         Option hostOption = query.getOption(HOST_NAME);
         String name;

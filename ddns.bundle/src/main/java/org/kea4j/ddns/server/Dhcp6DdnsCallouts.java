@@ -72,24 +72,9 @@ final class Dhcp6DdnsCallouts extends LeaseNameCallouts<Lease6> {
                 LOG.log(DHCP4_CLIENT_NAME_PROC_FAIL, e.getMessage());
                 return 0;
             }
-            int flags = ClientNames.answerFlags(fqdn.flags(), p.sendUpdates(), p);
             Reservation6 host = handle.getArgumentNames().contains(Dhcp6Hooks.HOST6.name())
                     ? handle.get(Dhcp6Hooks.HOST6) : null;
-            String name = "";
-            if (host != null && host.hostname() != null && !host.hostname().isBlank()) {
-                name = ClientNames.qualify(host.hostname().toLowerCase(java.util.Locale.ROOT), p.qualifyingSuffix(),
-                        true);
-            } else if (p.replaceClientName() != DdnsParameters.ReplaceClientName.ALWAYS
-                    && p.replaceClientName() != DdnsParameters.ReplaceClientName.WHEN_PRESENT
-                    && !fqdn.name().isEmpty()) {
-                name = ClientNames.sanitize(fqdn.name(), p);
-                name = fqdn.partial() ? ClientNames.qualify(name, p.qualifyingSuffix(), true) : name + ".";
-            }
-            if (name.isEmpty() || name.equals(".")) {
-                name = ClientNames.generate(p.generatedPrefix(), lease.address(), p.qualifyingSuffix(), true);
-            }
-            decision = new NameDecision(true, flags, name, (flags & ClientFqdn.S) != 0,
-                    (flags & ClientFqdn.N) == 0);
+            decision = ClientNames.fqdnDecision(fqdn, p, lease.address(), host == null ? null : host.hostname());
         }
         Lease6 named = lease.toBuilder().hostname(decision.name()).fqdn(decision.forward(), decision.reverse())
                 .build();
