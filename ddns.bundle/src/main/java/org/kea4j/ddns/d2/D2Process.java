@@ -190,14 +190,16 @@ public final class D2Process implements AutoCloseable {
                     LOG.log(DHCP_DDNS_NO_ELIGIBLE_JOBS, queue.size(), inProgress.size());
                     return;
                 }
+                // claimed under the same lock that picked it: no other dispatch can start this client's next request
+                inProgress.add(next.dhcid());
                 resumeWhenDrained();
             }
-            NameChangeTransaction transaction = transactionFor(next, config);
+            NameChangeTransaction transaction = transactionFor(next, config, dns, statistics);
             if (transaction == null) {
+                synchronized (this) {
+                    inProgress.remove(next.dhcid());
+                }
                 continue;
-            }
-            synchronized (this) {
-                inProgress.add(next.dhcid());
             }
             workers.execute(() -> runTransaction(transaction));
         }
@@ -266,10 +268,6 @@ public final class D2Process implements AutoCloseable {
         }
         return new NameChangeTransaction(ncr, forward, reverse, dns, Duration.ofMillis(config.dnsServerTimeout()),
                 statistics);
-    }
-
-    private NameChangeTransaction transactionFor(NameChangeRequest ncr, D2Config current) {
-        return transactionFor(ncr, current, dns, statistics);
     }
 
     /** Stops listening, drops what is queued and waits a bounded time for the running transactions. */
