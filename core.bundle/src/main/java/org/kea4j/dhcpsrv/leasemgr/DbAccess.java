@@ -26,15 +26,15 @@ public record DbAccess(String type, Map<String, String> parameters) {
     /** The back-end types Kea knows. */
     public static final Set<String> KNOWN_TYPES = Set.of("memfile", "mysql", "postgresql");
 
-    /** Keys of the lease-database map (Kea 2.2). */
+    /** Keys of the lease-database map (Kea 2.2, and kea4j's {@code pool-size}: SQL connections kept open). */
     public static final Set<String> KEYS = Set.of("type", "persist", "name", "lfc-interval", "max-row-errors", "host",
             "port", "user", "password", "connect-timeout", "read-timeout", "write-timeout", "tcp-user-timeout",
             "max-reconnect-tries", "reconnect-wait-time", "on-fail", "retry-on-startup", "readonly",
-            "trust-anchor", "cert-file", "key-file", "cipher-list");
+            "trust-anchor", "cert-file", "key-file", "cipher-list", "pool-size");
 
     private static final Set<String> BOOLEAN_KEYS = Set.of("persist", "readonly", "retry-on-startup");
     private static final Set<String> INTEGER_KEYS = Set.of("lfc-interval", "max-row-errors", "port", "connect-timeout",
-            "read-timeout", "write-timeout", "tcp-user-timeout", "max-reconnect-tries", "reconnect-wait-time");
+            "read-timeout", "write-timeout", "tcp-user-timeout", "max-reconnect-tries", "reconnect-wait-time", "pool-size");
 
     public DbAccess {
         Objects.requireNonNull(type, "type");

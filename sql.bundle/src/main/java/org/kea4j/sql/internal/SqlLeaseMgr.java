@@ -1,0 +1,465 @@
+package org.kea4j.sql.internal;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.kea4j.dhcp.ClientId;
+import org.kea4j.dhcp.Duid;
+import org.kea4j.dhcp.HWAddr;
+import org.kea4j.dhcpsrv.Addresses;
+import org.kea4j.dhcpsrv.Lease4;
+import org.kea4j.dhcpsrv.Lease6;
+import org.kea4j.dhcpsrv.LeaseType;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgrException;
+import org.kea4j.dhcpsrv.leasemgr.NoSuchLeaseException;
+
+/**
+ * Leases in Kea's {@code lease4} / {@code lease6} tables, one prepared statement per operation, each in its own
+ * auto-committed transaction: a change is stored when the call returns. An address is leased once because the
+ * table's primary key says so, whichever server inserts first.
+ */
+final class SqlLeaseMgr implements LeaseMgr {
+
+    /** Kea's infinite lifetime. */
+    static final long INFINITE = 0xFFFF_FFFFL;
+    /** The largest time a TIMESTAMP column holds (2038-01-19 03:14:07 UTC); Kea stores infinite leases so. */
+    static final long MAX_DB_TIME = Integer.MAX_VALUE;
+
+    private final SqlDatabase db;
+    private final SqlEngine engine;
+    private final int universe;
+    private final String version;
+    private final SqlStatements sql;
+
+    SqlLeaseMgr(SqlDatabase db, int universe, String version) {
+        this.db = db;
+        this.engine = db.engine();
+        this.universe = universe;
+        this.version = version;
+        this.sql = new SqlStatements(engine);
+    }
+
+    @Override
+    public String type() {
+        return engine.type();
+    }
+
+    @Override
+    public String name() {
+        return db.access().get("name").orElse("");
+    }
+
+    @Override
+    public String description() {
+        return engine.displayName() + " database " + SqlDatabase.describe(engine, db.access());
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public int universe() {
+        return universe;
+    }
+
+    private void requireUniverse(int wanted) {
+        if (universe != wanted) {
+            throw new UnsupportedOperationException("this lease database holds IPv" + universe + " leases");
+        }
+    }
+
+    // ------------------------------------------------------------------ statement helpers
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String statement, Binder binder, RowReader<T> reader) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(statement)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private <T> Optional<T> queryOne(String statement, Binder binder, RowReader<T> reader) {
+        List<T> rows = query(statement, binder, reader);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private int update(String statement, Binder binder) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(statement)) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Inserts; false when the key is taken (by this server or another one on the database). */
+    private boolean insert(String statement, Binder binder) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(statement)) {
+            binder.bind(ps);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (engine.isDuplicateKey(e)) {
+                return false;
+            }
+            throw failure(e);
+        }
+    }
+
+    private LeaseMgrException failure(SQLException e) {
+        return new LeaseMgrException(engine.displayName() + " lease database " + SqlDatabase.describe(engine, db.access())
+                + ": " + e.getMessage(), e);
+    }
+
+    private static void setBytes(PreparedStatement ps, int index, byte[] bytes) throws SQLException {
+        if (bytes == null || bytes.length == 0) {
+            ps.setNull(index, Types.VARBINARY);
+        } else {
+            ps.setBytes(index, bytes);
+        }
+    }
+
+    private static void setText(PreparedStatement ps, int index, String text) throws SQLException {
+        if (text == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, text);
+        }
+    }
+
+    /** The {@code expire} column of a lease: Kea's rules for infinite and too large times. */
+    static long expireOf(long cltt, long validLifetime) {
+        if (validLifetime == INFINITE) {
+            return MAX_DB_TIME;
+        }
+        long expire = cltt + validLifetime;
+        if (expire > MAX_DB_TIME) {
+            throw new LeaseMgrException("Time value is too large: " + expire);
+        }
+        return expire;
+    }
+
+    /** The client's last transmission time from the stored expiry. */
+    static long clttOf(long expire, long validLifetime) {
+        return validLifetime == INFINITE ? expire : expire - validLifetime;
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
+    }
+
+    // ------------------------------------------------------------------ IPv4
+
+    private int bindLease4Columns(PreparedStatement ps, Lease4 lease, int i) throws SQLException {
+        setBytes(ps, i++, lease.hwaddrBytes());
+        setBytes(ps, i++, lease.clientIdBytes());
+        ps.setLong(i++, lease.validLifetime());
+        ps.setLong(i++, expireOf(lease.cltt(), lease.validLifetime()));
+        ps.setLong(i++, lease.subnetId());
+        ps.setBoolean(i++, lease.fqdnFwd());
+        ps.setBoolean(i++, lease.fqdnRev());
+        setText(ps, i++, lease.hostname());
+        ps.setInt(i++, lease.state());
+        setText(ps, i++, lease.userContext());
+        return i;
+    }
+
+    private static Lease4 readLease4(ResultSet rs) throws SQLException {
+        long valid = rs.getLong("valid_lifetime");
+        byte[] hw = rs.getBytes("hwaddr");
+        return Lease4.builder(rs.getLong("address"))
+                .hwaddrBytes(hw, HWAddr.HTYPE_ETHER, HWAddr.SOURCE_UNKNOWN)
+                .clientIdBytes(rs.getBytes("client_id"))
+                .validLifetime(valid)
+                .cltt(clttOf(rs.getLong("expire"), valid))
+                .subnetId(rs.getLong("subnet_id"))
+                .fqdn(rs.getBoolean("fqdn_fwd"), rs.getBoolean("fqdn_rev"))
+                .hostname(nonNull(rs.getString("hostname")))
+                .state(rs.getInt("state"))
+                .userContext(rs.getString("user_context"))
+                .build();
+    }
+
+    @Override
+    public boolean addLease(Lease4 lease) {
+        requireUniverse(4);
+        return insert(sql.insert4, ps -> {
+            ps.setLong(1, lease.addressValue());
+            bindLease4Columns(ps, lease, 2);
+        });
+    }
+
+    @Override
+    public Optional<Lease4> getLease4(Inet4Address address) {
+        requireUniverse(4);
+        return queryOne(sql.select4ByAddress, ps -> ps.setLong(1, Addresses.toLong(address)), SqlLeaseMgr::readLease4);
+    }
+
+    @Override
+    public List<Lease4> getLease4(HWAddr hwaddr) {
+        requireUniverse(4);
+        return query(sql.select4ByHwaddr, ps -> ps.setBytes(1, hwaddr.rawBytes()), SqlLeaseMgr::readLease4);
+    }
+
+    @Override
+    public Optional<Lease4> getLease4(HWAddr hwaddr, long subnetId) {
+        requireUniverse(4);
+        return queryOne(sql.select4ByHwaddrSubnet, ps -> {
+            ps.setBytes(1, hwaddr.rawBytes());
+            ps.setLong(2, subnetId);
+        }, SqlLeaseMgr::readLease4);
+    }
+
+    @Override
+    public List<Lease4> getLease4(ClientId clientId) {
+        requireUniverse(4);
+        return query(sql.select4ByClientId, ps -> ps.setBytes(1, clientId.bytes()), SqlLeaseMgr::readLease4);
+    }
+
+    @Override
+    public Optional<Lease4> getLease4(ClientId clientId, long subnetId) {
+        requireUniverse(4);
+        return queryOne(sql.select4ByClientIdSubnet, ps -> {
+            ps.setBytes(1, clientId.bytes());
+            ps.setLong(2, subnetId);
+        }, SqlLeaseMgr::readLease4);
+    }
+
+    @Override
+    public Optional<Lease4> getLease4(ClientId clientId, HWAddr hwaddr, long subnetId) {
+        requireUniverse(4);
+        return queryOne(sql.select4ByClientIdHwaddrSubnet, ps -> {
+            ps.setBytes(1, clientId.bytes());
+            ps.setBytes(2, hwaddr.rawBytes());
+            ps.setLong(3, subnetId);
+        }, SqlLeaseMgr::readLease4);
+    }
+
+    @Override
+    public List<Lease4> getLeases4() {
+        requireUniverse(4);
+        return query(sql.select4All, ps -> { }, SqlLeaseMgr::readLease4);
+    }
+
+    @Override
+    public List<Lease4> getLeases4(long subnetId) {
+        requireUniverse(4);
+        return query(sql.select4BySubnet, ps -> ps.setLong(1, subnetId), SqlLeaseMgr::readLease4);
+    }
+
+    @Override
+    public void updateLease4(Lease4 lease) {
+        requireUniverse(4);
+        int rows = update(sql.update4, ps -> {
+            int next = bindLease4Columns(ps, lease, 1);
+            ps.setLong(next, lease.addressValue());
+        });
+        if (rows == 0) {
+            throw new NoSuchLeaseException("no lease for " + lease.address().getHostAddress() + " to update");
+        }
+    }
+
+    @Override
+    public boolean deleteLease4(Inet4Address address) {
+        requireUniverse(4);
+        return update(sql.delete4, ps -> ps.setLong(1, Addresses.toLong(address))) > 0;
+    }
+
+    @Override
+    public List<Lease4> getExpiredLeases4(long now, int max) {
+        requireUniverse(4);
+        return query(sql.expired4(max), ps -> bindExpired(ps, now, max), SqlLeaseMgr::readLease4);
+    }
+
+    private static void bindExpired(PreparedStatement ps, long now, int max) throws SQLException {
+        ps.setLong(1, INFINITE);
+        ps.setLong(2, now);
+        if (max > 0) {
+            ps.setInt(3, max);
+        }
+    }
+
+    @Override
+    public long wipeLeases4(long subnetId) {
+        requireUniverse(4);
+        return update(sql.wipe4, ps -> ps.setLong(1, subnetId));
+    }
+
+    // ------------------------------------------------------------------ IPv6
+
+    private int bindLease6Columns(PreparedStatement ps, Lease6 lease, int i) throws SQLException {
+        setBytes(ps, i++, lease.duidBytes());
+        ps.setLong(i++, lease.validLifetime());
+        ps.setLong(i++, expireOf(lease.cltt(), lease.validLifetime()));
+        ps.setLong(i++, lease.subnetId());
+        ps.setLong(i++, lease.preferredLifetime());
+        ps.setInt(i++, lease.type().code());
+        engine.setIaid(ps, i++, lease.iaid());
+        ps.setInt(i++, lease.prefixLength());
+        ps.setBoolean(i++, lease.fqdnFwd());
+        ps.setBoolean(i++, lease.fqdnRev());
+        setText(ps, i++, lease.hostname());
+        HWAddr hw = lease.hwaddr();
+        if (hw == null) {
+            ps.setNull(i++, Types.VARBINARY);
+            ps.setNull(i++, Types.INTEGER);
+            ps.setNull(i++, Types.INTEGER);
+        } else {
+            ps.setBytes(i++, hw.rawBytes());
+            ps.setInt(i++, hw.type());
+            ps.setInt(i++, hw.source());
+        }
+        ps.setInt(i++, lease.state());
+        setText(ps, i++, lease.userContext());
+        return i;
+    }
+
+    private Lease6 readLease6(ResultSet rs) throws SQLException {
+        long valid = rs.getLong("valid_lifetime");
+        LeaseType type = LeaseType.of(rs.getInt("lease_type"));
+        Lease6.Builder b = Lease6.builder(type, Addresses.parseV6(rs.getString("address")))
+                .duid(new Duid(rs.getBytes("duid")))
+                .iaid(engine.getIaid(rs, "iaid"))
+                .subnetId(rs.getLong("subnet_id"))
+                .validLifetime(valid)
+                .preferredLifetime(rs.getLong("pref_lifetime"))
+                .cltt(clttOf(rs.getLong("expire"), valid))
+                .prefixLength(rs.getInt("prefix_len"))
+                .fqdn(rs.getBoolean("fqdn_fwd"), rs.getBoolean("fqdn_rev"))
+                .hostname(nonNull(rs.getString("hostname")))
+                .state(rs.getInt("state"))
+                .userContext(rs.getString("user_context"));
+        byte[] hw = rs.getBytes("hwaddr");
+        if (hw != null && hw.length > 0) {
+            int hwtype = rs.getInt("hwtype");
+            b.hwaddr(new HWAddr(rs.wasNull() ? HWAddr.HTYPE_ETHER : hwtype, hw, rs.getInt("hwaddr_source")));
+        }
+        return b.build();
+    }
+
+    @Override
+    public boolean addLease(Lease6 lease) {
+        requireUniverse(6);
+        return insert(sql.insert6, ps -> {
+            ps.setString(1, Addresses.format(lease.address()));
+            bindLease6Columns(ps, lease, 2);
+        });
+    }
+
+    @Override
+    public Optional<Lease6> getLease6(LeaseType type, Inet6Address address) {
+        requireUniverse(6);
+        return queryOne(sql.select6ByAddress, ps -> {
+            ps.setString(1, Addresses.format(address));
+            ps.setInt(2, type.code());
+        }, this::readLease6);
+    }
+
+    @Override
+    public List<Lease6> getLeases6(LeaseType type, Duid duid, long iaid) {
+        requireUniverse(6);
+        return query(sql.select6ByDuidIaid, ps -> {
+            ps.setBytes(1, duid.rawBytes());
+            engine.setIaid(ps, 2, iaid);
+            ps.setInt(3, type.code());
+        }, this::readLease6);
+    }
+
+    @Override
+    public List<Lease6> getLeases6(LeaseType type, Duid duid, long iaid, long subnetId) {
+        requireUniverse(6);
+        return query(sql.select6ByDuidIaidSubnet, ps -> {
+            ps.setBytes(1, duid.rawBytes());
+            engine.setIaid(ps, 2, iaid);
+            ps.setLong(3, subnetId);
+            ps.setInt(4, type.code());
+        }, this::readLease6);
+    }
+
+    @Override
+    public List<Lease6> getLeases6() {
+        requireUniverse(6);
+        return query(sql.select6All, ps -> { }, this::readLease6);
+    }
+
+    @Override
+    public List<Lease6> getLeases6(long subnetId) {
+        requireUniverse(6);
+        return query(sql.select6BySubnet, ps -> ps.setLong(1, subnetId), this::readLease6);
+    }
+
+    @Override
+    public void updateLease6(Lease6 lease) {
+        requireUniverse(6);
+        int rows = update(sql.update6, ps -> {
+            int next = bindLease6Columns(ps, lease, 1);
+            ps.setString(next, Addresses.format(lease.address()));
+        });
+        if (rows == 0) {
+            throw new NoSuchLeaseException("no lease for " + Addresses.format(lease.address()) + " to update");
+        }
+    }
+
+    @Override
+    public boolean deleteLease6(LeaseType type, Inet6Address address) {
+        requireUniverse(6);
+        return update(sql.delete6, ps -> {
+            ps.setString(1, Addresses.format(address));
+            ps.setInt(2, type.code());
+        }) > 0;
+    }
+
+    @Override
+    public List<Lease6> getExpiredLeases6(long now, int max) {
+        requireUniverse(6);
+        return query(sql.expired6(max), ps -> bindExpired(ps, now, max), this::readLease6);
+    }
+
+    @Override
+    public long wipeLeases6(long subnetId) {
+        requireUniverse(6);
+        return update(sql.wipe6, ps -> ps.setLong(1, subnetId));
+    }
+
+    // ------------------------------------------------------------------ transactions
+
+    /** Every change is committed when it returns (auto-commit), as Kea's SQL back ends do. */
+    @Override
+    public void commit() {
+    }
+
+    @Override
+    public void rollback() {
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,9 @@
+package org.kea4j.sql.internal;
+
+/** The lease database contract on MySQL / MariaDB. */
+class MysqlLeaseMgrTest extends SqlLeaseMgrContract {
+
+    MysqlLeaseMgrTest() {
+        super(SqlEngine.MYSQL);
+    }
+}

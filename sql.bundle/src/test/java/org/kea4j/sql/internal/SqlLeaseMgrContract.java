@@ -1,0 +1,43 @@
+package org.kea4j.sql.internal;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgrContractTest;
+
+/** The lease database contract on a real SQL server, in a database of the test's own with kea4j's schema. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SqlLeaseMgrContract extends LeaseMgrContractTest {
+
+    private final SqlEngine engine;
+    private TestDatabase database;
+
+    SqlLeaseMgrContract(SqlEngine engine) {
+        this.engine = engine;
+    }
+
+    @BeforeAll
+    void createDatabase() throws Exception {
+        database = TestDatabase.create(engine);
+        SchemaTool.init(engine, database.access());
+    }
+
+    @AfterAll
+    void dropDatabase() throws Exception {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Override
+    protected LeaseMgr openEmpty(int universe) throws Exception {
+        database.execute("DELETE FROM lease4", "DELETE FROM lease6", "DELETE FROM lease4_stat", "DELETE FROM lease6_stat");
+        return reopen(universe);
+    }
+
+    @Override
+    protected LeaseMgr reopen(int universe) throws Exception {
+        return SqlLeaseMgrFactory.open(engine, database.access(), universe);
+    }
+}
