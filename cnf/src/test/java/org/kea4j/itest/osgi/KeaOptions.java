@@ -87,6 +87,8 @@ public final class KeaOptions {
                 maven("io.netty", "netty-transport", 3), maven("io.netty", "netty-transport-native-unix-common", 3),
                 maven("io.netty", "netty-transport-classes-epoll", 3), maven("io.netty", "netty-codec-base", 3),
                 maven("io.netty", "netty-handler", 3), maven("net.java.dev.jna", "jna", 3), maven("dnsjava", "dnsjava", 3),
+                maven("com.zaxxer", "HikariCP", 3), maven("org.postgresql", "postgresql", 3),
+                maven("org.mariadb.jdbc", "mariadb-java-client", 3),
                 mavenBundle("io.netty", "netty-transport-native-epoll").classifier("linux-x86_64").versionAsInProject().noStart(),
                 bundle("file:" + System.getProperty("kea4j.core.jar")).startLevel(4)));
         for (String name : List.of("memfile", "sql", "dhcp4", "dhcp6", "ddns", "usercheck")) {

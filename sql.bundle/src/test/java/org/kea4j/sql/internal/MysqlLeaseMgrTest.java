@@ -4,6 +4,6 @@ package org.kea4j.sql.internal;
 class MysqlLeaseMgrTest extends SqlLeaseMgrContract {
 
     MysqlLeaseMgrTest() {
-        super(SqlEngine.MYSQL);
+        super(SqlEngine.MYSQL, false);
     }
 }

@@ -4,6 +4,6 @@ package org.kea4j.sql.internal;
 class PgsqlLeaseMgrTest extends SqlLeaseMgrContract {
 
     PgsqlLeaseMgrTest() {
-        super(SqlEngine.POSTGRESQL);
+        super(SqlEngine.POSTGRESQL, false);
     }
 }

@@ -6,21 +6,30 @@ import org.junit.jupiter.api.TestInstance;
 import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
 import org.kea4j.dhcpsrv.leasemgr.LeaseMgrContractTest;
 
-/** The lease database contract on a real SQL server, in a database of the test's own with kea4j's schema. */
+/**
+ * The lease database contract on a real SQL server, in a database of the test's own: with kea4j's schema, or
+ * with the one Kea 2.2's {@code kea-admin db-init} creates (its triggers and stored procedures included).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SqlLeaseMgrContract extends LeaseMgrContractTest {
 
     private final SqlEngine engine;
+    private final boolean keaAdminSchema;
     private TestDatabase database;
 
-    SqlLeaseMgrContract(SqlEngine engine) {
+    SqlLeaseMgrContract(SqlEngine engine, boolean keaAdminSchema) {
         this.engine = engine;
+        this.keaAdminSchema = keaAdminSchema;
     }
 
     @BeforeAll
     void createDatabase() throws Exception {
         database = TestDatabase.create(engine);
-        SchemaTool.init(engine, database.access());
+        if (keaAdminSchema) {
+            KeaAdmin.run("db-init", database);
+        } else {
+            SchemaTool.init(engine, database.access());
+        }
     }
 
     @AfterAll

@@ -1,9 +1,12 @@
 package org.kea4j.sql.internal;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assertions;
@@ -69,6 +72,23 @@ public final class TestDatabase implements AutoCloseable {
             for (String statement : statements) {
                 s.execute(statement);
             }
+        }
+    }
+
+    /** The rows of a query, each as its columns joined with {@code |}. */
+    public List<String> rows(String query) throws SQLException {
+        try (SqlDatabase db = SqlDatabase.connect(engine, access(), "kea4j-test");
+             Connection c = db.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            List<String> rows = new ArrayList<>();
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    sb.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                rows.add(sb.toString());
+            }
+            return rows;
         }
     }
 
