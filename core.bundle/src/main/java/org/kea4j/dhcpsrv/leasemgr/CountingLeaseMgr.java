@@ -244,4 +244,14 @@ final class CountingLeaseMgr implements LeaseMgr {
     public void close() {
         db.close();
     }
+
+    @Override
+    public boolean serving() {
+        return db.serving();
+    }
+
+    @Override
+    public void onFatal(Runnable exit) {
+        db.onFatal(exit);
+    }
 }

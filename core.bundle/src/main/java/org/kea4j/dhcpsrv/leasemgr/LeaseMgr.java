@@ -102,4 +102,21 @@ public interface LeaseMgr extends AutoCloseable {
     /** Closes the database (memfile: flushes and closes the lease file). */
     @Override
     void close();
+
+    // ---------------------------------------------------------------- outages (SQL back ends)
+
+    /**
+     * Whether the servers answer clients now: false while the database is lost and its {@code on-fail} is
+     * {@code stop-retry-exit} (Kea stops the DHCP service until it reconnects). Memfile always serves.
+     */
+    default boolean serving() {
+        return true;
+    }
+
+    /**
+     * Tells the back end how to end the process when it gives up on its database and {@code on-fail} says the
+     * server exits ({@code stop-retry-exit}, {@code serve-retry-exit}). Memfile never does.
+     */
+    default void onFatal(Runnable exit) {
+    }
 }

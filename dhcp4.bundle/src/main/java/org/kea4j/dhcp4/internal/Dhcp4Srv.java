@@ -151,12 +151,19 @@ final class Dhcp4Srv {
      */
     Reply handle(Pkt4 query, Dhcp4Runtime rt, LeaseMgr leaseMgr) {
         packets.received();
+        if (leaseMgr != null && !leaseMgr.serving()) {
+            packets.dropped(); // the database is lost under on-fail stop-retry-exit: the service stops (logged once)
+            return null;
+        }
         try (CalloutSession session = hooks.openSession()) {
             Reply reply = run(query, rt, leaseMgr, session);
             if (reply != null) {
                 packets.sent(reply.packet().getType());
             }
             return reply;
+        } catch (org.kea4j.dhcpsrv.leasemgr.LeaseDatabaseUnavailableException lost) {
+            packets.dropped(); // no answer rather than a NAK; the back end logged the outage once
+            return null;
         } catch (RuntimeException e) {
             LOG.log(DHCP4_PACKET_PROCESS_FAIL, query.remoteAddress().getHostAddress(), String.valueOf(e));
             packets.dropped();

@@ -97,6 +97,13 @@ final class SqlDatabase implements AutoCloseable {
         }
     }
 
+    /** Replaces the pooled connections (after an outage: they are dead). */
+    void softEvict() {
+        if (pool.getHikariPoolMXBean() != null) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
+    }
+
     @Override
     public void close() {
         pool.close();

@@ -38,9 +38,11 @@ final class SqlLeaseMgr implements LeaseMgr {
     private final int universe;
     private final String version;
     private final SqlStatements sql;
+    private final DatabaseOutage outage;
 
-    SqlLeaseMgr(SqlDatabase db, int universe, String version) {
+    SqlLeaseMgr(SqlDatabase db, int universe, String version, DatabaseOutage outage) {
         this.db = db;
+        this.outage = outage;
         this.engine = db.engine();
         this.universe = universe;
         this.version = version;
@@ -91,6 +93,7 @@ final class SqlLeaseMgr implements LeaseMgr {
     }
 
     private <T> List<T> query(String statement, Binder binder, RowReader<T> reader) {
+        outage.check();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(statement)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
@@ -101,7 +104,7 @@ final class SqlLeaseMgr implements LeaseMgr {
                 return rows;
             }
         } catch (SQLException e) {
-            throw failure(e);
+            throw outage.failure(e, statement);
         }
     }
 
@@ -111,16 +114,18 @@ final class SqlLeaseMgr implements LeaseMgr {
     }
 
     private int update(String statement, Binder binder) {
+        outage.check();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(statement)) {
             binder.bind(ps);
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw failure(e);
+            throw outage.failure(e, statement);
         }
     }
 
     /** Inserts; false when the key is taken (by this server or another one on the database). */
     private boolean insert(String statement, Binder binder) {
+        outage.check();
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(statement)) {
             binder.bind(ps);
             return ps.executeUpdate() == 1;
@@ -128,13 +133,8 @@ final class SqlLeaseMgr implements LeaseMgr {
             if (engine.isDuplicateKey(e)) {
                 return false;
             }
-            throw failure(e);
+            throw outage.failure(e, statement);
         }
-    }
-
-    private LeaseMgrException failure(SQLException e) {
-        return new LeaseMgrException(engine.displayName() + " lease database " + SqlDatabase.describe(engine, db.access())
-                + ": " + e.getMessage(), e);
     }
 
     private static void setBytes(PreparedStatement ps, int index, byte[] bytes) throws SQLException {
@@ -459,7 +459,18 @@ final class SqlLeaseMgr implements LeaseMgr {
     }
 
     @Override
+    public boolean serving() {
+        return outage.serving();
+    }
+
+    @Override
+    public void onFatal(Runnable exit) {
+        outage.onFatal(exit);
+    }
+
+    @Override
     public void close() {
+        outage.close();
         db.close();
     }
 }

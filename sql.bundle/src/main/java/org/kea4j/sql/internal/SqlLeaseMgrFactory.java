@@ -27,6 +27,7 @@ abstract class SqlLeaseMgrFactory implements LeaseMgrFactory {
             throw new ConfigException("lease-database/name", "must specify a name for the " + engine.displayName()
                     + " lease database", null);
         }
+        DatabaseOutage.OnFail.parse(access.get("on-fail").orElse("stop-retry-exit"));
     }
 
     @Override
@@ -42,12 +43,14 @@ abstract class SqlLeaseMgrFactory implements LeaseMgrFactory {
         try {
             db = SqlDatabase.connect(engine, access, "kea4j-" + engine.adminName() + "-v" + universe);
             db.checkSchema();
-            return new SqlLeaseMgr(db, universe, engine.schemaVersion());
-        } catch (SQLException e) {
+            SqlDatabase opened = db;
+            DatabaseOutage outage = new DatabaseOutage(engine, access, universe, opened::softEvict);
+            return new SqlLeaseMgr(db, universe, engine.schemaVersion(), outage);
+        } catch (SQLException | ConfigException e) {
             if (db != null) {
                 db.close();
             }
-            throw new ConfigException("lease-database", e.getMessage(), null);
+            throw e instanceof ConfigException c ? c : new ConfigException("lease-database", e.getMessage(), null);
         }
     }
 }

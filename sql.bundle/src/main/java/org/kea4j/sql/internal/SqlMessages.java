@@ -9,6 +9,24 @@ import org.kea4j.log.MessageId;
 
 /** Messages of the MySQL and PostgreSQL lease back ends (Kea's DHCPSRV_MYSQL_* and DHCPSRV_PGSQL_*). */
 public enum SqlMessages implements MessageId {
+    // Kea 2.2: database outages (the DHCPv4 / DHCPv6 server IDs are logged by the SQL back ends, which alone lose
+    // their database)
+    DHCP4_DB_RECONNECT_LOST_CONNECTION(info("database connection lost.")),
+    DHCP6_DB_RECONNECT_LOST_CONNECTION(info("database connection lost.")),
+    DHCP4_DB_RECONNECT_SUCCEEDED(info("database connection recovered.")),
+    DHCP6_DB_RECONNECT_SUCCEEDED(info("database connection recovered.")),
+    DHCP4_DB_RECONNECT_DISABLED(info("database reconnect is disabled: max-reconnect-tries %1, reconnect-wait-time %2")),
+    DHCP6_DB_RECONNECT_DISABLED(info("database reconnect is disabled: max-reconnect-tries %1, reconnect-wait-time %2")),
+    DHCP4_DB_RECONNECT_FAILED(error("maximum number of database reconnect attempts: %1, has been exhausted without success")),
+    DHCP6_DB_RECONNECT_FAILED(error("maximum number of database reconnect attempts: %1, has been exhausted without success")),
+    DHCPSRV_PGSQL_FATAL_ERROR(error("Unrecoverable PostgreSQL error occurred: Statement: <%1>, reason: %2 (error code: %3).")),
+    DHCPSRV_MYSQL_FATAL_ERROR(error("Unrecoverable MySQL error occurred: %1 for <%2>, reason: %3 (error code: %4).")),
+    DHCPSRV_PGSQL_LEASE_DB_RECONNECT_ATTEMPT_SCHEDULE(info("scheduling attempt %1 of %2 in %3 milliseconds")),
+    DHCPSRV_MYSQL_LEASE_DB_RECONNECT_ATTEMPT_SCHEDULE(info("scheduling attempt %1 of %2 in %3 milliseconds")),
+    DHCPSRV_PGSQL_LEASE_DB_RECONNECT_ATTEMPT_FAILED(error("database reconnect failed: %1")),
+    DHCPSRV_MYSQL_LEASE_DB_RECONNECT_ATTEMPT_FAILED(error("database reconnect failed: %1")),
+    DHCPSRV_PGSQL_LEASE_DB_RECONNECT_FAILED(error("maximum number of database reconnect attempts: %1, has been exhausted without success")),
+    DHCPSRV_MYSQL_LEASE_DB_RECONNECT_FAILED(error("maximum number of database reconnect attempts: %1, has been exhausted without success")),
     DHCPSRV_MYSQL_ADD_ADDR4(debug(50, "adding IPv4 lease with address %1")),
     DHCPSRV_MYSQL_ADD_ADDR6(debug(50, "adding IPv6 lease with address %1, lease type %2")),
     DHCPSRV_MYSQL_COMMIT(debug(50, "committing to MySQL database")),

@@ -30,6 +30,9 @@ public final class LeaseDatabasesImpl implements LeaseDatabases {
     /** Kept as leases change through the databases opened here (wrapped by {@link #open}). */
     @Reference
     private org.kea4j.stats.Statistics statistics;
+    /** Ends the process when a back end gives up on its database under an exiting {@code on-fail}. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL)
+    private volatile org.kea4j.core.internal.launcher.ProcessControl process;
     private final Map<Integer, LeaseMgr> current = new ConcurrentHashMap<>();
     private final Map<Integer, Subnets> subnets = new ConcurrentHashMap<>();
 
@@ -64,7 +67,14 @@ public final class LeaseDatabasesImpl implements LeaseDatabases {
 
     @Override
     public LeaseMgr open(DbAccess access, int universe) throws ConfigException {
-        return org.kea4j.dhcpsrv.leasemgr.LeaseStatistics.counting(factory(access).open(access, universe), statistics);
+        LeaseMgr manager = factory(access).open(access, universe);
+        manager.onFatal(() -> {
+            org.kea4j.core.internal.launcher.ProcessControl control = process;
+            if (control != null) {
+                control.requestShutdown(1);
+            }
+        });
+        return org.kea4j.dhcpsrv.leasemgr.LeaseStatistics.counting(manager, statistics);
     }
 
     @Override

@@ -122,6 +122,9 @@ public final class LoggingManager {
         LoggerContext context = context();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
+        // the SQL connection pool warns with a stack trace per dead connection; the back end logs the outage
+        // once with Kea's messages instead
+        context.getLogger("com.zaxxer.hikari").setLevel(Level.ERROR);
         Map<String, Appender<ILoggingEvent>> next = new HashMap<>();
         Appender<ILoggingEvent> defaultOut = appender(context, defaultOutput(defaultDestination), next);
         attachOnly(root, List.of(defaultOut));
