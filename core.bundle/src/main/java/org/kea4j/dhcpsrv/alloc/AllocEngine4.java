@@ -370,8 +370,8 @@ public final class AllocEngine4 {
             if (!free(current, ctx.now())) {
                 return null;
             }
-            ctx.leaseMgr().updateLease4(lease);
-            return lease;
+            // another server on the same database may reuse it at the same moment: one update wins
+            return ctx.leaseMgr().updateLease4(current, lease) ? lease : null;
         } finally {
             lock.unlock();
         }

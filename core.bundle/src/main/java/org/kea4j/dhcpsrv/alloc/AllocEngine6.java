@@ -383,8 +383,8 @@ public final class AllocEngine6 {
             if (!free(current, ctx.now())) {
                 return null;
             }
-            ctx.leaseMgr().updateLease6(lease);
-            return lease;
+            // another server on the same database may reuse it at the same moment: one update wins
+            return ctx.leaseMgr().updateLease6(current, lease) ? lease : null;
         } finally {
             lock.unlock();
         }

@@ -64,9 +64,9 @@ public final class LeaseReclamation4 implements ReclamationTimers.Reclaimer {
                 }
                 if (removeThis || lease.state() == Lease4.STATE_DECLINED) {
                     leases.deleteLease4(lease.address());
-                } else {
-                    leases.updateLease4(reclaimed.toBuilder().state(Lease4.STATE_EXPIRED_RECLAIMED).fqdn(false, false)
-                            .build());
+                } else if (!leases.updateLease4(current, reclaimed.toBuilder().state(Lease4.STATE_EXPIRED_RECLAIMED)
+                        .fqdn(false, false).build())) {
+                    continue; // another server on the database reclaimed it, or a client renewed it, meanwhile
                 }
                 done++;
             } catch (NoSuchLeaseException e) {

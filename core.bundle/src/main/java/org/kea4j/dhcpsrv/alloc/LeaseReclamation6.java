@@ -60,9 +60,9 @@ public final class LeaseReclamation6 implements ReclamationTimers.Reclaimer {
                 }
                 if (removeThis || declined) {
                     leases.deleteLease6(lease.type(), lease.address());
-                } else {
-                    leases.updateLease6(reclaimed.toBuilder().state(Lease4.STATE_EXPIRED_RECLAIMED).fqdn(false, false)
-                            .build());
+                } else if (!leases.updateLease6(current, reclaimed.toBuilder().state(Lease4.STATE_EXPIRED_RECLAIMED)
+                        .fqdn(false, false).build())) {
+                    continue; // another server on the database reclaimed it, or a client renewed it, meanwhile
                 }
                 done++;
             } catch (NoSuchLeaseException e) {

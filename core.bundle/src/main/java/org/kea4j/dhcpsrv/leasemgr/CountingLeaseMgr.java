@@ -44,14 +44,27 @@ final class CountingLeaseMgr implements LeaseMgr {
     public void updateLease4(Lease4 lease) {
         Optional<Lease4> before = db.getLease4(lease.address());
         db.updateLease4(lease);
-        before.ifPresent(b -> {
-            stats.held(b.subnetId(), b.state(), false, -1);
-            if (b.state() != Lease4.STATE_EXPIRED_RECLAIMED && lease.state() == Lease4.STATE_EXPIRED_RECLAIMED) {
-                stats.reclaimed(b.subnetId(), b.state());
-            } else if (b.state() == Lease4.STATE_EXPIRED_RECLAIMED && lease.state() == Lease4.STATE_DEFAULT) {
+        counted4(before.orElse(null), lease);
+    }
+
+    @Override
+    public boolean updateLease4(Lease4 previous, Lease4 lease) {
+        boolean updated = db.updateLease4(previous, lease);
+        if (updated) {
+            counted4(previous, lease);
+        }
+        return updated;
+    }
+
+    private void counted4(Lease4 before, Lease4 lease) {
+        if (before != null) {
+            stats.held(before.subnetId(), before.state(), false, -1);
+            if (before.state() != Lease4.STATE_EXPIRED_RECLAIMED && lease.state() == Lease4.STATE_EXPIRED_RECLAIMED) {
+                stats.reclaimed(before.subnetId(), before.state());
+            } else if (before.state() == Lease4.STATE_EXPIRED_RECLAIMED && lease.state() == Lease4.STATE_DEFAULT) {
                 stats.assignedNew(lease.subnetId(), false);
             }
-        });
+        }
         stats.held(lease.subnetId(), lease.state(), false, 1);
     }
 
@@ -94,15 +107,28 @@ final class CountingLeaseMgr implements LeaseMgr {
     public void updateLease6(Lease6 lease) {
         Optional<Lease6> before = db.getLease6(lease.type(), lease.address());
         db.updateLease6(lease);
+        counted6(before.orElse(null), lease);
+    }
+
+    @Override
+    public boolean updateLease6(Lease6 previous, Lease6 lease) {
+        boolean updated = db.updateLease6(previous, lease);
+        if (updated) {
+            counted6(previous, lease);
+        }
+        return updated;
+    }
+
+    private void counted6(Lease6 before, Lease6 lease) {
         boolean prefix = lease.type() == LeaseType.PD;
-        before.ifPresent(b -> {
-            stats.held(b.subnetId(), b.state(), prefix, -1);
-            if (b.state() != Lease4.STATE_EXPIRED_RECLAIMED && lease.state() == Lease4.STATE_EXPIRED_RECLAIMED) {
-                stats.reclaimed(b.subnetId(), b.state());
-            } else if (b.state() == Lease4.STATE_EXPIRED_RECLAIMED && lease.state() == Lease4.STATE_DEFAULT) {
+        if (before != null) {
+            stats.held(before.subnetId(), before.state(), prefix, -1);
+            if (before.state() != Lease4.STATE_EXPIRED_RECLAIMED && lease.state() == Lease4.STATE_EXPIRED_RECLAIMED) {
+                stats.reclaimed(before.subnetId(), before.state());
+            } else if (before.state() == Lease4.STATE_EXPIRED_RECLAIMED && lease.state() == Lease4.STATE_DEFAULT) {
                 stats.assignedNew(lease.subnetId(), prefix);
             }
-        });
+        }
         stats.held(lease.subnetId(), lease.state(), prefix, 1);
     }
 

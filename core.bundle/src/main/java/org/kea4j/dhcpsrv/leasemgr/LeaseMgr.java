@@ -63,6 +63,23 @@ public interface LeaseMgr extends AutoCloseable {
     /** Deletes the lease of this address; false when there was none. */
     boolean deleteLease4(Inet4Address address);
 
+    /**
+     * Replaces a lease only if the stored one is still {@code previous} (the same expiry and state): servers that
+     * share a database race for an expired lease, and the one whose update finds the row unchanged wins. Back ends
+     * shared by several servers make this one atomic statement.
+     *
+     * @return false when the lease changed or went meanwhile
+     */
+    default boolean updateLease4(Lease4 previous, Lease4 lease) {
+        Optional<Lease4> current = getLease4(previous.address());
+        if (current.isEmpty() || current.get().expire() != previous.expire()
+                || current.get().state() != previous.state()) {
+            return false;
+        }
+        updateLease4(lease);
+        return true;
+    }
+
     /** Up to {@code max} (0 = all) leases expired at {@code now} and not reclaimed yet, oldest first. */
     List<Lease4> getExpiredLeases4(long now, int max);
 
@@ -86,6 +103,17 @@ public interface LeaseMgr extends AutoCloseable {
     void updateLease6(Lease6 lease);
 
     boolean deleteLease6(LeaseType type, Inet6Address address);
+
+    /** As {@link #updateLease4(Lease4, Lease4)}, for IPv6. */
+    default boolean updateLease6(Lease6 previous, Lease6 lease) {
+        Optional<Lease6> current = getLease6(previous.type(), previous.address());
+        if (current.isEmpty() || current.get().expire() != previous.expire()
+                || current.get().state() != previous.state()) {
+            return false;
+        }
+        updateLease6(lease);
+        return true;
+    }
 
     List<Lease6> getExpiredLeases6(long now, int max);
 

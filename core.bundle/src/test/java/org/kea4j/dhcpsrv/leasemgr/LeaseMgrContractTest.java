@@ -209,6 +209,30 @@ public abstract class LeaseMgrContractTest {
     }
 
     @Test
+    void aConditionalUpdateWinsOnlyWhileTheLeaseIsUnchanged() throws Exception {
+        LeaseMgr mgr = v4();
+        Lease4 expired = lease4("192.0.2.20", "08:00:27:00:00:01", null, 1).toBuilder().cltt(NOW - 10_000).build();
+        mgr.addLease(expired);
+        Lease4 first = expired.toBuilder().hwaddr(HWAddr.parse("08:00:27:00:00:02")).cltt(NOW).build();
+        Lease4 second = expired.toBuilder().hwaddr(HWAddr.parse("08:00:27:00:00:03")).cltt(NOW).build();
+        assertTrue(mgr.updateLease4(expired, first), "the first server to reuse the expired lease wins");
+        assertFalse(mgr.updateLease4(expired, second), "the second finds it changed");
+        assertEquals(first, mgr.getLease4(a4("192.0.2.20")).orElseThrow());
+        Lease4 reclaimed = first.toBuilder().state(Lease4.STATE_EXPIRED_RECLAIMED).build();
+        assertFalse(mgr.updateLease4(first.toBuilder().state(Lease4.STATE_DECLINED).build(), reclaimed),
+                "the state must match too");
+        assertFalse(mgr.updateLease4(lease4("192.0.2.21", "08:00:27:00:00:04", null, 1), reclaimed), "no such lease");
+
+        LeaseMgr six = v6();
+        Lease6 old = lease6(LeaseType.NA, "2001:db8:1::20", "00:01", 1, 1).toBuilder().cltt(NOW - 100_000).build();
+        six.addLease(old);
+        Lease6 taken = old.toBuilder().duid(Duid.parse("00:02")).cltt(NOW).build();
+        assertTrue(six.updateLease6(old, taken));
+        assertFalse(six.updateLease6(old, old.toBuilder().duid(Duid.parse("00:03")).cltt(NOW).build()));
+        assertEquals(taken, six.getLease6(LeaseType.NA, a6("2001:db8:1::20")).orElseThrow());
+    }
+
+    @Test
     void concurrentAddsOfOneAddressHaveOneWinner() throws Exception {
         LeaseMgr mgr = v4();
         int threads = 8;

@@ -285,6 +285,18 @@ final class SqlLeaseMgr implements LeaseMgr {
         }
     }
 
+    /** One statement: the row changes only if it still has the expiry and state of {@code previous}. */
+    @Override
+    public boolean updateLease4(Lease4 previous, Lease4 lease) {
+        requireUniverse(4);
+        return update(sql.update4IfUnchanged, ps -> {
+            int next = bindLease4Columns(ps, lease, 1);
+            ps.setLong(next++, previous.addressValue());
+            ps.setLong(next++, expireOf(previous.cltt(), previous.validLifetime()));
+            ps.setInt(next, previous.state());
+        }) == 1;
+    }
+
     @Override
     public boolean deleteLease4(Inet4Address address) {
         requireUniverse(4);
@@ -424,6 +436,18 @@ final class SqlLeaseMgr implements LeaseMgr {
         if (rows == 0) {
             throw new NoSuchLeaseException("no lease for " + Addresses.format(lease.address()) + " to update");
         }
+    }
+
+    @Override
+    public boolean updateLease6(Lease6 previous, Lease6 lease) {
+        requireUniverse(6);
+        return update(sql.update6IfUnchanged, ps -> {
+            int next = bindLease6Columns(ps, lease, 1);
+            ps.setString(next++, Addresses.format(previous.address()));
+            ps.setInt(next++, previous.type().code());
+            ps.setLong(next++, expireOf(previous.cltt(), previous.validLifetime()));
+            ps.setInt(next, previous.state());
+        }) == 1;
     }
 
     @Override
