@@ -103,6 +103,25 @@ public final class NetnsPair implements AutoCloseable {
         run(ns, 20, args);
     }
 
+    /**
+     * Joins the server side to the host by a veth pair of its own: the host end gets {@code 198.18.N.1/30}, the
+     * server end {@code 198.18.N.2/30} (RFC 2544's benchmarking range). Deleting the namespace on close deletes the
+     * pair.
+     *
+     * @return the host end's address, which the server side can reach
+     */
+    public String linkServerToHost(int n) throws Exception {
+        String hostIf = server + "h";
+        String nsIf = server + "n";
+        ip("link", "add", hostIf, "type", "veth", "peer", "name", nsIf);
+        ip("link", "set", nsIf, "netns", server);
+        ip("addr", "add", "198.18." + n + ".1/30", "dev", hostIf);
+        ip("link", "set", hostIf, "up");
+        ip("-n", server, "addr", "add", "198.18." + n + ".2/30", "dev", nsIf);
+        ip("-n", server, "link", "set", nsIf, "up");
+        return "198.18." + n + ".1";
+    }
+
     /** What a finished command left. */
     public record Result(int exitCode, String output) {
     }
