@@ -42,10 +42,15 @@ class KeaDocExamplesIT {
     /** Example file to the element kea4j refuses by name in it (README: "Kea's example configurations"). */
     private static final Map<String, String> EXCEPTIONS = Map.of(
             "kea4/dhcpv4-over-dhcpv6.json", "'dhcp4o6-port' is not supported by kea4j",
-            "kea4/mysql-reservations.json", "'hosts-database' is not supported by kea4j",
-            "kea4/pgsql-reservations.json", "'hosts-databases' is not supported by kea4j",
             "kea6/mysql-reservations.json", "'hosts-database' is not supported by kea4j",
             "kea6/pgsql-reservations.json", "'hosts-databases' is not supported by kea4j");
+
+    /**
+     * Examples whose hosts database (user keatest) does not exist here: both -t them, neither can run them (Kea's
+     * config-write and kea4j's config-set open the database); SqlHostsIT runs hosts databases for real.
+     */
+    private static final java.util.Set<String> NEED_A_DATABASE = java.util.Set.of("kea4/mysql-reservations.json",
+            "kea4/pgsql-reservations.json");
 
     @Test
     void whatKeaAcceptsKea4jAccepts() throws Exception {
@@ -56,6 +61,7 @@ class KeaDocExamplesIT {
         int ours = 0;
         int roundTrips = 0;
         int ourRoundTrips = 0;
+        int checkedOnly = 0;
         List<String> keaCannotWrite = new ArrayList<>();
         try (NetnsPair net = NetnsPair.create(false)) {
             String ns = net.server();
@@ -98,6 +104,9 @@ class KeaDocExamplesIT {
                                 && check.output().contains(expectedRefusal))) {
                             problems.add(name + " should be refused with " + expectedRefusal + ": " + lastLines(
                                     check.output()));
+                        } else if (expectedRefusal == null && NEED_A_DATABASE.contains(name)) {
+                            ours++;
+                            checkedOnly++;
                         } else if (expectedRefusal == null) {
                             ours++;
                             String written = keaWritten(net, universe, file, java);
@@ -121,9 +130,11 @@ class KeaDocExamplesIT {
         }
         assertEquals(List.of(), problems);
         assertTrue(keaAccepts >= 40, "Kea 2.2 accepted " + keaAccepts + " examples");
-        assertEquals(ours, roundTrips + keaCannotWrite.size(), "every accepted example as Kea's config-write writes it");
+        assertEquals(NEED_A_DATABASE.size(), checkedOnly, "the examples with a hosts database pass kea4j -t");
+        assertEquals(ours, roundTrips + keaCannotWrite.size() + checkedOnly,
+                "every accepted example as Kea's config-write writes it");
         assertTrue(keaCannotWrite.size() <= 1, "Kea 2.2 itself answers config-write for the others: " + keaCannotWrite);
-        assertEquals(ours, ourRoundTrips, "every accepted example as kea4j's config-write writes it");
+        assertEquals(ours - checkedOnly, ourRoundTrips, "every accepted example as kea4j's config-write writes it");
         System.out.printf("kea-doc examples: Kea 2.2 -t accepts %d, kea4j -t accepts %d, %d refused by name; "
                 + "Kea's config-write output of %d of them passes kea4j -t (Kea 2.2 writes nothing for %s); "
                 + "kea4j's config-write output of %d passes Kea 2.2's -t and loads back unchanged%n",

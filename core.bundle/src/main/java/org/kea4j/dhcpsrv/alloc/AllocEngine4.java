@@ -188,7 +188,8 @@ public final class AllocEngine4 {
             return false;
         }
         Reservation4Config r = ctx.hosts().byAddress(ctx.subnet().id(), address);
-        return r != null && r != ctx.reservation();
+        // by identifier, not identity: a hosts database reads a new copy of a reservation at each look-up
+        return r != null && (ctx.reservation() == null || !r.identifier().equals(ctx.reservation().identifier()));
     }
 
     private static boolean free(Lease4 lease, long now) {

@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * The DHCPv4 host reservations of a configuration, indexed by subnet and identifier and by subnet and
- * address. Global reservations are kept under subnet id 0. Immutable.
+ * address, and the host databases ({@code hosts-database}) asked after them, as Kea's host manager does. Global
+ * reservations are kept under subnet id 0. The configured ones are immutable; the databases are attached when
+ * the configuration commits (they are opened then).
  */
 public final class HostReservations4 {
 
@@ -21,6 +23,7 @@ public final class HostReservations4 {
     private final Map<Key, Reservation4Config> byIdentifier = new HashMap<>();
     private final Map<Long, Map<Long, Reservation4Config>> byAddress = new HashMap<>();
     private final List<HostIdentifier.Type> identifierOrder;
+    private volatile List<org.kea4j.dhcpsrv.cfg.HostDataSource> databases = List.of();
 
     private record Key(long subnetId, HostIdentifier identifier) {
     }
@@ -51,9 +54,14 @@ public final class HostReservations4 {
         }
     }
 
+    /** The host databases asked after the configured reservations, in order. */
+    public void attach(List<org.kea4j.dhcpsrv.cfg.HostDataSource> hostDatabases) {
+        this.databases = List.copyOf(hostDatabases);
+    }
+
     /** Whether there is no reservation at all (the packet path then skips every look-up). */
     public boolean isEmpty() {
-        return byIdentifier.isEmpty();
+        return byIdentifier.isEmpty() && databases.isEmpty();
     }
 
     /**
@@ -63,15 +71,23 @@ public final class HostReservations4 {
      * @param identifiers the client's identifiers by type (absent types are skipped)
      */
     public Reservation4Config find(long subnetId, Map<HostIdentifier.Type, byte[]> identifiers) {
-        if (byIdentifier.isEmpty()) {
+        if (isEmpty()) {
             return null;
         }
+        List<org.kea4j.dhcpsrv.cfg.HostDataSource> dbs = databases;
         for (HostIdentifier.Type type : identifierOrder) {
             byte[] value = identifiers.get(type);
             if (value != null && value.length > 0) {
-                Reservation4Config r = byIdentifier.get(new Key(subnetId, new HostIdentifier(type, value)));
+                HostIdentifier id = new HostIdentifier(type, value);
+                Reservation4Config r = byIdentifier.get(new Key(subnetId, id));
                 if (r != null) {
                     return r;
+                }
+                for (org.kea4j.dhcpsrv.cfg.HostDataSource db : dbs) {
+                    java.util.Optional<Reservation4Config> found = db.get4(subnetId, id);
+                    if (found.isPresent()) {
+                        return found.get();
+                    }
                 }
             }
         }
@@ -81,6 +97,16 @@ public final class HostReservations4 {
     /** The reservation of an address in a subnet, or null. */
     public Reservation4Config byAddress(long subnetId, Inet4Address address) {
         Map<Long, Reservation4Config> m = byAddress.get(subnetId);
-        return m == null ? null : m.get(Addresses.toLong(address));
+        Reservation4Config r = m == null ? null : m.get(Addresses.toLong(address));
+        if (r != null) {
+            return r;
+        }
+        for (org.kea4j.dhcpsrv.cfg.HostDataSource db : databases) {
+            java.util.Optional<Reservation4Config> found = db.get4(subnetId, address);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        return null;
     }
 }

@@ -323,6 +323,31 @@ public final class DhcpConfigElements {
     }
 
     /**
+     * The host reservation databases of a server: {@code hosts-database} (one) and {@code hosts-databases} (a list),
+     * in that order, as Kea 2.2 reads them. Only the SQL types hold reservations.
+     */
+    public static List<org.kea4j.dhcpsrv.leasemgr.DbAccess> hostDatabases(ConfigNode server) throws ConfigException {
+        List<ConfigNode> nodes = new ArrayList<>();
+        server.get("hosts-database").ifPresent(nodes::add);
+        Optional<ConfigNode> list = server.get("hosts-databases");
+        if (list.isPresent()) {
+            nodes.addAll(list.get().elements());
+        }
+        List<org.kea4j.dhcpsrv.leasemgr.DbAccess> out = new ArrayList<>();
+        for (ConfigNode node : nodes) {
+            org.kea4j.dhcpsrv.leasemgr.DbAccess access = org.kea4j.dhcpsrv.leasemgr.DbAccess.parse(node);
+            if (access.type().equals("memfile")) {
+                throw node.error("a hosts database must be of type mysql or postgresql, not memfile");
+            }
+            if (access.get("name").isEmpty()) {
+                throw node.error("must specify a name for the hosts database");
+            }
+            out.add(access);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * The DDNS hooks library a server element asks for: when {@code dhcp-ddns} has {@code enable-updates: true},
      * the library {@value #DDNS_LIBRARY} with the {@code dhcp-ddns} element as its parameters (it checks them when
      * it loads); otherwise none.

@@ -36,13 +36,14 @@ import org.kea4j.dhcpsrv.cfg.Subnet4Config;
  * @param controlSocket          control socket
  * @param loggers                Kea 2.x {@code loggers}
  * @param port                   the server port
+ * @param hostDatabases          {@code hosts-database} / {@code hosts-databases}, in order
  */
 record Dhcp4Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Subnet4Config> subnets,
         List<SharedNetworkConfig> sharedNetworks, List<OptionDataConfig> options, List<OptionDefConfig> optionDefs, Map<String, ClientClassConfig> classes,
         boolean echoClientId, long declineProbationPeriod, org.kea4j.dhcpsrv.cfg.DhcpConfigElements.Expiration expiration,
         List<Reservation4Config> globalReservations, Inet4Address nextServer,
         List<String> hostReservationIds, Map<String, Object> dhcpDdns, List<HooksLibraryConfig> hooksLibraries,
-        Optional<ControlSocketConfig> controlSocket, List<LoggerConfig> loggers, int port) {
+        Optional<ControlSocketConfig> controlSocket, List<LoggerConfig> loggers, int port, List<DbAccess> hostDatabases) {
 
     /** The standard DHCPv4 server port. */
     static final int DEFAULT_PORT = 67;

@@ -56,12 +56,13 @@ final class Dhcp4ConfigParser {
             "store-extended-info", "cache-threshold", "cache-max-age", "parked-packet-limit", "ip-reservations-unique",
             "early-global-reservations-lookup", "reservations-lookup-first",
             "shared-networks",
+            "hosts-database", "hosts-databases",
             // named below as unsupported
-            "hosts-database", "hosts-databases", "config-control", "dhcp4o6-port");
+            "config-control", "dhcp4o6-port");
 
     /** Kea 2.x features kea4j does not implement: an error names them instead of ignoring them. */
-    static final Set<String> UNSUPPORTED = Set.of("hosts-database", "hosts-databases",
-            "config-control", "dhcp4o6-port", "4o6-interface", "4o6-interface-id", "4o6-subnet");
+    static final Set<String> UNSUPPORTED = Set.of("config-control", "dhcp4o6-port", "4o6-interface",
+            "4o6-interface-id", "4o6-subnet");
 
     private static final Set<String> SUBNET_KEYS = Set.of("id", "subnet", "pools", "option-data", "valid-lifetime",
             "min-valid-lifetime", "max-valid-lifetime", "renew-timer", "rebind-timer", "interface", "client-class",
@@ -184,7 +185,7 @@ final class Dhcp4ConfigParser {
         return new Dhcp4Config(interfaces, leaseDatabase, subnets, networks, options, defs, classes,
                 dhcp4.getBoolean("echo-client-id", true), declineProbation, expiration,
                 globalReservations, globals.nextServer(), identifiers, ddns, hooks, socket, loggers,
-                context.serverPort().orElse(Dhcp4Config.DEFAULT_PORT));
+                context.serverPort().orElse(Dhcp4Config.DEFAULT_PORT), DhcpConfigElements.hostDatabases(dhcp4));
     }
 
     private static Globals globals(ConfigNode dhcp4) throws ConfigException {

@@ -40,10 +40,32 @@ import org.kea4j.dhcpsrv.cfg.SubnetCollection;
  * @param listens      interfaces to listen on
  * @param ownAddresses the server's IPv4 addresses on those interfaces
  * @param collection   the subnets as callouts see them
+ * @param definitions  the option definitions, for the options of reservations read from a hosts database
  */
 record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<SubnetScope> subnets,
         Map<String, ClassScope> classes, HostReservations4 hosts, Map<Reservation4Config, ConfiguredOptions> hostOptions,
-        List<InterfacesConfig.Listen> listens, Set<Inet4Address> ownAddresses, SubnetCollection<Subnet4, Subnet4Config> collection) {
+        List<InterfacesConfig.Listen> listens, Set<Inet4Address> ownAddresses, SubnetCollection<Subnet4, Subnet4Config> collection,
+        OptionDefinitions definitions) {
+
+    private static final org.kea4j.log.KeaLogger LOG = org.kea4j.log.KeaLogger.forSubsystem("hosts");
+
+    /**
+     * The options of a reservation: resolved with the configuration for configured ones, at each look-up for one
+     * read from a hosts database (an option that does not resolve is left out, and said so).
+     */
+    ConfiguredOptions optionsOf(Reservation4Config host) {
+        ConfiguredOptions configured = hostOptions.get(host);
+        if (configured != null || host.options().isEmpty()) {
+            return configured != null ? configured : ConfiguredOptions.EMPTY;
+        }
+        try {
+            return ConfiguredOptions.resolve4(host.options(), definitions);
+        } catch (org.kea4j.config.ConfigException e) {
+            LOG.log(Dhcp4Messages.DHCP4_PACKET_PROCESS_FAIL, "hosts-database", "options of the reservation of "
+                    + host.identifier() + " left out: " + e.getMessage());
+            return ConfiguredOptions.EMPTY;
+        }
+    }
 
     /** A subnet with its options, the options of its pools, and those of its shared network (or none). */
     record SubnetScope(Subnet4Config subnet, ConfiguredOptions options, Map<PoolConfig, ConfiguredOptions> poolOptions,
@@ -167,6 +189,7 @@ record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<Su
             }
         }
         return new Dhcp4Runtime(config, global, List.copyOf(subnets), Map.copyOf(classes), hosts, hostOptions,
-                listens, Set.copyOf(own), new SubnetCollection<>(subnets.stream().map(SubnetScope::subnet).toList()));
+                listens, Set.copyOf(own), new SubnetCollection<>(subnets.stream().map(SubnetScope::subnet).toList()),
+                definitions);
     }
 }

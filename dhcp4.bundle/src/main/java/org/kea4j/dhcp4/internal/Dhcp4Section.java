@@ -28,6 +28,7 @@ import org.kea4j.config.PreparedSection;
 import org.kea4j.dhcp.transport.Iface;
 import org.kea4j.dhcp.transport.PacketWorkers;
 import org.kea4j.dhcpsrv.alloc.AllocEngine4;
+import org.kea4j.dhcpsrv.cfg.HostDataSource;
 import org.kea4j.dhcpsrv.leasemgr.LeaseDatabases;
 import org.kea4j.dhcpsrv.alloc.LeaseReclamation4;
 import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
@@ -53,6 +54,9 @@ public final class Dhcp4Section implements ConfigSection {
 
     private final AtomicReference<Dhcp4Config> current = new AtomicReference<>();
     private final LeaseDatabases leaseDatabases;
+    private final org.kea4j.dhcpsrv.cfg.HostDatabases hostDatabases;
+    /** The host databases of the running configuration. */
+    private volatile List<HostDataSource> openHosts = List.of();
     private final org.kea4j.stats.Statistics statistics;
     private final HooksManager hooks;
     private final String version;
@@ -60,8 +64,10 @@ public final class Dhcp4Section implements ConfigSection {
 
     @Activate
     public Dhcp4Section(@Reference HooksManager hooks, @Reference LeaseDatabases leaseDatabases,
+            @Reference org.kea4j.dhcpsrv.cfg.HostDatabases hostDatabases,
             @Reference org.kea4j.stats.Statistics statistics, BundleContext context) {
         this.leaseDatabases = leaseDatabases;
+        this.hostDatabases = hostDatabases;
         this.statistics = statistics;
         this.hooks = hooks;
         String v = null;
@@ -119,6 +125,7 @@ public final class Dhcp4Section implements ConfigSection {
                 Dhcp4Server running = listen(runtime);
                 try {
                     openLeaseDatabase(config);
+                    openHostDatabases(config, runtime);
                 } catch (ConfigException e) {
                     running.revertSockets();
                     throw e;
@@ -173,6 +180,23 @@ public final class Dhcp4Section implements ConfigSection {
         leaseDatabases.close(leaseDatabases.setCurrent(4, opened));
     }
 
+    /** Opens the configured host databases for the new configuration and closes those of the previous one. */
+    private void openHostDatabases(Dhcp4Config config, Dhcp4Runtime runtime) throws ConfigException {
+        List<HostDataSource> opened = new java.util.ArrayList<>();
+        try {
+            for (org.kea4j.dhcpsrv.leasemgr.DbAccess access : config.hostDatabases()) {
+                opened.add(hostDatabases.open(access, 4));
+            }
+        } catch (ConfigException e) {
+            opened.forEach(HostDataSource::close);
+            throw e;
+        }
+        runtime.hosts().attach(opened);
+        List<HostDataSource> previous = openHosts;
+        openHosts = List.copyOf(opened);
+        previous.forEach(HostDataSource::close);
+    }
+
     /**
      * The server, created the first time, listening on the sockets of a configuration.
      *
@@ -204,11 +228,19 @@ public final class Dhcp4Section implements ConfigSection {
     @Deactivate
     void deactivate() {
         stopServer();
+        closeHostDatabases();
+    }
+
+    private void closeHostDatabases() {
+        List<HostDataSource> open = openHosts;
+        openHosts = List.of();
+        open.forEach(HostDataSource::close);
     }
 
     @Override
     public void shutdown() {
         stopServer();
+        closeHostDatabases();
         current.set(null);
         leaseDatabases.setSubnets(4, null);
         leaseDatabases.close(leaseDatabases.setCurrent(4, null));

@@ -768,7 +768,7 @@ final class Dhcp4Srv {
             Dhcp4Runtime rt) {
         java.util.ArrayList<ConfiguredOptions> list = new java.util.ArrayList<>(6);
         if (host != null) {
-            list.add(rt.hostOptions().getOrDefault(host, ConfiguredOptions.EMPTY));
+            list.add(rt.optionsOf(host));
         }
         Dhcp4Runtime.SubnetScope scope = subnet == null ? null : rt.scope(subnet);
         if (scope != null) {

@@ -95,7 +95,9 @@ class Dhcp4ConfigParserTest {
         assertTrue(fails("{\"interfaces-config\": {\"interfaces\": [\"eth0/2001:db8::1\"]}}").reason().contains("IPv4"));
         assertTrue(fails("{\"subnet4\": [ {\"subnet\": \"10.0.0.0/24\", \"reservations\": [ {\"hw-address\": \"01:02\","
                 + " \"ip-address\": \"10.0.1.1\"} ]} ]}").reason().contains("outside the subnet"));
-        assertTrue(fails("{\"hosts-database\": {}}").reason().contains("not supported by kea4j"));
+        assertTrue(fails("{\"hosts-database\": {}}").reason().contains("DHCPSRV_NOTYPE_DB"));
+        assertTrue(fails("{\"hosts-database\": {\"type\": \"memfile\"}}").reason().contains("mysql or postgresql"));
+        assertTrue(fails("{\"hosts-databases\": [ {\"type\": \"mysql\"} ]}").reason().contains("must specify a name"));
         assertTrue(fails("{\"valid-lifetme\": 3}").reason().contains("unknown keyword 'valid-lifetme'"));
         assertTrue(fails("{\"subnet4\": [ {\"subnet\": \"10.0.0.0/24\", \"pool\": []} ]}").reason().contains("unknown keyword 'pool'"));
     }

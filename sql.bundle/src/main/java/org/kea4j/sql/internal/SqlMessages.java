@@ -21,6 +21,8 @@ public enum SqlMessages implements MessageId {
     DHCP6_DB_RECONNECT_FAILED(error("maximum number of database reconnect attempts: %1, has been exhausted without success")),
     DHCPSRV_PGSQL_FATAL_ERROR(error("Unrecoverable PostgreSQL error occurred: Statement: <%1>, reason: %2 (error code: %3).")),
     DHCPSRV_MYSQL_FATAL_ERROR(error("Unrecoverable MySQL error occurred: %1 for <%2>, reason: %3 (error code: %4).")),
+    DHCPSRV_PGSQL_HOST_DB(info("opening PostgreSQL hosts database: %1")),
+    DHCPSRV_MYSQL_HOST_DB(info("opening MySQL hosts database: %1")),
     DHCPSRV_PGSQL_LEASE_DB_RECONNECT_ATTEMPT_SCHEDULE(info("scheduling attempt %1 of %2 in %3 milliseconds")),
     DHCPSRV_MYSQL_LEASE_DB_RECONNECT_ATTEMPT_SCHEDULE(info("scheduling attempt %1 of %2 in %3 milliseconds")),
     DHCPSRV_PGSQL_LEASE_DB_RECONNECT_ATTEMPT_FAILED(error("database reconnect failed: %1")),
