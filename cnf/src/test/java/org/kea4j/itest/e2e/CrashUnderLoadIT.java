@@ -117,16 +117,33 @@ class CrashUnderLoadIT {
 
     @Test
     void dhcpv4LeasesAcknowledgedSurviveKills() throws Exception {
+        killsUnderLoad4("""
+                { "type": "memfile", "name": "%s", "lfc-interval": 1 }""".formatted(dir.resolve("leases4.csv")));
+    }
+
+    /** The same on PostgreSQL and MariaDB: an acknowledged lease is a committed row. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(org.kea4j.sql.internal.SqlEngine.class)
+    void dhcpv4LeasesAcknowledgedSurviveKillsOnSql(org.kea4j.sql.internal.SqlEngine engine) throws Exception {
+        try (org.kea4j.sql.internal.TestDatabase db = org.kea4j.sql.internal.TestDatabase.create(engine)) {
+            org.kea4j.sql.internal.SchemaTool.init(engine, db.access());
+            killsUnderLoad4("""
+                    { "type": "%s", "name": "%s", "host": "127.0.0.1", "user": "%s" }""".formatted(engine.type(),
+                    db.name(), engine == org.kea4j.sql.internal.SqlEngine.POSTGRESQL ? "postgres" : "root"));
+        }
+    }
+
+    private void killsUnderLoad4(String leaseDatabase) throws Exception {
         Inet4Address loopback = (Inet4Address) InetAddress.getByName("127.0.0.1");
         Random random = new Random();
         Acks acks = new Acks();
         try (Server server = new Server("""
                 { "Dhcp4": {
                     "interfaces-config": { "interfaces": [ "lo" ] },
-                    "lease-database": { "type": "memfile", "name": "%s", "lfc-interval": 1 },
+                    "lease-database": %s,
                     "valid-lifetime": 86400,
                     "subnet4": [ { "id": 1, "subnet": "127.0.0.0/8", "pools": [ { "pool": "127.1.0.0 - 127.1.255.255" } ] } ]
-                } }""".formatted(dir.resolve("leases4.csv")), loopback)) {
+                } }""".formatted(leaseDatabase), loopback)) {
             long next = 1;
             for (int phase = 0; phase <= KILLS; phase++) {
                 long until = System.currentTimeMillis() + 2_000 + random.nextInt(3_000);
@@ -141,7 +158,7 @@ class CrashUnderLoadIT {
             for (JsonNode lease : all) {
                 leased.put(lease.path("ip-address").asText(), lease.path("hw-address").asText());
             }
-            check(acks, leased, "DHCPv4");
+            check(acks, leased, "DHCPv4 (" + leaseDatabase.replaceAll(".*\"type\": \"(\\w+)\".*", "$1") + ")");
         }
     }
 

@@ -86,6 +86,10 @@ class SqlHostsIT {
                     assertTrue(server.output().contains("DHCPSRV_" + (engine == SqlEngine.POSTGRESQL ? "PGSQL" : "MYSQL")
                             + "_HOST_DB"), server.output());
                     assertTrue(!server.output().contains("not-logged"), "the password is never logged");
+                    String configGet = org.kea4j.itest.ControlClient.send(socket, "{\"command\": \"config-get\"}");
+                    assertTrue(configGet.contains("\"hosts-databases\"") && !configGet.contains("not-logged")
+                            && (engine != SqlEngine.POSTGRESQL || configGet.contains("\"password\":\"*****\"")),
+                            "config-get hides the password: " + configGet);
                 }
             }
         }

@@ -57,6 +57,27 @@ public final class KeaOptions {
     }
 
     public static Option[] framework(Option... extra) {
+        return framework(true, extra);
+    }
+
+    /** The SQL back end bundle and the libraries it needs, as Maven artifacts ({@code mvn:} URLs). */
+    public static final List<String[]> SQL_LIBRARIES = List.of(new String[] {"com.zaxxer", "HikariCP"},
+            new String[] {"org.postgresql", "postgresql"}, new String[] {"org.mariadb.jdbc", "mariadb-java-client"});
+
+    /** The {@code mvn:} URL of a library of this build, at the version the project uses. */
+    public static String mavenUrl(String group, String artifact) {
+        return mavenBundle(group, artifact).versionAsInProject().getURL();
+    }
+
+    /**
+     * The framework without the SQL back end (org.kea4j.sql and its libraries): a test installs them while the
+     * server runs.
+     */
+    public static Option[] frameworkWithoutSql(Option... extra) {
+        return framework(false, extra);
+    }
+
+    private static Option[] framework(boolean withSql, Option... extra) {
         List<Option> o = new ArrayList<>(Arrays.asList(
                 systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
                 systemProperty("felix.fileinstall.dir").value(hooksDir().toString()),
@@ -87,12 +108,17 @@ public final class KeaOptions {
                 maven("io.netty", "netty-transport", 3), maven("io.netty", "netty-transport-native-unix-common", 3),
                 maven("io.netty", "netty-transport-classes-epoll", 3), maven("io.netty", "netty-codec-base", 3),
                 maven("io.netty", "netty-handler", 3), maven("net.java.dev.jna", "jna", 3), maven("dnsjava", "dnsjava", 3),
-                maven("com.zaxxer", "HikariCP", 3), maven("org.postgresql", "postgresql", 3),
-                maven("org.mariadb.jdbc", "mariadb-java-client", 3),
                 mavenBundle("io.netty", "netty-transport-native-epoll").classifier("linux-x86_64").versionAsInProject().noStart(),
                 bundle("file:" + System.getProperty("kea4j.core.jar")).startLevel(4)));
+        if (withSql) {
+            for (String[] library : SQL_LIBRARIES) {
+                o.add(maven(library[0], library[1], 3));
+            }
+        }
         for (String name : List.of("memfile", "sql", "dhcp4", "dhcp6", "ddns", "usercheck")) {
-            o.add(bundle("file:" + System.getProperty("kea4j." + name + ".jar")).startLevel(5));
+            if (withSql || !name.equals("sql")) {
+                o.add(bundle("file:" + System.getProperty("kea4j." + name + ".jar")).startLevel(5));
+            }
         }
         o.add(junitBundles());
         o.add(cleanCaches());
