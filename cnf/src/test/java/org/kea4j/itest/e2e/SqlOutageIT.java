@@ -101,7 +101,7 @@ class SqlOutageIT {
                     String[] f = row.split("\\|");
                     long a = Long.parseLong(f[0]);
                     stored.put(f[1].replaceAll("(..)(?!$)", "$1:"),
-                            (a >> 24) + "." + ((a >> 16) & 0xff) + "." + ((a >> 8) & 0xff) + "." + (a & 0xff));
+                            org.kea4j.dhcpsrv.Addresses.fromLong(a).getHostAddress());
                 }
                 List<String> missing = new ArrayList<>();
                 acked.forEach((mac, address) -> {

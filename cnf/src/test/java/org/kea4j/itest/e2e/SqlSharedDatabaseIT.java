@@ -128,7 +128,7 @@ class SqlSharedDatabaseIT {
         for (String row : rows) {
             String[] f = row.split("\\|");
             long a = Long.parseLong(f[0]);
-            String address = (a >> 24) + "." + ((a >> 16) & 0xff) + "." + ((a >> 8) & 0xff) + "." + (a & 0xff);
+            String address = org.kea4j.dhcpsrv.Addresses.fromLong(a).getHostAddress();
             assertTrue(addresses.add(address), "address " + address + " leased twice");
             String mac = f[1].replaceAll("(..)(?!$)", "$1:");
             assertEquals(null, byClient.put(mac, address), "client " + mac + " holds two leases");

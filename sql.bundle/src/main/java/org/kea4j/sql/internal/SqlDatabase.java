@@ -53,6 +53,22 @@ final class SqlDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects and checks that the database holds the schema kea4j knows; closes the pool again when it does not.
+     *
+     * @throws SQLException when the database cannot be reached or holds another schema
+     */
+    static SqlDatabase open(SqlEngine engine, DbAccess access, String poolName) throws SQLException {
+        SqlDatabase db = connect(engine, access, poolName);
+        try {
+            db.checkSchema();
+            return db;
+        } catch (SQLException e) {
+            db.close();
+            throw e;
+        }
+    }
+
     /** {@code name@host:port}, never the password. */
     static String describe(SqlEngine engine, DbAccess access) {
         return access.get("name").orElse("?") + "@" + engine.host(access) + ":" + engine.port(access);

@@ -29,15 +29,10 @@ abstract class SqlHostDataSourceFactory implements HostDatabases.Factory {
     }
 
     static SqlHostDataSource open(SqlEngine engine, DbAccess access, int universe) throws ConfigException {
-        SqlDatabase db = null;
         try {
-            db = SqlDatabase.connect(engine, access, "kea4j-hosts-" + engine.adminName() + "-v" + universe);
-            db.checkSchema();
-            return new SqlHostDataSource(db);
+            return new SqlHostDataSource(SqlDatabase.open(engine, access, "kea4j-hosts-" + engine.adminName() + "-v"
+                    + universe));
         } catch (SQLException e) {
-            if (db != null) {
-                db.close();
-            }
             throw new ConfigException("hosts-database", e.getMessage(), null);
         }
     }

@@ -39,18 +39,18 @@ abstract class SqlLeaseMgrFactory implements LeaseMgrFactory {
 
     /** Connects, checks the schema version and returns the lease manager. */
     static SqlLeaseMgr open(SqlEngine engine, DbAccess access, int universe) throws ConfigException {
-        SqlDatabase db = null;
+        SqlDatabase db;
         try {
-            db = SqlDatabase.connect(engine, access, "kea4j-" + engine.adminName() + "-v" + universe);
-            db.checkSchema();
-            SqlDatabase opened = db;
-            DatabaseOutage outage = new DatabaseOutage(engine, access, universe, opened::softEvict);
-            return new SqlLeaseMgr(db, universe, engine.schemaVersion(), outage);
-        } catch (SQLException | ConfigException e) {
-            if (db != null) {
-                db.close();
-            }
-            throw e instanceof ConfigException c ? c : new ConfigException("lease-database", e.getMessage(), null);
+            db = SqlDatabase.open(engine, access, "kea4j-" + engine.adminName() + "-v" + universe);
+        } catch (SQLException e) {
+            throw new ConfigException("lease-database", e.getMessage(), null);
+        }
+        try {
+            return new SqlLeaseMgr(db, universe, engine.schemaVersion(),
+                    new DatabaseOutage(engine, access, universe, db::softEvict));
+        } catch (ConfigException e) {
+            db.close();
+            throw e;
         }
     }
 }

@@ -158,20 +158,7 @@ public final class PrivatePostgres implements AutoCloseable {
 
     /** The rows of a query on a database of this server, each as its columns joined with {@code |}. */
     public List<String> rows(String name, String query) throws SQLException {
-        try (SqlDatabase db = SqlDatabase.connect(SqlEngine.POSTGRESQL, access(name), "kea4j-test");
-             Connection c = db.connection(); java.sql.Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery(query)) {
-            List<String> rows = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-                }
-                rows.add(sb.toString());
-            }
-            return rows;
-        }
+        return TestDatabase.rows(SqlEngine.POSTGRESQL, access(name), query);
     }
 
     public String log() throws IOException {

@@ -77,7 +77,12 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The rows of a query, each as its columns joined with {@code |}. */
     public List<String> rows(String query) throws SQLException {
-        try (SqlDatabase db = SqlDatabase.connect(engine, access(), "kea4j-test");
+        return rows(engine, access(), query);
+    }
+
+    /** The rows of a query on any database, each as its columns joined with {@code |}. */
+    static List<String> rows(SqlEngine engine, DbAccess access, String query) throws SQLException {
+        try (SqlDatabase db = SqlDatabase.connect(engine, access, "kea4j-test");
              Connection c = db.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             List<String> rows = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();
