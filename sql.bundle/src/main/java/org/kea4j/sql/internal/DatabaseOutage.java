@@ -98,10 +98,6 @@ final class DatabaseOutage implements AutoCloseable {
         return !lost || onFail != OnFail.STOP_RETRY_EXIT;
     }
 
-    boolean lost() {
-        return lost;
-    }
-
     /** Fails at once while the database is lost. */
     void check() {
         if (lost) {
