@@ -171,7 +171,8 @@ public final class AllocEngine6 {
             return false;
         }
         Reservation6Config r = ctx.hosts().byResource(ctx.subnet().id(), address, length);
-        return r != null && r != ctx.reservation();
+        // by identifier, not identity: a hosts database reads a new copy of a reservation at each look-up
+        return r != null && (ctx.reservation() == null || !r.identifier().equals(ctx.reservation().identifier()));
     }
 
     private static boolean reservedForClient(ClientContext6 ctx, Lease6 l) {

@@ -3,16 +3,22 @@ package org.kea4j.dhcpsrv.alloc;
 import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.HostIdentifier;
 import org.kea4j.dhcpsrv.Prefix;
+import org.kea4j.dhcpsrv.cfg.HostDataSource;
 import org.kea4j.dhcpsrv.cfg.Reservation6Config;
 import org.kea4j.dhcpsrv.cfg.Subnet6Config;
 import java.math.BigInteger;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The DHCPv6 host reservations of a configuration, by subnet and identifier and by subnet and reserved
- * address or prefix. Global reservations are kept under subnet id 0. Immutable.
+ * address or prefix, and the host databases ({@code hosts-database}) asked after them, as Kea's host manager
+ * does. Global reservations are kept under subnet id 0. The configured ones are immutable; the databases are
+ * attached when the configuration commits.
  */
 public final class HostReservations6 {
 
@@ -27,6 +33,7 @@ public final class HostReservations6 {
 
     private final Map<Key, Reservation6Config> byIdentifier = new HashMap<>();
     private final Map<Resource, Reservation6Config> byResource = new HashMap<>();
+    private volatile List<HostDataSource> databases = List.of();
 
     public HostReservations6(List<Subnet6Config> subnets, List<Reservation6Config> global) {
         for (Reservation6Config r : global) {
@@ -49,32 +56,55 @@ public final class HostReservations6 {
         }
     }
 
+    /** The host databases asked after the configured reservations, in order. */
+    public void attach(List<HostDataSource> hostDatabases) {
+        this.databases = List.copyOf(hostDatabases);
+    }
+
+    /** Whether there is no reservation at all (the packet path then skips every look-up). */
     public boolean isEmpty() {
-        return byIdentifier.isEmpty();
+        return byIdentifier.isEmpty() && databases.isEmpty();
     }
 
     /** The reservation of a client by DUID, then hardware address; null when none. */
     public Reservation6Config find(long subnetId, byte[] duid, byte[] hwaddr) {
-        if (byIdentifier.isEmpty()) {
+        if (isEmpty()) {
             return null;
         }
-        if (duid != null) {
-            Reservation6Config r = byIdentifier.get(new Key(subnetId, new HostIdentifier(HostIdentifier.Type.DUID, duid)));
-            if (r != null) {
-                return r;
-            }
+        Reservation6Config r = duid == null ? null : find(subnetId, new HostIdentifier(HostIdentifier.Type.DUID, duid));
+        if (r == null && hwaddr != null && hwaddr.length > 0) {
+            r = find(subnetId, new HostIdentifier(HostIdentifier.Type.HW_ADDRESS, hwaddr));
         }
-        if (hwaddr != null && hwaddr.length > 0) {
-            return byIdentifier.get(new Key(subnetId, new HostIdentifier(HostIdentifier.Type.HW_ADDRESS, hwaddr)));
+        return r;
+    }
+
+    private Reservation6Config find(long subnetId, HostIdentifier identifier) {
+        Reservation6Config r = byIdentifier.get(new Key(subnetId, identifier));
+        if (r != null) {
+            return r;
+        }
+        for (HostDataSource db : databases) {
+            Optional<Reservation6Config> found = db.get6(subnetId, identifier);
+            if (found.isPresent()) {
+                return found.get();
+            }
         }
         return null;
     }
 
     /** Who has an address (length 128) or a prefix reserved in a subnet, or null. */
-    public Reservation6Config byResource(long subnetId, java.net.InetAddress address, int length) {
-        if (byResource.isEmpty()) {
-            return null;
+    public Reservation6Config byResource(long subnetId, InetAddress address, int length) {
+        Reservation6Config r = byResource.isEmpty() ? null
+                : byResource.get(new Resource(subnetId, Addresses.toBigInteger(address), length));
+        if (r != null || !(address instanceof Inet6Address v6)) {
+            return r;
         }
-        return byResource.get(new Resource(subnetId, Addresses.toBigInteger(address), length));
+        for (HostDataSource db : databases) {
+            Optional<Reservation6Config> found = db.get6(subnetId, v6, length);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        return null;
     }
 }

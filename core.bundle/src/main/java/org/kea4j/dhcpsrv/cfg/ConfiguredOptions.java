@@ -75,6 +75,24 @@ public final class ConfiguredOptions {
         return resolve(entries, definitions, true);
     }
 
+    /**
+     * The options of a reservation: those resolved with the configuration ({@code configured}), else — a
+     * reservation read from a hosts database at look-up — its entries resolved now. An entry that does not fit
+     * its definition leaves the reservation's options out, and {@code failed} is told why.
+     */
+    public static ConfiguredOptions ofReservation(ConfiguredOptions configured, List<OptionDataConfig> entries,
+            OptionDefinitions definitions, boolean v6, java.util.function.Consumer<String> failed) {
+        if (configured != null || entries.isEmpty()) {
+            return configured != null ? configured : EMPTY;
+        }
+        try {
+            return resolve(entries, definitions, v6);
+        } catch (ConfigException e) {
+            failed.accept(e.getMessage());
+            return EMPTY;
+        }
+    }
+
     private static ConfiguredOptions resolve(List<OptionDataConfig> entries, OptionDefinitions definitions, boolean v6)
             throws ConfigException {
         String topSpace = v6 ? OptionDefinitions.DHCP6 : OptionDefinitions.DHCP4;

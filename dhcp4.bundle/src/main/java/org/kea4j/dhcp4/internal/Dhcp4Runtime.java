@@ -54,17 +54,9 @@ record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<Su
      * read from a hosts database (an option that does not resolve is left out, and said so).
      */
     ConfiguredOptions optionsOf(Reservation4Config host) {
-        ConfiguredOptions configured = hostOptions.get(host);
-        if (configured != null || host.options().isEmpty()) {
-            return configured != null ? configured : ConfiguredOptions.EMPTY;
-        }
-        try {
-            return ConfiguredOptions.resolve4(host.options(), definitions);
-        } catch (org.kea4j.config.ConfigException e) {
-            LOG.log(Dhcp4Messages.DHCP4_PACKET_PROCESS_FAIL, "hosts-database", "options of the reservation of "
-                    + host.identifier() + " left out: " + e.getMessage());
-            return ConfiguredOptions.EMPTY;
-        }
+        return ConfiguredOptions.ofReservation(hostOptions.get(host), host.options(), definitions, false,
+                why -> LOG.log(Dhcp4Messages.DHCP4_PACKET_PROCESS_FAIL, "hosts-database", "options of the reservation of "
+                        + host.identifier() + " left out: " + why));
     }
 
     /** A subnet with its options, the options of its pools, and those of its shared network (or none). */

@@ -28,7 +28,6 @@ import org.kea4j.config.PreparedSection;
 import org.kea4j.dhcp.transport.Iface;
 import org.kea4j.dhcp.transport.PacketWorkers;
 import org.kea4j.dhcpsrv.alloc.AllocEngine4;
-import org.kea4j.dhcpsrv.cfg.HostDataSource;
 import org.kea4j.dhcpsrv.leasemgr.LeaseDatabases;
 import org.kea4j.dhcpsrv.alloc.LeaseReclamation4;
 import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
@@ -54,9 +53,8 @@ public final class Dhcp4Section implements ConfigSection {
 
     private final AtomicReference<Dhcp4Config> current = new AtomicReference<>();
     private final LeaseDatabases leaseDatabases;
-    private final org.kea4j.dhcpsrv.cfg.HostDatabases hostDatabases;
     /** The host databases of the running configuration. */
-    private volatile List<HostDataSource> openHosts = List.of();
+    private final org.kea4j.dhcpsrv.cfg.OpenHostDatabases hostDatabases;
     private final org.kea4j.stats.Statistics statistics;
     private final HooksManager hooks;
     private final String version;
@@ -67,7 +65,7 @@ public final class Dhcp4Section implements ConfigSection {
             @Reference org.kea4j.dhcpsrv.cfg.HostDatabases hostDatabases,
             @Reference org.kea4j.stats.Statistics statistics, BundleContext context) {
         this.leaseDatabases = leaseDatabases;
-        this.hostDatabases = hostDatabases;
+        this.hostDatabases = new org.kea4j.dhcpsrv.cfg.OpenHostDatabases(hostDatabases, 4);
         this.statistics = statistics;
         this.hooks = hooks;
         String v = null;
@@ -125,7 +123,7 @@ public final class Dhcp4Section implements ConfigSection {
                 Dhcp4Server running = listen(runtime);
                 try {
                     openLeaseDatabase(config);
-                    openHostDatabases(config, runtime);
+                    hostDatabases.replace(config.hostDatabases(), runtime.hosts()::attach);
                 } catch (ConfigException e) {
                     running.revertSockets();
                     throw e;
@@ -180,23 +178,6 @@ public final class Dhcp4Section implements ConfigSection {
         leaseDatabases.close(leaseDatabases.setCurrent(4, opened));
     }
 
-    /** Opens the configured host databases for the new configuration and closes those of the previous one. */
-    private void openHostDatabases(Dhcp4Config config, Dhcp4Runtime runtime) throws ConfigException {
-        List<HostDataSource> opened = new java.util.ArrayList<>();
-        try {
-            for (org.kea4j.dhcpsrv.leasemgr.DbAccess access : config.hostDatabases()) {
-                opened.add(hostDatabases.open(access, 4));
-            }
-        } catch (ConfigException e) {
-            opened.forEach(HostDataSource::close);
-            throw e;
-        }
-        runtime.hosts().attach(opened);
-        List<HostDataSource> previous = openHosts;
-        openHosts = List.copyOf(opened);
-        previous.forEach(HostDataSource::close);
-    }
-
     /**
      * The server, created the first time, listening on the sockets of a configuration.
      *
@@ -228,19 +209,13 @@ public final class Dhcp4Section implements ConfigSection {
     @Deactivate
     void deactivate() {
         stopServer();
-        closeHostDatabases();
-    }
-
-    private void closeHostDatabases() {
-        List<HostDataSource> open = openHosts;
-        openHosts = List.of();
-        open.forEach(HostDataSource::close);
+        hostDatabases.close();
     }
 
     @Override
     public void shutdown() {
         stopServer();
-        closeHostDatabases();
+        hostDatabases.close();
         current.set(null);
         leaseDatabases.setSubnets(4, null);
         leaseDatabases.close(leaseDatabases.setCurrent(4, null));

@@ -36,6 +36,7 @@ import org.kea4j.dhcpsrv.cfg.Subnet6Config;
  * @param controlSocket          control socket
  * @param loggers                Kea 2.x {@code loggers}
  * @param port                   the server port
+ * @param hostDatabases          {@code hosts-database} / {@code hosts-databases}, in order
  */
 record Dhcp6Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Subnet6Config> subnets,
         List<SharedNetworkConfig> sharedNetworks,
@@ -43,7 +44,7 @@ record Dhcp6Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Sub
         ServerIdConfig serverId, long declineProbationPeriod, DhcpConfigElements.Expiration expiration,
         List<Reservation6Config> globalReservations, List<Integer> relaySuppliedOptions, String dataDirectory,
         Map<String, Object> dhcpDdns, List<HooksLibraryConfig> hooksLibraries,
-        Optional<ControlSocketConfig> controlSocket, List<LoggerConfig> loggers, int port) {
+        Optional<ControlSocketConfig> controlSocket, List<LoggerConfig> loggers, int port, List<DbAccess> hostDatabases) {
 
     /** The standard DHCPv6 server port. */
     static final int DEFAULT_PORT = 547;

@@ -58,8 +58,7 @@ final class Dhcp6ConfigParser {
             "early-global-reservations-lookup", "reservations-lookup-first", "data-directory",
             "shared-networks", "hosts-database", "hosts-databases", "config-control", "dhcp4o6-port");
 
-    static final Set<String> UNSUPPORTED = Set.of("hosts-database", "hosts-databases",
-            "config-control", "dhcp4o6-port");
+    static final Set<String> UNSUPPORTED = Set.of("config-control", "dhcp4o6-port");
 
     private static final Set<String> SUBNET_KEYS = Set.of("id", "subnet", "pools", "pd-pools", "option-data",
             "preferred-lifetime", "min-preferred-lifetime", "max-preferred-lifetime", "valid-lifetime",
@@ -186,7 +185,7 @@ final class Dhcp6ConfigParser {
         return new Dhcp6Config(interfaces, leaseDatabase, subnets, networks, options, defs, classes, serverId(dhcp6),
                 declineProbation, expiration, globalReservations, List.copyOf(rsoo),
                 dhcp6.getString("data-directory", null), ddns, hooks, socket, loggers,
-                context.serverPort().orElse(Dhcp6Config.DEFAULT_PORT));
+                context.serverPort().orElse(Dhcp6Config.DEFAULT_PORT), DhcpConfigElements.hostDatabases(dhcp6));
     }
 
     private static int parseCode(ConfigNode c) throws ConfigException {

@@ -39,11 +39,24 @@ import org.kea4j.dhcpsrv.cfg.SubnetCollection;
  * @param unicast      unicast addresses to listen on, by interface ({@code eth0/2001:db8::1})
  * @param serverId     the server DUID, or null before commit
  * @param collection   the subnets as callouts see them
+ * @param definitions  the option definitions, for the options of reservations read from a hosts database
  */
 record Dhcp6Runtime(Dhcp6Config config, ConfiguredOptions globalOptions, List<SubnetScope> subnets,
         Map<String, ConfiguredOptions> classes, HostReservations6 hosts, Map<Reservation6Config, ConfiguredOptions> hostOptions,
         List<InterfacesConfig.Listen> listens, Map<String, List<Inet6Address>> unicast, Duid serverId,
-        SubnetCollection<Subnet6, Subnet6Config> collection) {
+        SubnetCollection<Subnet6, Subnet6Config> collection, OptionDefinitions definitions) {
+
+    private static final org.kea4j.log.KeaLogger LOG = org.kea4j.log.KeaLogger.forSubsystem("hosts");
+
+    /**
+     * The options of a reservation: resolved with the configuration for configured ones, at each look-up for one
+     * read from a hosts database (an option that does not resolve is left out, and said so).
+     */
+    ConfiguredOptions optionsOf(Reservation6Config host) {
+        return ConfiguredOptions.ofReservation(hostOptions.get(host), host.options(), definitions, true,
+                why -> LOG.log(Dhcp6Messages.DHCP6_PACKET_PROCESS_FAIL, "a", "hosts-database",
+                        "options of the reservation of " + host.identifier() + " left out: " + why));
+    }
 
     /** A subnet with the options of its scopes: its own, its pools', and its shared network's (or none). */
     record SubnetScope(Subnet6Config subnet, ConfiguredOptions options, Map<PoolConfig, ConfiguredOptions> poolOptions,
@@ -57,7 +70,7 @@ record Dhcp6Runtime(Dhcp6Config config, ConfiguredOptions globalOptions, List<Su
 
     Dhcp6Runtime withServerId(Duid duid) {
         return new Dhcp6Runtime(config, globalOptions, subnets, classes, hosts, hostOptions, listens, unicast, duid,
-                collection);
+                collection, definitions);
     }
 
     List<Subnet6Config> subnetList() {
@@ -133,6 +146,7 @@ record Dhcp6Runtime(Dhcp6Config config, ConfiguredOptions globalOptions, List<Su
         }
         return new Dhcp6Runtime(config, global, List.copyOf(subnets), Map.copyOf(classes),
                 new HostReservations6(config.subnets(), config.globalReservations()), hostOptions, listens,
-                Map.copyOf(unicast), null, new SubnetCollection<>(subnets.stream().map(SubnetScope::subnet).toList()));
+                Map.copyOf(unicast), null, new SubnetCollection<>(subnets.stream().map(SubnetScope::subnet).toList()),
+                definitions);
     }
 }

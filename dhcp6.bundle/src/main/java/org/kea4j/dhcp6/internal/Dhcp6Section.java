@@ -56,6 +56,8 @@ public final class Dhcp6Section implements ConfigSection {
 
     private final AtomicReference<Dhcp6Config> current = new AtomicReference<>();
     private final LeaseDatabases leaseDatabases;
+    /** The host databases of the running configuration. */
+    private final org.kea4j.dhcpsrv.cfg.OpenHostDatabases hostDatabases;
     private final org.kea4j.stats.Statistics statistics;
     private final HooksManager hooks;
     private final String version;
@@ -65,9 +67,11 @@ public final class Dhcp6Section implements ConfigSection {
 
     @Activate
     public Dhcp6Section(@Reference HooksManager hooks, @Reference LeaseDatabases leaseDatabases,
+            @Reference org.kea4j.dhcpsrv.cfg.HostDatabases hostDatabases,
             @Reference org.kea4j.stats.Statistics statistics, BundleContext context) {
         this.hooks = hooks;
         this.leaseDatabases = leaseDatabases;
+        this.hostDatabases = new org.kea4j.dhcpsrv.cfg.OpenHostDatabases(hostDatabases, 6);
         this.statistics = statistics;
         String v = null;
         for (org.osgi.framework.Bundle b : context.getBundles()) {
@@ -118,6 +122,7 @@ public final class Dhcp6Section implements ConfigSection {
                 Dhcp6Server running = listen(runtime);
                 try {
                     openLeaseDatabase(config);
+                    hostDatabases.replace(config.hostDatabases(), runtime.hosts()::attach);
                 } catch (ConfigException e) {
                     running.revertSockets();
                     throw e;
@@ -215,11 +220,13 @@ public final class Dhcp6Section implements ConfigSection {
     @Deactivate
     void deactivate() {
         stopServer();
+        hostDatabases.close();
     }
 
     @Override
     public void shutdown() {
         stopServer();
+        hostDatabases.close();
         current.set(null);
         leaseDatabases.setSubnets(6, null);
         leaseDatabases.close(leaseDatabases.setCurrent(6, null));

@@ -826,7 +826,7 @@ final class Dhcp6Srv {
         }
         List<ConfiguredOptions> scopes = new ArrayList<>();
         if (host != null) {
-            scopes.add(rt.hostOptions().getOrDefault(host, ConfiguredOptions.EMPTY));
+            scopes.add(rt.optionsOf(host));
         }
         Dhcp6Runtime.SubnetScope scope = subnet == null ? null : rt.scope(subnet);
         if (scope != null) {
