@@ -73,13 +73,25 @@ final class CountingLeaseMgr implements LeaseMgr {
         Optional<Lease4> before = db.getLease4(address);
         boolean deleted = db.deleteLease4(address);
         if (deleted && before.isPresent()) {
-            Lease4 b = before.get();
-            stats.held(b.subnetId(), b.state(), false, -1);
-            if (b.state() != Lease4.STATE_EXPIRED_RECLAIMED && b.expired(System.currentTimeMillis() / 1000)) {
-                stats.reclaimed(b.subnetId(), b.state());
-            }
+            deleted4(before.get());
         }
         return deleted;
+    }
+
+    @Override
+    public boolean deleteLease4(Lease4 expected) {
+        boolean deleted = db.deleteLease4(expected);
+        if (deleted) {
+            deleted4(expected);
+        }
+        return deleted;
+    }
+
+    private void deleted4(Lease4 b) {
+        stats.held(b.subnetId(), b.state(), false, -1);
+        if (b.state() != Lease4.STATE_EXPIRED_RECLAIMED && b.expired(System.currentTimeMillis() / 1000)) {
+            stats.reclaimed(b.subnetId(), b.state());
+        }
     }
 
     @Override
@@ -137,13 +149,25 @@ final class CountingLeaseMgr implements LeaseMgr {
         Optional<Lease6> before = db.getLease6(type, address);
         boolean deleted = db.deleteLease6(type, address);
         if (deleted && before.isPresent()) {
-            Lease6 b = before.get();
-            stats.held(b.subnetId(), b.state(), type == LeaseType.PD, -1);
-            if (b.state() != Lease4.STATE_EXPIRED_RECLAIMED && b.expired(System.currentTimeMillis() / 1000)) {
-                stats.reclaimed(b.subnetId(), b.state());
-            }
+            deleted6(before.get());
         }
         return deleted;
+    }
+
+    @Override
+    public boolean deleteLease6(Lease6 expected) {
+        boolean deleted = db.deleteLease6(expected);
+        if (deleted) {
+            deleted6(expected);
+        }
+        return deleted;
+    }
+
+    private void deleted6(Lease6 b) {
+        stats.held(b.subnetId(), b.state(), b.type() == LeaseType.PD, -1);
+        if (b.state() != Lease4.STATE_EXPIRED_RECLAIMED && b.expired(System.currentTimeMillis() / 1000)) {
+            stats.reclaimed(b.subnetId(), b.state());
+        }
     }
 
     @Override

@@ -81,6 +81,21 @@ public interface LeaseMgr extends AutoCloseable {
     }
 
     /** Up to {@code max} (0 = all) leases expired at {@code now} and not reclaimed yet, oldest first. */
+    /**
+     * Deletes a lease only if the stored one is still {@code expected} (the same expiry and state), as
+     * {@link #updateLease4(Lease4, Lease4)} updates one.
+     *
+     * @return false when the lease changed or went meanwhile
+     */
+    default boolean deleteLease4(Lease4 expected) {
+        Optional<Lease4> current = getLease4(expected.address());
+        if (current.isEmpty() || current.get().expire() != expected.expire()
+                || current.get().state() != expected.state()) {
+            return false;
+        }
+        return deleteLease4(expected.address());
+    }
+
     List<Lease4> getExpiredLeases4(long now, int max);
 
     /** Deletes every lease of a subnet; returns how many. */
@@ -113,6 +128,16 @@ public interface LeaseMgr extends AutoCloseable {
         }
         updateLease6(lease);
         return true;
+    }
+
+    /** Deletes a lease only if the stored one is still {@code expected}, as {@link #deleteLease4(Lease4)}. */
+    default boolean deleteLease6(Lease6 expected) {
+        Optional<Lease6> current = getLease6(expected.type(), expected.address());
+        if (current.isEmpty() || current.get().expire() != expected.expire()
+                || current.get().state() != expected.state()) {
+            return false;
+        }
+        return deleteLease6(expected.type(), expected.address());
     }
 
     List<Lease6> getExpiredLeases6(long now, int max);

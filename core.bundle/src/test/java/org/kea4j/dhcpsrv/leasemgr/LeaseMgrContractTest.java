@@ -233,6 +233,30 @@ public abstract class LeaseMgrContractTest {
     }
 
     @Test
+    void aConditionalDeleteRemovesOnlyTheLeaseAsRead() throws Exception {
+        LeaseMgr mgr = v4();
+        Lease4 expired = lease4("192.0.2.30", "08:00:27:00:00:01", null, 1).toBuilder().cltt(NOW - 10_000).build();
+        mgr.addLease(expired);
+        Lease4 renewed = expired.toBuilder().cltt(NOW).build();
+        assertTrue(mgr.updateLease4(expired, renewed));
+        assertFalse(mgr.deleteLease4(expired), "a client renewed it meanwhile: it stays");
+        assertFalse(mgr.deleteLease4(renewed.toBuilder().state(Lease4.STATE_DECLINED).build()), "the state must match");
+        assertTrue(mgr.getLease4(a4("192.0.2.30")).isPresent());
+        assertTrue(mgr.deleteLease4(renewed));
+        assertTrue(mgr.getLease4(a4("192.0.2.30")).isEmpty());
+        assertFalse(mgr.deleteLease4(renewed), "already gone");
+
+        LeaseMgr six = v6();
+        Lease6 old = lease6(LeaseType.PD, "2001:db8:8::", "00:01", 1, 1).toBuilder().cltt(NOW - 100_000).build();
+        six.addLease(old);
+        Lease6 taken = old.toBuilder().cltt(NOW).build();
+        assertTrue(six.updateLease6(old, taken));
+        assertFalse(six.deleteLease6(old));
+        assertTrue(six.deleteLease6(taken));
+        assertTrue(six.getLease6(LeaseType.PD, a6("2001:db8:8::")).isEmpty());
+    }
+
+    @Test
     void concurrentAddsOfOneAddressHaveOneWinner() throws Exception {
         LeaseMgr mgr = v4();
         int threads = 8;

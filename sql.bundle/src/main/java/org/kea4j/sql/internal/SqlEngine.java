@@ -39,7 +39,12 @@ public enum SqlEngine {
 
         @Override
         String expireFromSql() {
-            return "CAST(EXTRACT(EPOCH FROM expire) AS BIGINT)";
+            return "CAST(FLOOR(EXTRACT(EPOCH FROM expire)) AS BIGINT)";
+        }
+
+        @Override
+        String expireUnchangedSql() {
+            return "date_trunc('second', expire) = to_timestamp(?)"; // a row written with a fraction of a second
         }
 
         @Override
@@ -82,6 +87,11 @@ public enum SqlEngine {
         @Override
         String expireFromSql() {
             return "UNIX_TIMESTAMP(expire)";
+        }
+
+        @Override
+        String expireUnchangedSql() {
+            return "expire = FROM_UNIXTIME(?)";
         }
 
         @Override
@@ -161,6 +171,9 @@ public enum SqlEngine {
 
     /** An SQL expression reading the {@code expire} column as Unix seconds. */
     abstract String expireFromSql();
+
+    /** The condition that a row still has the expiry (in whole seconds) read from it. */
+    abstract String expireUnchangedSql();
 
     /** Whether an error is a primary or unique key conflict. */
     abstract boolean isDuplicateKey(SQLException e);

@@ -303,6 +303,17 @@ final class SqlLeaseMgr implements LeaseMgr {
         return update(sql.delete4, ps -> ps.setLong(1, Addresses.toLong(address))) > 0;
     }
 
+    /** One statement: the row goes only if it still has the expiry and state of {@code expected}. */
+    @Override
+    public boolean deleteLease4(Lease4 expected) {
+        requireUniverse(4);
+        return update(sql.delete4IfUnchanged, ps -> {
+            ps.setLong(1, expected.addressValue());
+            ps.setLong(2, expireOf(expected.cltt(), expected.validLifetime()));
+            ps.setInt(3, expected.state());
+        }) == 1;
+    }
+
     @Override
     public List<Lease4> getExpiredLeases4(long now, int max) {
         requireUniverse(4);
@@ -447,6 +458,18 @@ final class SqlLeaseMgr implements LeaseMgr {
             ps.setInt(next++, previous.type().code());
             ps.setLong(next++, expireOf(previous.cltt(), previous.validLifetime()));
             ps.setInt(next, previous.state());
+        }) == 1;
+    }
+
+    /** One statement: the row goes only if it still has the expiry and state of {@code expected}. */
+    @Override
+    public boolean deleteLease6(Lease6 expected) {
+        requireUniverse(6);
+        return update(sql.delete6IfUnchanged, ps -> {
+            ps.setString(1, Addresses.format(expected.address()));
+            ps.setInt(2, expected.type().code());
+            ps.setLong(3, expireOf(expected.cltt(), expected.validLifetime()));
+            ps.setInt(4, expected.state());
         }) == 1;
     }
 

@@ -13,6 +13,7 @@ final class SqlStatements {
     /** Update only while the row still has the expiry and state the caller read. */
     final String update4IfUnchanged;
     final String delete4;
+    final String delete4IfUnchanged;
     final String wipe4;
     final String select4ByAddress;
     final String select4ByHwaddr;
@@ -28,6 +29,7 @@ final class SqlStatements {
     final String update6;
     final String update6IfUnchanged;
     final String delete6;
+    final String delete6IfUnchanged;
     final String wipe6;
     final String select6ByAddress;
     final String select6ByDuidIaid;
@@ -42,8 +44,9 @@ final class SqlStatements {
         String expireFrom = engine.expireFromSql();
         insert4 = "INSERT INTO lease4 (address, " + LEASE4_COLUMNS + ") VALUES (?, " + values(LEASE4_COLUMNS, expireTo) + ")";
         update4 = "UPDATE lease4 SET " + assignments(LEASE4_COLUMNS, expireTo) + " WHERE address = ?";
-        update4IfUnchanged = update4 + " AND expire = " + expireTo + " AND state = ?";
+        update4IfUnchanged = update4 + " AND " + engine.expireUnchangedSql() + " AND state = ?";
         delete4 = "DELETE FROM lease4 WHERE address = ?";
+        delete4IfUnchanged = delete4 + " AND " + engine.expireUnchangedSql() + " AND state = ?";
         wipe4 = "DELETE FROM lease4 WHERE subnet_id = ?";
         select4 = "SELECT address, " + LEASE4_COLUMNS.replace("expire,", expireFrom + " AS expire,") + " FROM lease4";
         select4ByAddress = select4 + " WHERE address = ?";
@@ -57,8 +60,9 @@ final class SqlStatements {
 
         insert6 = "INSERT INTO lease6 (address, " + LEASE6_COLUMNS + ") VALUES (?, " + values(LEASE6_COLUMNS, expireTo) + ")";
         update6 = "UPDATE lease6 SET " + assignments(LEASE6_COLUMNS, expireTo) + " WHERE address = ?";
-        update6IfUnchanged = update6 + " AND lease_type = ? AND expire = " + expireTo + " AND state = ?";
+        update6IfUnchanged = update6 + " AND lease_type = ? AND " + engine.expireUnchangedSql() + " AND state = ?";
         delete6 = "DELETE FROM lease6 WHERE address = ? AND lease_type = ?";
+        delete6IfUnchanged = delete6 + " AND " + engine.expireUnchangedSql() + " AND state = ?";
         wipe6 = "DELETE FROM lease6 WHERE subnet_id = ?";
         select6 = "SELECT address, " + LEASE6_COLUMNS.replace("expire,", expireFrom + " AS expire,") + " FROM lease6";
         select6ByAddress = select6 + " WHERE address = ? AND lease_type = ?";
