@@ -47,6 +47,48 @@ class Kea4jJarIT {
         }
     }
 
+    /**
+     * kea4j's own launcher runs on the newest LTS too (bnd's could not start on Java 24+), where a JDK 24 or later
+     * is installed beside the default one (Temurin 25 on this kind of machine; skipped where there is none).
+     */
+    @Test
+    void runsOnTheNewestJavaWhereInstalled() throws Exception {
+        Path java = newestJava();
+        org.junit.jupiter.api.Assumptions.assumeTrue(java != null, "no Java 24 or later under /usr/lib/jvm");
+        Path socket = dir.resolve("ctl.sock");
+        try (Kea4jProcess kea = Kea4jProcess.startWith(java, List.of(), dir, List.of(), "-p",
+                String.valueOf(Kea4jProcess.freeUdpPort()), "--control-socket", socket.toString())) {
+            assertTrue(kea.awaitControl(socket, 60_000), kea.output());
+            JsonNode version = JSON.readTree(ControlClient.send(socket, "{\"command\": \"version-get\"}"));
+            assertTrue(version.path("arguments").path("extended").asText().contains("java: "), version.toString());
+            assertFalse(version.path("arguments").path("extended").asText().contains(" 17."), version.toString());
+            assertFalse(kea.output().contains("Registered provider"), "no stray java.util.logging line: " + kea.output());
+            kea.signal("TERM");
+            assertEquals(0, kea.awaitExit(30), kea.output());
+        }
+    }
+
+    /** The java of a JDK 24 or later under /usr/lib/jvm, or null. */
+    private static Path newestJava() throws java.io.IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return null;
+        }
+        try (java.util.stream.Stream<Path> list = Files.list(jvms)) {
+            for (Path home : list.sorted().toList()) {
+                Path release = home.resolve("release");
+                Path java = home.resolve("bin/java");
+                if (Files.isRegularFile(release) && Files.isExecutable(java)) {
+                    java.util.regex.Matcher m = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+                    if (m.find() && Integer.parseInt(m.group(1)) >= 24) {
+                        return java;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     @Test
     void hookJarsDroppedIntoTheHooksFolderAreLoadedAndUnloaded() throws Exception {
         try (Kea4jProcess kea = Kea4jProcess.start(dir)) {

@@ -54,8 +54,14 @@ public final class Kea4jProcess implements AutoCloseable {
      */
     public static Kea4jProcess startUnder(List<String> prefix, Path workDir, List<String> jvmOptions, String... args)
             throws IOException {
+        return startWith(Path.of(java()), prefix, workDir, jvmOptions, args);
+    }
+
+    /** As {@link #startUnder}, with another Java runtime's {@code java}. */
+    public static Kea4jProcess startWith(Path java, List<String> prefix, Path workDir, List<String> jvmOptions,
+            String... args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
-        command.add(java());
+        command.add(java.toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));

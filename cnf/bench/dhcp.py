@@ -1,0 +1,362 @@
+#!/usr/bin/env python3
+"""kea4j against ISC Kea 2.2, side by side in one run: perfdhcp in one network namespace, each server in another,
+joined by a veth pair (made here, deleted at the end). Needs root, perfdhcp (kea-admin) and a build
+(mvn -B package -DskipTests); Kea is compared when kea-dhcp4 / kea-dhcp6 are installed.
+
+For every mode, back end and offered rate it runs each server, pinned to one core (perfdhcp to another), warms it
+up (a run that is discarded), then measures RUNS runs of SECONDS each and prints the median of each figure: the
+rate reached, the exchanges lost, perfdhcp's average and maximum delay, and the server's CPU time per completed
+exchange (utime + stime from /proc over the measured runs only); then each server's RSS at the end, and kea4j's
+figures as ratios of Kea's. Nothing is pass/fail: it prints figures.
+
+  cnf/bench/dhcp.sh [--modes v4,v6,v6-pd,v4-renew,v6-renew] [--backends memfile,memfile-nopersist,postgresql,mysql]
+                    [--rates 1000,5000,9000] [--seconds 20] [--runs 3] [--warmup 10] [--servers kea4j,kea]
+                    [--java PATH] [--jvm "OPTIONS"]
+  (also the older form: cnf/bench/dhcp.sh [-4|-6] [--backend B[,B]] [RATE] [SECONDS] [PERFDHCP OPTIONS...])
+
+SQL back ends use the machine's PostgreSQL (127.0.0.1:5432, trust) / MariaDB (127.0.0.1:3306, root): a database
+per server and mode, made by Kea's kea-admin db-init and dropped at the end, reached from the server's namespace
+through a veth pair to the host and a socat relay.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+JAR = os.path.join(ROOT, "cnf", "target", "kea4j.jar")
+HZ = os.sysconf("SC_CLK_TCK")
+TAG = "b%d" % os.getpid()
+SRV, CLI, VS, VC = TAG + "s", TAG + "c", TAG + "vs", TAG + "vc"
+HOST_END = "198.18.200.1"
+
+MODES = {
+    # mode: (family, perfdhcp options, exchanges whose answers complete the client's work)
+    "v4": (4, [], ["REQUEST-ACK"]),
+    "v6": (6, [], ["REQUEST-REPLY"]),
+    "v6-pd": (6, ["-e", "prefix-only"], ["REQUEST-REPLY"]),
+    "v4-renew": (4, ["-f", "{half}"], ["REQUEST-ACK", "RENEW-ACK"]),
+    "v6-renew": (6, ["-f", "{half}", "-F", "{tenth}"], ["REQUEST-REPLY", "RENEW-REPLY", "RELEASE-REPLY"]),
+}
+
+
+def sh(*command, check=True, **kw):
+    return subprocess.run(list(command), check=check, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kw)
+
+
+def netns_setup(need_host_link):
+    sh("ip", "netns", "add", SRV)
+    sh("ip", "netns", "add", CLI)
+    for ns in (SRV, CLI):
+        sh("ip", "netns", "exec", ns, "sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0",
+           "net.ipv6.conf.default.accept_dad=0")
+    sh("ip", "link", "add", VS, "type", "veth", "peer", "name", VC)
+    sh("ip", "link", "set", VS, "netns", SRV)
+    sh("ip", "link", "set", VC, "netns", CLI)
+    sh("ip", "-n", SRV, "addr", "add", "192.0.2.1/24", "dev", VS)
+    sh("ip", "-n", CLI, "addr", "add", "192.0.2.2/24", "dev", VC)
+    sh("ip", "-n", SRV, "addr", "add", "2001:db8:1::1/64", "dev", VS)
+    for ns, dev in ((SRV, VS), (CLI, VC)):
+        sh("ip", "-n", ns, "link", "set", "lo", "up")
+        sh("ip", "-n", ns, "link", "set", dev, "up")
+    if need_host_link:
+        sh("ip", "link", "add", TAG + "h", "type", "veth", "peer", "name", TAG + "n")
+        sh("ip", "link", "set", TAG + "n", "netns", SRV)
+        sh("ip", "addr", "add", HOST_END + "/30", "dev", TAG + "h")
+        sh("ip", "link", "set", TAG + "h", "up")
+        sh("ip", "-n", SRV, "addr", "add", "198.18.200.2/30", "dev", TAG + "n")
+        sh("ip", "-n", SRV, "link", "set", TAG + "n", "up")
+
+
+def netns_cleanup():
+    for ns in (SRV, CLI):
+        pids = sh("ip", "netns", "pids", ns, check=False).stdout.split()
+        for pid in pids:
+            try:
+                os.kill(int(pid), signal.SIGKILL)
+            except (ProcessLookupError, ValueError):
+                pass
+        sh("ip", "netns", "del", ns, check=False)
+
+
+def free_port():
+    import socket
+    s = socket.socket()
+    s.bind((HOST_END, 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+class Databases:
+    """Fresh SQL databases for the servers, and the relays that reach them from the server namespace."""
+
+    def __init__(self):
+        self.made = []
+        self.relays = {}
+        self.processes = []
+
+    def relay(self, engine):
+        if engine not in self.relays:
+            port = free_port()
+            target = 5432 if engine == "postgresql" else 3306
+            self.processes.append(subprocess.Popen(
+                ["socat", "TCP-LISTEN:%d,bind=%s,fork,reuseaddr" % (port, HOST_END), "TCP:127.0.0.1:%d" % target],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            self.relays[engine] = port
+        return self.relays[engine]
+
+    def lease_database(self, backend, name, work):
+        if backend == "memfile":
+            return '{ "type": "memfile", "name": "%s/%s.csv", "lfc-interval": 0 }' % (work, name)
+        if backend == "memfile-nopersist":
+            return '{ "type": "memfile", "persist": false }'
+        if backend == "postgresql":
+            sh("psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-c", "CREATE DATABASE " + name)
+            self.made.append((backend, name))
+            sh("kea-admin", "db-init", "pgsql", "-h", "127.0.0.1", "-u", "postgres", "-n", name)
+            user = "postgres"
+        elif backend == "mysql":
+            sh("mysql", "-h", "127.0.0.1", "-u", "root", "-e", "CREATE DATABASE " + name)
+            self.made.append((backend, name))
+            sh("kea-admin", "db-init", "mysql", "-h", "127.0.0.1", "-u", "root", "-p", "", "-n", name)
+            user = "root"
+        else:
+            sys.exit("unknown back end %s (memfile, memfile-nopersist, postgresql, mysql)" % backend)
+        return ('{ "type": "%s", "name": "%s", "host": "%s", "port": %d, "user": "%s" }'
+                % (backend, name, HOST_END, self.relay(backend), user))
+
+    def cleanup(self):
+        for backend, name in self.made:
+            if backend == "postgresql":
+                sh("psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-c",
+                   "DROP DATABASE IF EXISTS %s WITH (FORCE)" % name, check=False)
+            else:
+                sh("mysql", "-h", "127.0.0.1", "-u", "root", "-e", "DROP DATABASE IF EXISTS " + name, check=False)
+        for p in self.processes:
+            p.kill()
+            p.wait()
+
+
+def config(family, lease_database, program):
+    logger = "kea-dhcp%d" % family
+    if family == 4:
+        return """{ "Dhcp4": {
+    "interfaces-config": { "interfaces": [ "%s" ] },
+    "lease-database": %s,
+    "valid-lifetime": 4000, "renew-timer": 1000, "rebind-timer": 2000,
+    "subnet4": [ { "id": 1, "subnet": "10.0.0.0/8", "relay": { "ip-address": "192.0.2.2" },
+                   "pools": [ { "pool": "10.0.0.10 - 10.255.255.250" } ] },
+                 { "id": 2, "subnet": "192.0.2.0/24" } ],
+    "loggers": [ { "name": "%s", "severity": "WARN", "output_options": [ { "output": "stdout" } ] } ] } }
+""" % (VS, lease_database, logger)
+    return """{ "Dhcp6": {
+    "interfaces-config": { "interfaces": [ "%s" ] },
+    "server-id": { "type": "LL", "persist": false },
+    "lease-database": %s,
+    "preferred-lifetime": 3000, "valid-lifetime": 4000, "renew-timer": 1000, "rebind-timer": 2000,
+    "subnet6": [ { "id": 1, "subnet": "2001:db8:1::/64", "interface": "%s",
+                   "pools": [ { "pool": "2001:db8:1::1:0 - 2001:db8:1::ff:ffff" } ],
+                   "pd-pools": [ { "prefix": "2001:db8:100::", "prefix-len": 40, "delegated-len": 64 } ] } ],
+    "loggers": [ { "name": "%s", "severity": "WARN", "output_options": [ { "output": "stdout" } ] } ] } }
+""" % (VS, lease_database, VS, logger)
+
+
+def perfdhcp(family, rate, seconds, options):
+    command = ["ip", "netns", "exec", CLI, "taskset", "-c", "1", "perfdhcp", "-%d" % family, "-l", VC,
+               "-r", str(rate), "-p", str(seconds), "-R", "16000000"]
+    half, tenth = max(1, rate // 2), max(1, rate // 10)
+    command += [o.format(half=half, tenth=tenth) for o in options]
+    return sh(*command, check=False, timeout=seconds + 60).stdout
+
+
+def parse(output, completing):
+    """Per exchange: sent, received, average and maximum delay (ms)."""
+    blocks = {}
+    for m in re.finditer(r"\*\*\*Statistics for: (\S+)\*\*\*(.*?)(?=\*\*\*|\Z)", output, re.S):
+        body = m.group(2)
+
+        def number(label):
+            n = re.search(r"^" + label + r": ([0-9.]+)", body, re.M)
+            return float(n.group(1)) if n else 0.0
+        blocks[m.group(1)] = {"sent": number("sent packets"), "received": number("received packets"),
+                              "avg": number("avg delay"), "max": number("max delay")}
+    first = next(iter(blocks.values()), {"sent": 0})
+    started = first["sent"] + sum(blocks[k]["sent"] for k in completing[1:] if k in blocks)
+    completed = sum(blocks[k]["received"] for k in completing if k in blocks)
+    rate = re.search(r"^Rate: ([0-9.]+)", output, re.M)
+    return {"started": started, "completed": completed,
+            "rate": float(rate.group(1)) if rate else 0.0,
+            "lost": (started - completed) * 100.0 / started if started else 100.0,
+            "avg": max((b["avg"] for b in blocks.values()), default=0.0),
+            "max": max((b["max"] for b in blocks.values()), default=0.0)}
+
+
+def cpu_ticks(pid):
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def rss_mb(pid):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024.0
+    return 0.0
+
+
+class Server:
+    def __init__(self, name, family, config_text, work, java, jvm):
+        self.name = name
+        path = os.path.join(work, name + ".json")
+        with open(path, "w") as f:
+            f.write(config_text)
+        self.log = os.path.join(work, name + ".out")
+        env = dict(os.environ, KEA_PIDFILE_DIR=work, KEA_LOCKFILE_DIR=work)
+        if name == "kea4j":
+            command = [java] + jvm + ["-jar", JAR, "-c", path]
+        else:
+            command = ["kea-dhcp%d" % family, "-c", path]
+        with open(self.log, "w") as out:
+            self.process = subprocess.Popen(["ip", "netns", "exec", SRV, "taskset", "-c", "0"] + command,
+                                            stdout=out, stderr=subprocess.STDOUT, env=env)
+        self.pid = self.process.pid  # ip netns exec and taskset exec the server: the same process
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def await_answers(family, options, limit=90):
+    """Readiness is an answered exchange, not a log line."""
+    deadline = time.time() + limit
+    while time.time() < deadline:
+        if parse(perfdhcp(family, 10, 1, []), MODES["v%d" % family][2])["completed"] > 0:
+            return True
+    return False
+
+
+def measure(server, family, rate, args, options, completing):
+    runs = []
+    for _ in range(args.runs):
+        before = cpu_ticks(server.pid)
+        figures = parse(perfdhcp(family, rate, args.seconds, options), completing)
+        ticks = cpu_ticks(server.pid) - before
+        figures["cpu"] = ticks * 1e6 / HZ / figures["completed"] if figures["completed"] else 0.0
+        runs.append(figures)
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--modes", default="v4")
+    p.add_argument("--backends", "--backend", default="memfile")
+    p.add_argument("--rates", default="5000")
+    p.add_argument("--seconds", type=int, default=20)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--warmup", type=int, default=10)
+    p.add_argument("--servers", default="kea4j,kea")
+    p.add_argument("--java", default="java")
+    p.add_argument("--jvm", default=os.environ.get("KEA4J_BENCH_JVM", ""))
+    p.add_argument("legacy", nargs="*", help=argparse.SUPPRESS)
+    argv = sys.argv[1:]
+    family_flag = argv.pop(0) if argv and argv[0] in ("-4", "-6") else None
+    args, unknown = p.parse_known_args(argv)
+    extra = []
+    if family_flag or args.legacy:  # the older form: [-4|-6] [--backend B] [RATE] [SECONDS] [PERFDHCP OPTIONS...]
+        legacy = args.legacy
+        args.modes = "v" + (family_flag or "-4")[1]
+        if legacy and legacy[0].isdigit():
+            args.rates = legacy.pop(0)
+        if legacy and legacy[0].isdigit():
+            args.seconds = int(legacy.pop(0))
+        extra = legacy + unknown
+    elif unknown:
+        sys.exit("unknown options: %s" % " ".join(unknown))
+    if os.geteuid() != 0:
+        sys.exit("needs root (network namespaces)")
+    if "kea4j" in args.servers and not os.path.exists(JAR):
+        sys.exit("build first: mvn -B package -DskipTests")
+    modes = args.modes.split(",")
+    backends = args.backends.split(",")
+    rates = [int(r) for r in args.rates.split(",")]
+    servers = args.servers.split(",")
+    jvm = args.jvm.split()
+    work = tempfile.mkdtemp()
+    databases = Databases()
+    rows, memory = [], []
+    try:
+        netns_setup(any(b in ("postgresql", "mysql") for b in backends))
+        time.sleep(1)
+        for mode in modes:
+            family, options, completing = MODES[mode]
+            options = options + extra
+            for backend in backends:
+                results = {}
+                for name in servers:
+                    if name == "kea" and not shutil.which("kea-dhcp%d" % family):
+                        print("kea-dhcp%d not installed: apt-get install kea-dhcp%d-server" % (family, family),
+                              file=sys.stderr)
+                        continue
+                    db = databases.lease_database(backend, "%s_bench_%d_%s_%s" % (
+                        name, os.getpid(), mode.replace("-", "_"), backend.replace("-", "_")), work)
+                    server = Server(name, family, config(family, db, name), work, args.java, jvm)
+                    try:
+                        if not await_answers(family, options):
+                            print("%s did not answer; its log: %s" % (name, open(server.log).read()[-2000:]),
+                                  file=sys.stderr)
+                            continue
+                        perfdhcp(family, min(rates), args.warmup, options)  # warm-up, discarded
+                        for rate in rates:
+                            figures = measure(server, family, rate, args, options, completing)
+                            results[(name, rate)] = figures
+                            print("%s %s %s %d/s: rate %.0f, lost %.3f %%, delay avg %.2f ms max %.1f ms, "
+                                  "CPU %.1f us per exchange" % (mode, backend, name, rate, figures["rate"],
+                                                                 figures["lost"], figures["avg"], figures["max"],
+                                                                 figures["cpu"]), file=sys.stderr)
+                        memory.append((mode, backend, name, rss_mb(server.pid)))
+                    finally:
+                        server.stop()
+                        shutil.copy(server.log, "/tmp/%s-bench-%s-%s.out" % (name, mode, backend))
+                for rate in rates:
+                    rows.append((mode, backend, rate, results.get(("kea4j", rate)), results.get(("kea", rate))))
+    finally:
+        databases.cleanup()
+        netns_cleanup()
+        shutil.rmtree(work, ignore_errors=True)
+    report(rows, memory, args)
+
+
+def report(rows, memory, args):
+    def cells(f):
+        if f is None:
+            return "%8s %8s %8s %8s %8s" % ("-", "-", "-", "-", "-")
+        return "%8.0f %7.3f%% %8.2f %8.1f %8.1f" % (f["rate"], f["lost"], f["avg"], f["max"], f["cpu"])
+    print()
+    print("medians of %d runs of %d s, after a %d s warm-up; server on core 0, perfdhcp on core 1; %s"
+          % (args.runs, args.seconds, args.warmup, time.strftime("%Y-%m-%d")))
+    head = "%8s %8s %8s %8s %8s" % ("rate/s", "lost", "avg ms", "max ms", "CPU us")
+    print("%-9s %-18s %7s | kea4j %s | Kea 2.2 %s | CPU ratio | max-delay ratio"
+          % ("mode", "back end", "offered", head, head))
+    for mode, backend, rate, k, e in rows:
+        cpu = "%9.2f" % (k["cpu"] / e["cpu"]) if k and e and e["cpu"] else "%9s" % "-"
+        delay = "%15.2f" % (k["max"] / e["max"]) if k and e and e["max"] else "%15s" % "-"
+        print("%-9s %-18s %7d |       %s |         %s | %s | %s" % (mode, backend, rate, cells(k), cells(e), cpu, delay))
+    for mode, backend, name, rss in memory:
+        print("RSS at the end: %s %s %s %.0f MB" % (mode, backend, name, rss))
+
+
+if __name__ == "__main__":
+    main()
