@@ -24,6 +24,14 @@ public final class PacketStatistics {
     private final String prefix;
     private final Map<Integer, String> received;
     private final Map<Integer, String> sent;
+    /** The full names, made once: the packet path counts without building strings. */
+    private final String receivedName;
+    private final String sentName;
+    private final String parseFailedName;
+    private final String dropName;
+    private final String unknownName;
+    private final Map<Integer, String> receivedByType = new java.util.HashMap<>();
+    private final Map<Integer, String> sentByType = new java.util.HashMap<>();
     private final org.kea4j.dhcp.transport.RateLimit queueFullReport = new org.kea4j.dhcp.transport.RateLimit(10_000);
 
     /**
@@ -35,6 +43,13 @@ public final class PacketStatistics {
         this.prefix = "pkt" + universe + "-";
         this.received = universe == 4 ? RECEIVED4 : RECEIVED6;
         this.sent = universe == 4 ? SENT4 : SENT6;
+        this.receivedName = prefix + "received";
+        this.sentName = prefix + "sent";
+        this.parseFailedName = prefix + "parse-failed";
+        this.dropName = prefix + "receive-drop";
+        this.unknownName = prefix + "unknown-received";
+        received.forEach((type, name) -> receivedByType.put(type, prefix + name + "-received"));
+        sent.forEach((type, name) -> sentByType.put(type, prefix + name + "-sent"));
     }
 
     /** Creates every statistic at 0 where it is absent (Kea lists them all from the start). */
@@ -52,23 +67,23 @@ public final class PacketStatistics {
 
     /** A datagram arrived. */
     public void received() {
-        stats.add(prefix + "received", 1);
+        stats.add(receivedName, 1);
     }
 
     /** A packet parsed: counted by its message type. */
     public void parsed(int messageType) {
-        stats.add(prefix + received.getOrDefault(messageType, "unknown") + "-received", 1);
+        stats.add(receivedByType.getOrDefault(messageType, unknownName), 1);
     }
 
     /** A datagram could not be parsed (and was dropped). */
     public void parseFailed() {
-        stats.add(prefix + "parse-failed", 1);
+        stats.add(parseFailedName, 1);
         dropped();
     }
 
     /** A packet was dropped: not for this server, refused, dropped by a callout, or no worker was free. */
     public void dropped() {
-        stats.add(prefix + "receive-drop", 1);
+        stats.add(dropName, 1);
     }
 
     /**
@@ -85,10 +100,10 @@ public final class PacketStatistics {
 
     /** A reply was sent. */
     public void sent(int messageType) {
-        stats.add(prefix + "sent", 1);
-        String name = sent.get(messageType);
+        stats.add(sentName, 1);
+        String name = sentByType.get(messageType);
         if (name != null) {
-            stats.add(prefix + name + "-sent", 1);
+            stats.add(name, 1);
         }
     }
 }

@@ -1,9 +1,9 @@
 package org.kea4j.stats;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayDeque;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,22 +22,30 @@ public final class StatisticsRegistry implements Statistics {
 
     private final Map<String, Observation> observations = new ConcurrentHashMap<>();
 
-    /** One statistic: its samples, the newest first (none until its first value). */
+    /**
+     * One statistic: its last {@value #SAMPLES} samples in a ring (none until its first value). Recording
+     * allocates nothing (the packet path counts every packet); samples become {@link Sample}s when read.
+     */
     private static final class Observation {
-        private final Deque<Sample> samples = new ArrayDeque<>();
+        private final long[] values = new long[SAMPLES];
+        /** When each sample was taken: microseconds since the epoch. */
+        private final long[] times = new long[SAMPLES];
+        /** Where the newest sample is. */
+        private int newest = -1;
+        private int count;
         private long value;
 
         synchronized void record(long newValue) {
             value = newValue;
-            samples.addFirst(new Sample(newValue, LocalDateTime.now()));
-            while (samples.size() > SAMPLES) {
-                samples.removeLast();
-            }
+            newest = (newest + 1) % SAMPLES;
+            values[newest] = newValue;
+            times[newest] = nowMicros();
+            count = Math.min(count + 1, SAMPLES);
         }
 
         /** Back to 0 with that one sample, as Kea resets. */
         synchronized void reset() {
-            samples.clear();
+            count = 0;
             record(0);
         }
 
@@ -50,7 +58,19 @@ public final class StatisticsRegistry implements Statistics {
         }
 
         synchronized List<Sample> samples() {
-            return new ArrayList<>(samples);
+            List<Sample> out = new ArrayList<>(count);
+            ZoneId zone = ZoneId.systemDefault();
+            for (int i = 0; i < count; i++) {
+                int at = Math.floorMod(newest - i, SAMPLES);
+                Instant time = Instant.ofEpochSecond(times[at] / 1_000_000, (times[at] % 1_000_000) * 1_000);
+                out.add(new Sample(values[at], LocalDateTime.ofInstant(time, zone)));
+            }
+            return out;
+        }
+
+        private static long nowMicros() {
+            Instant now = Instant.now();
+            return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
         }
     }
 
