@@ -17,6 +17,7 @@ import java.util.jar.JarFile;
  * embedded in the jar, puts it on a class loader of its own, and hands over to {@link FrameworkRunner}, which
  * starts the framework and the bundles as {@code launcher.properties} (written by bnd's export) lists them. It
  * replaces bnd's launcher, which cannot start on Java 24 and later (it sets a system-wide security policy).
+ * {@code ctl} runs without the framework ({@link Ctl}).
  */
 public final class Main {
 
@@ -25,6 +26,16 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         Path self = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (args.length > 0 && args[0].equals("ctl")) {
+            // a control command needs no framework: the JDK and Jackson's parser answer in a fraction of a second
+            Path jackson;
+            try (JarFile jar = new JarFile(self.toFile())) {
+                jackson = extract(jar, jar.stream().map(JarEntry::getName)
+                        .filter(n -> n.startsWith("jar/jackson-core-") && n.endsWith(".jar")).findFirst().orElse(null));
+            }
+            System.exit((Integer) runIn(new URL[] {self.toUri().toURL(), jackson.toUri().toURL()},
+                    "org.kea4j.launch.Ctl", new Class<?>[] {String[].class}, new Object[] {args}));
+        }
         Path framework;
         Properties launch = new Properties();
         try (JarFile jar = new JarFile(self.toFile())) {
@@ -33,40 +44,47 @@ public final class Main {
             }
             framework = extractFramework(jar);
         }
-        try (URLClassLoader loader = new URLClassLoader("kea4j-launcher",
-                new URL[] {self.toUri().toURL(), framework.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+        System.exit((Integer) runIn(new URL[] {self.toUri().toURL(), framework.toUri().toURL()},
+                "org.kea4j.launch.FrameworkRunner", new Class<?>[] {Path.class, Properties.class, String[].class},
+                new Object[] {self, launch, args}));
+    }
+
+    /** Calls {@code run} of a class loaded, with its dependencies, by a class loader of its own. */
+    private static Object runIn(URL[] path, String className, Class<?>[] types, Object[] arguments) throws Exception {
+        try (URLClassLoader loader = new URLClassLoader("kea4j-launcher", path, ClassLoader.getPlatformClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
-            Object code = loader.loadClass(FrameworkRunner.class.getName())
-                    .getMethod("run", Path.class, Properties.class, String[].class).invoke(null, self, launch, args);
-            System.exit((Integer) code);
+            return loader.loadClass(className).getMethod("run", types).invoke(null, arguments);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
-    /**
-     * The framework jar of the {@code Embedded-Runpath}, copied once to the temporary folder under a name made of
-     * its size and CRC (a class loader needs a file; the copy is reused by later starts).
-     */
+    /** The framework jar of the {@code Embedded-Runpath} (a class loader needs a file). */
     private static Path extractFramework(JarFile jar) throws IOException {
         String runpath = jar.getManifest().getMainAttributes().getValue("Embedded-Runpath");
         for (String path : runpath == null ? new String[0] : runpath.split(",")) {
-            if (!path.contains("felix.framework")) {
-                continue;
+            if (path.contains("felix.framework")) {
+                return extract(jar, path.strip());
             }
-            JarEntry entry = jar.getJarEntry(path.strip());
-            Path file = Path.of(System.getProperty("java.io.tmpdir"),
-                    "kea4j-" + entry.getSize() + "-" + Long.toHexString(entry.getCrc()) + "-"
-                            + Path.of(entry.getName()).getFileName());
-            if (!Files.isRegularFile(file) || Files.size(file) != entry.getSize()) {
-                Path partial = Files.createTempFile(file.getParent(), "kea4j-", ".part");
-                try (InputStream in = jar.getInputStream(entry)) {
-                    Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-                }
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-            return file;
         }
         throw new IOException("no OSGi framework in the jar's Embedded-Runpath: " + runpath);
+    }
+
+    /** An embedded jar as a file: copied once to the temporary folder, named by its size and CRC, then reused. */
+    static Path extract(JarFile jar, String name) throws IOException {
+        JarEntry entry = name == null ? null : jar.getJarEntry(name);
+        if (entry == null) {
+            throw new IOException("kea4j.jar holds no " + name);
+        }
+        Path file = Path.of(System.getProperty("java.io.tmpdir"), "kea4j-" + entry.getSize() + "-"
+                + Long.toHexString(entry.getCrc()) + "-" + Path.of(entry.getName()).getFileName());
+        if (!Files.isRegularFile(file) || Files.size(file) != entry.getSize()) {
+            Path partial = Files.createTempFile(file.getParent(), "kea4j-", ".part");
+            try (InputStream in = jar.getInputStream(entry)) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return file;
     }
 }

@@ -356,9 +356,14 @@ class Kea4jJarIT {
             assertTrue(kea.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), kea.output());
             assertTrue(kea.awaitControl(socket, 30_000), kea.output());
             Path clientDir = Files.createDirectories(dir.resolve("client"));
+            long started = System.nanoTime();
             Kea4jProcess.Result list = Kea4jProcess.run(clientDir, 60, "ctl", socket.toString(), "list-commands");
+            System.out.printf("ctl list-commands answered in %d ms%n", (System.nanoTime() - started) / 1_000_000);
             assertEquals(0, list.exitCode(), list.output());
             assertTrue(list.output().contains("\"config-reload\""), list.output());
+            // ctl starts no framework: nothing but the answer, on one line in a pipe
+            assertEquals(1, list.output().strip().lines().count(), list.output());
+            assertTrue(list.output().strip().startsWith("{\"result\":0"), list.output());
             Kea4jProcess.Result test = Kea4jProcess.run(clientDir, 60, "ctl", socket.toString(), "config-test",
                     "{\"Dhcp4\": {\"valid-lifetime\": -1}}");
             assertEquals(1, test.exitCode(), test.output());
