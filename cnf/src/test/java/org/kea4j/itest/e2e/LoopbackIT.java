@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kea4j.itest.ControlClient;
+import org.kea4j.itest.Poll;
 import org.kea4j.itest.hooks.TestBundles;
 
 /**
@@ -68,6 +69,52 @@ class LoopbackIT {
                 Thread.sleep(100);
             }
             assertEquals(3, leases().size(), "granted then released");
+        }
+    }
+
+    private JsonNode command(String json) throws Exception {
+        return JSON.readTree(ControlClient.send(dir.resolve("ctrl.sock"), json));
+    }
+
+    /**
+     * Kea's service commands: {@code dhcp-disable} stops the answers (what arrives is counted as dropped) until
+     * {@code dhcp-enable}, or until its {@code max-period} is over; {@code server-tag-get}, {@code config-hash-get}
+     * (the same hash until the configuration changes) and {@code build-report}.
+     */
+    @Test
+    void dhcpDisableStopsTheAnswersUntilEnabledOrItsPeriodEnds() throws Exception {
+        int port = port();
+        try (Kea4jProcess server = start("-p", Integer.toString(port), "--control-socket",
+                dir.resolve("ctrl.sock").toString())) {
+            assertEquals(0, client(port).exitCode(), server.output());
+            JsonNode disabled = command("{\"command\": \"dhcp-disable\"}");
+            assertEquals("DHCP service disabled", disabled.path("text").asText(), disabled.toString());
+            long dropsBefore = command("{\"command\": \"statistic-get\", \"arguments\": {\"name\": \"pkt4-receive-drop\"}}")
+                    .path("arguments").path("pkt4-receive-drop").get(0).get(0).asLong();
+            Kea4jProcess.Result unanswered = client(port, "--timeout", "500");
+            assertTrue(unanswered.exitCode() != 0 && !unanswered.output().contains("DHCPACK"), unanswered.output());
+            long dropsAfter = command("{\"command\": \"statistic-get\", \"arguments\": {\"name\": \"pkt4-receive-drop\"}}")
+                    .path("arguments").path("pkt4-receive-drop").get(0).get(0).asLong();
+            assertTrue(dropsAfter > dropsBefore, "dropped while disabled: " + dropsBefore + " -> " + dropsAfter);
+            assertEquals("DHCP service successfully enabled", command("{\"command\": \"dhcp-enable\"}").path("text").asText());
+            assertEquals(0, client(port).exitCode(), "served again");
+
+            JsonNode forAWhile = command("{\"command\": \"dhcp-disable\", \"arguments\": {\"max-period\": 15, "
+                    + "\"origin\": \"ha-partner\"}}");
+            assertEquals("DHCP service disabled for 15 seconds", forAWhile.path("text").asText(), forAWhile.toString());
+            assertTrue(client(port, "--timeout", "300").exitCode() != 0, "not served within the period");
+            assertTrue(Poll.until(60_000, () -> client(port, "--timeout", "500").exitCode() == 0),
+                    "served again when the period is over: " + server.output());
+            assertEquals(1, command("{\"command\": \"dhcp-disable\", \"arguments\": {\"max-period\": 0}}")
+                    .path("result").asInt());
+            assertEquals(1, command("{\"command\": \"dhcp-disable\", \"arguments\": {\"origin\": \"martian\"}}")
+                    .path("result").asInt());
+
+            assertEquals("", command("{\"command\": \"server-tag-get\"}").path("arguments").path("server-tag").asText());
+            String hash = command("{\"command\": \"config-hash-get\"}").path("arguments").path("hash").asText();
+            assertTrue(hash.matches("[0-9A-F]{64}"), hash);
+            assertEquals(hash, command("{\"command\": \"config-hash-get\"}").path("arguments").path("hash").asText());
+            assertTrue(command("{\"command\": \"build-report\"}").path("text").asText().contains("org.kea4j.core"));
         }
     }
 

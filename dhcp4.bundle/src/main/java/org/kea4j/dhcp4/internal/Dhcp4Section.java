@@ -56,6 +56,7 @@ public final class Dhcp4Section implements ConfigSection {
     /** The host databases of the running configuration. */
     private final org.kea4j.dhcpsrv.cfg.OpenHostDatabases hostDatabases;
     private final org.kea4j.stats.Statistics statistics;
+    private final org.kea4j.dhcp.transport.NetworkState networkState;
     private final HooksManager hooks;
     private final String version;
     private Dhcp4Server server;
@@ -63,7 +64,9 @@ public final class Dhcp4Section implements ConfigSection {
     @Activate
     public Dhcp4Section(@Reference HooksManager hooks, @Reference LeaseDatabases leaseDatabases,
             @Reference org.kea4j.dhcpsrv.cfg.HostDatabases hostDatabases,
-            @Reference org.kea4j.stats.Statistics statistics, BundleContext context) {
+            @Reference org.kea4j.stats.Statistics statistics,
+            @Reference org.kea4j.dhcp.transport.NetworkState networkState, BundleContext context) {
+        this.networkState = networkState;
         this.leaseDatabases = leaseDatabases;
         this.hostDatabases = new org.kea4j.dhcpsrv.cfg.OpenHostDatabases(hostDatabases, 4);
         this.statistics = statistics;
@@ -186,7 +189,8 @@ public final class Dhcp4Section implements ConfigSection {
     private synchronized Dhcp4Server listen(Dhcp4Runtime runtime) throws ConfigException {
         if (server == null) {
             server = new Dhcp4Server(new Dhcp4Srv(hooks, new AllocEngine4(hooks, LOGGER_ROOT), packetStatistics()),
-                    new LeaseReclamation4(hooks), () -> leaseDatabases.current(4), PacketWorkers.defaultCount());
+                    new LeaseReclamation4(hooks), () -> leaseDatabases.current(4), PacketWorkers.defaultCount(),
+                    networkState::enabled);
         }
         server.listen(runtime);
         return server;

@@ -34,14 +34,20 @@ import org.kea4j.dhcpsrv.alloc.ReclamationTimers;
 final class Dhcp4Server implements AutoCloseable {
 
     private final Dhcp4Srv srv;
+    private final java.util.function.BooleanSupplier serving;
     private final Supplier<Optional<LeaseMgr>> leaseMgr;
     private final PacketWorkers workers;
     private final ReclamationTimers timers;
     private volatile Dhcp4Runtime runtime;
     private final ServerSockets sockets;
 
-    Dhcp4Server(Dhcp4Srv srv, LeaseReclamation4 reclamation, Supplier<Optional<LeaseMgr>> leaseMgr, int workerCount) {
+    /**
+     * @param serving whether the service is enabled ({@code dhcp-disable}): what arrives while it is not is dropped
+     */
+    Dhcp4Server(Dhcp4Srv srv, LeaseReclamation4 reclamation, Supplier<Optional<LeaseMgr>> leaseMgr, int workerCount,
+            java.util.function.BooleanSupplier serving) {
         this.srv = srv;
+        this.serving = serving;
         this.leaseMgr = leaseMgr;
         this.workers = new PacketWorkers("kea-dhcp4-worker", workerCount, srv::queueFull);
         this.timers = new ReclamationTimers("kea-dhcp4-reclaim", leaseMgr, reclamation,
@@ -89,6 +95,10 @@ final class Dhcp4Server implements AutoCloseable {
 
     /** On the I/O thread: hand over to a worker. */
     private void received(Datagram d) {
+        if (!serving.getAsBoolean()) {
+            srv.serviceDisabled();
+            return;
+        }
         workers.submit(() -> process(d));
     }
 

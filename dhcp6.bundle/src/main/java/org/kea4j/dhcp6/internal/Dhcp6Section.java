@@ -59,6 +59,7 @@ public final class Dhcp6Section implements ConfigSection {
     /** The host databases of the running configuration. */
     private final org.kea4j.dhcpsrv.cfg.OpenHostDatabases hostDatabases;
     private final org.kea4j.stats.Statistics statistics;
+    private final org.kea4j.dhcp.transport.NetworkState networkState;
     private final HooksManager hooks;
     private final String version;
     private Dhcp6Server server;
@@ -68,7 +69,9 @@ public final class Dhcp6Section implements ConfigSection {
     @Activate
     public Dhcp6Section(@Reference HooksManager hooks, @Reference LeaseDatabases leaseDatabases,
             @Reference org.kea4j.dhcpsrv.cfg.HostDatabases hostDatabases,
-            @Reference org.kea4j.stats.Statistics statistics, BundleContext context) {
+            @Reference org.kea4j.stats.Statistics statistics,
+            @Reference org.kea4j.dhcp.transport.NetworkState networkState, BundleContext context) {
+        this.networkState = networkState;
         this.hooks = hooks;
         this.leaseDatabases = leaseDatabases;
         this.hostDatabases = new org.kea4j.dhcpsrv.cfg.OpenHostDatabases(hostDatabases, 6);
@@ -177,7 +180,8 @@ public final class Dhcp6Section implements ConfigSection {
     private synchronized Dhcp6Server listen(Dhcp6Runtime runtime) throws ConfigException {
         if (server == null) {
             server = new Dhcp6Server(new Dhcp6Srv(hooks, new AllocEngine6(hooks, LOGGER_ROOT), packetStatistics()),
-                    new LeaseReclamation6(hooks), () -> leaseDatabases.current(6), PacketWorkers.defaultCount());
+                    new LeaseReclamation6(hooks), () -> leaseDatabases.current(6), PacketWorkers.defaultCount(),
+                    networkState::enabled);
         }
         server.listen(runtime);
         return server;

@@ -41,14 +41,20 @@ final class Dhcp6Server implements AutoCloseable {
     static final InetAddress ALL_DHCP_RELAY_AGENTS_AND_SERVERS = parse("ff02::1:2");
 
     private final Dhcp6Srv srv;
+    private final java.util.function.BooleanSupplier serving;
     private final Supplier<Optional<LeaseMgr>> leaseMgr;
     private final PacketWorkers workers;
     private final ReclamationTimers timers;
     private volatile Dhcp6Runtime runtime;
     private final ServerSockets sockets;
 
-    Dhcp6Server(Dhcp6Srv srv, LeaseReclamation6 reclamation, Supplier<Optional<LeaseMgr>> leaseMgr, int workerCount) {
+    /**
+     * @param serving whether the service is enabled ({@code dhcp-disable}): what arrives while it is not is dropped
+     */
+    Dhcp6Server(Dhcp6Srv srv, LeaseReclamation6 reclamation, Supplier<Optional<LeaseMgr>> leaseMgr, int workerCount,
+            java.util.function.BooleanSupplier serving) {
         this.srv = srv;
+        this.serving = serving;
         this.leaseMgr = leaseMgr;
         this.workers = new PacketWorkers("kea-dhcp6-worker", workerCount, srv::queueFull);
         this.timers = new ReclamationTimers("kea-dhcp6-reclaim", leaseMgr, reclamation,
@@ -121,6 +127,10 @@ final class Dhcp6Server implements AutoCloseable {
     }
 
     private void received(Datagram d) {
+        if (!serving.getAsBoolean()) {
+            srv.serviceDisabled();
+            return;
+        }
         workers.submit(() -> process(d));
     }
 

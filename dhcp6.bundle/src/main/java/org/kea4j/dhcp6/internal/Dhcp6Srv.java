@@ -133,6 +133,12 @@ final class Dhcp6Srv {
     }
 
     /** A datagram was dropped before it reached the pipeline: every worker busy and the queue full. */
+    /** A datagram arrived while the service is disabled ({@code dhcp-disable}): counted as received and dropped. */
+    void serviceDisabled() {
+        packets.received();
+        packets.dropped();
+    }
+
     void queueFull() {
         if (packets.queueFull()) {
             LOG.log(Dhcp6Messages.DHCP6_PACKET_QUEUE_FULL);
