@@ -36,6 +36,16 @@ public final class Main {
             System.exit((Integer) runIn(new URL[] {self.toUri().toURL(), jackson.toUri().toURL()},
                     "org.kea4j.launch.Ctl", new Class<?>[] {String[].class}, new Object[] {args}));
         }
+        if (args.length > 0 && args[0].equals("client")) {
+            // the test client needs only kea4j's packet classes: no framework either
+            Path core;
+            try (JarFile jar = new JarFile(self.toFile())) {
+                core = extract(jar, jar.stream().map(JarEntry::getName)
+                        .filter(n -> n.startsWith("jar/org.kea4j.core-") && n.endsWith(".jar")).findFirst().orElse(null));
+            }
+            System.exit((Integer) runIn(new URL[] {self.toUri().toURL(), core.toUri().toURL()},
+                    "org.kea4j.launch.Client", new Class<?>[] {String[].class}, new Object[] {args}));
+        }
         Path framework;
         Properties launch = new Properties();
         try (JarFile jar = new JarFile(self.toFile())) {
