@@ -105,6 +105,80 @@ class StormIT {
         }
     }
 
+    /**
+     * DHCPv6: the same storm ([::1], datagrams that do not parse, oversized ones, truncated ones, SOLICITs without
+     * a client identifier), while kea4j's own client, one client after the other, asks for an address and tries
+     * again (up to five times) when no answer comes, as a DHCPv6 client retransmits.
+     */
+    @Test
+    void goodDhcp6ClientsAreServedThroughAStorm() throws Exception {
+        InetAddress loopback = InetAddress.getByName("::1");
+        int port = Kea4jProcess.freeUdpPort();
+        Path socket = dir.resolve("ctrl.sock");
+        Path config = dir.resolve("kea6.json");
+        Files.writeString(config, """
+                { "Dhcp6": {
+                    "interfaces-config": { "interfaces": [ "lo" ] },
+                    "lease-database": { "type": "memfile", "persist": false },
+                    "server-id": { "type": "EN", "enterprise-id": 2495, "identifier": "0102", "persist": false },
+                    "subnet6": [ { "id": 1, "subnet": "2001:db8:1::/64", "pools": [ { "pool": "2001:db8:1::/80" } ] } ]
+                } }""");
+        int clients = 30;
+        try (Kea4jProcess server = Kea4jProcess.start(dir, "-c", config.toString(), "-p", String.valueOf(port),
+                "--control-socket", socket.toString());
+                DatagramSocket flooder = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
+            assertTrue(server.awaitControl(socket, 60_000), server.output());
+            long logLinesBefore = server.output().lines().count();
+            AtomicBoolean storming = new AtomicBoolean(true);
+            AtomicLong flooded = new AtomicLong();
+            byte[] noClientId = {1, 0x12, 0x34, 0x56};
+            byte[] unknownType = {(byte) 200, 1, 2, 3, 0, 1, 0, 2, 0, 0};
+            byte[] oversized = new byte[9_000];
+            oversized[0] = 1;
+            byte[] truncated = {1, 2};
+            Thread storm = new Thread(() -> flood(flooder, loopback, port, List.of(noClientId, unknownType, oversized,
+                    truncated), storming, flooded), "storm6");
+            storm.start();
+            int served = 0;
+            long peakRss;
+            long started = System.currentTimeMillis();
+            try {
+                Thread.sleep(1_000);
+                Path clientDir = Files.createDirectories(dir.resolve("client"));
+                for (int i = 1; i <= clients; i++) {
+                    for (int attempt = 0; attempt < 5; attempt++) {
+                        Kea4jProcess.Result r = Kea4jProcess.run(clientDir, 60, "client", "-6", "--server",
+                                "[::1]:" + port, "--hwaddr", String.format("02:61:00:00:00:%02x", i), "--timeout", "1000");
+                        if (r.output().contains("REPLY address=")) {
+                            served++;
+                            break;
+                        }
+                    }
+                }
+                peakRss = rssKb(server.process().pid());
+            } finally {
+                storming.set(false);
+                storm.join(10_000);
+            }
+            long stormSeconds = Math.max(1, (System.currentTimeMillis() - started) / 1000);
+            assertTrue(server.process().isAlive(), "the server survives: " + server.output());
+            JsonNode stats = JSON.readTree(ControlClient.send(socket, "{\"command\": \"statistic-get-all\"}"))
+                    .path("arguments");
+            long parseFailed = value(stats, "pkt6-parse-failed");
+            long dropped = value(stats, "pkt6-receive-drop");
+            long logLines = server.output().lines().count() - logLinesBefore;
+            System.out.printf("storm (DHCPv6): %,d datagrams sent in %d s (%,d/s); the server received %,d, %,d did "
+                    + "not parse, %,d dropped in all, %d REPLYs; good clients served %d of %d; log lines during the "
+                    + "storm %d; peak RSS %,d KiB%n", flooded.get(), stormSeconds, flooded.get() / stormSeconds,
+                    value(stats, "pkt6-received"), parseFailed, dropped, value(stats, "pkt6-reply-sent"), served,
+                    clients, logLines, peakRss);
+            assertTrue(served >= clients * 9 / 10, "good clients keep being served: " + served + " of " + clients);
+            assertTrue(parseFailed > 1_000 && dropped >= parseFailed, "the drops are counted: " + stats);
+            assertTrue(logLines < 100, "no line per dropped packet: " + logLines + " lines");
+            assertTrue(peakRss < 2_000_000, "memory stays bounded: " + peakRss + " KiB");
+        }
+    }
+
     /** Sends, as fast as one thread can, a mix of what a broken or hostile network carries. */
     private static void flood(DatagramSocket socket, InetAddress to, int port, AtomicBoolean on, AtomicLong sent) {
         byte[] badCookie = new byte[300];
@@ -123,11 +197,16 @@ class StormIT {
         }
         strange.setHops(1);
         byte[] unknownSubnet = strange.pack();
-        List<byte[]> mix = List.of(badCookie, oversized, truncated, unknownSubnet);
+        flood(socket, to, port, List.of(badCookie, oversized, truncated, unknownSubnet), on, sent);
+    }
+
+    /** Sends the datagrams of {@code mix} in turn, as fast as one thread can, while {@code on}. */
+    private static void flood(DatagramSocket socket, InetAddress to, int port, List<byte[]> mix, AtomicBoolean on,
+            AtomicLong sent) {
         InetSocketAddress target = new InetSocketAddress(to, port);
         long n = 0;
         while (on.get()) {
-            byte[] d = mix.get((int) (n++ & 3));
+            byte[] d = mix.get((int) (n++ % mix.size()));
             try {
                 socket.send(new DatagramPacket(d, d.length, target));
             } catch (IOException full) {

@@ -248,7 +248,10 @@ final class Dhcp6Srv {
             query = changedOr(session.get(QUERY6), query);
         }
         Pkt6 response;
-        if (unicast && !rt.unicastAllowed(query.iface(), query.localAddress())) {
+        // RFC 8415 18.4: a REQUEST, RENEW, RELEASE or DECLINE sent by unicast where it is not allowed gets
+        // UseMulticast; a message of an unknown type is dropped below, however it came
+        if (unicast && !rt.unicastAllowed(query.iface(), query.localAddress()) && (type == Pkt6.REQUEST
+                || type == Pkt6.RENEW || type == Pkt6.RELEASE || type == Pkt6.DECLINE)) {
             response = base(query, Pkt6.REPLY, rt);
             response.addOption(Options6.status(Options6.STATUS_USE_MULTICAST,
                     "unicast is not allowed here: send to All_DHCP_Relay_Agents_and_Servers"));

@@ -291,6 +291,9 @@ class Dhcp6SrvTest {
         renew.addOption(new Option(Options6.CLIENTID, PipelineHarness6.duid(1)));
         Pkt6 answer = parsed(h.unicast(renew, 1));
         assertEquals(Options6.STATUS_USE_MULTICAST, Options6.statusCode(answer.getOption(Options6.STATUS_CODE)));
+        Pkt6 unknown = new Pkt6(200, 21);
+        unknown.addOption(new Option(Options6.CLIENTID, PipelineHarness6.duid(1)));
+        assertNull(h.unicast(unknown, 1), "a message of an unknown type is dropped, not answered with UseMulticast");
         h.reconfigure(CONFIG.replaceFirst("\\{", "{ \"interfaces-config\": { \"interfaces\": [ \"eth9\", "
                 + "\"eth9/2001:db8:1::1\" ] },"));
         Pkt6 allowed = parsed(h.unicast(renew, 1));
