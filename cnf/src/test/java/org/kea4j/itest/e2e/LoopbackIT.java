@@ -118,6 +118,43 @@ class LoopbackIT {
         }
     }
 
+    /** Kea's {@code leases-reclaim}: expired leases reclaimed at once, kept as expired-reclaimed or removed. */
+    @Test
+    void leasesReclaimReclaimsExpiredLeasesNow() throws Exception {
+        Path config = dir.resolve("kea4j.json");
+        Files.writeString(config, """
+                { "Dhcp4": {
+                    "interfaces-config": { "interfaces": [ "lo" ] },
+                    "lease-database": { "type": "memfile", "persist": false },
+                    "expired-leases-processing": { "reclaim-timer-wait-time": 3600, "flush-reclaimed-timer-wait-time": 3600 },
+                    "subnet4": [ { "id": 1, "subnet": "127.0.0.0/8", "pools": [ { "pool": "127.5.0.0 - 127.5.0.255" } ] } ]
+                } }""");
+        try (Kea4jProcess server = start("-c", config.toString(), "-p", Integer.toString(port()), "--control-socket",
+                dir.resolve("ctrl.sock").toString())) {
+            long expired = System.currentTimeMillis() / 1000 - 100;
+            for (String address : List.of("127.5.0.1", "127.5.0.2")) {
+                assertEquals(0, command("{\"command\": \"lease4-add\", \"arguments\": {\"ip-address\": \"" + address
+                        + "\", \"hw-address\": \"02:00:00:00:05:0" + address.charAt(address.length() - 1)
+                        + "\", \"valid-lft\": 50, \"expire\": " + expired + "}}").path("result").asInt(), server.output());
+            }
+            assertEquals("Missing mandatory 'remove' parameter.", command("{\"command\": \"leases-reclaim\"}")
+                    .path("text").asText());
+            assertEquals("Reclamation of expired leases is complete.", command("{\"command\": \"leases-reclaim\", "
+                    + "\"arguments\": {\"remove\": false}}").path("text").asText());
+            assertEquals(2, command("{\"command\": \"lease4-get\", \"arguments\": {\"ip-address\": \"127.5.0.1\"}}")
+                    .path("arguments").path("state").asInt(), "expired-reclaimed, kept");
+            assertEquals(0, command("{\"command\": \"leases-reclaim\", \"arguments\": {\"remove\": true}}")
+                    .path("result").asInt());
+            assertEquals(2, leases().size(), "already reclaimed leases stay until flushed");
+            assertEquals(0, command("{\"command\": \"lease4-add\", \"arguments\": {\"ip-address\": \"127.5.0.3\", "
+                    + "\"hw-address\": \"02:00:00:00:05:03\", \"valid-lft\": 50, \"expire\": " + expired + "}}")
+                    .path("result").asInt());
+            command("{\"command\": \"leases-reclaim\", \"arguments\": {\"remove\": true}}");
+            assertEquals(3, command("{\"command\": \"lease4-get\", \"arguments\": {\"ip-address\": \"127.5.0.3\"}}")
+                    .path("result").asInt(), "removed at once");
+        }
+    }
+
     /** A file of the repository's cnf/config folder, copied into the test's folder at the same place. */
     private Path example(String name) throws Exception {
         Path source = Path.of(System.getProperty("kea4j.repository"), "cnf", "config", name);

@@ -74,6 +74,16 @@ public final class ReclamationTimers implements AutoCloseable {
         }
     }
 
+    /**
+     * Reclaims every expired lease now, on the timers' thread (never beside a scheduled run), as Kea's
+     * {@code leases-reclaim} does; returns how many.
+     *
+     * @param remove delete reclaimed leases rather than keep them as expired-reclaimed
+     */
+    public int reclaimNow(boolean remove) throws InterruptedException, java.util.concurrent.ExecutionException {
+        return timers.submit(() -> leases.get().map(lm -> reclaimer.reclaim(lm, now(), 0, remove)).orElse(0)).get();
+    }
+
     private void run(Consumer<LeaseMgr> task) {
         try {
             leases.get().ifPresent(task);

@@ -41,8 +41,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** The {@code Dhcp4} section: parses it and runs the DHCPv4 server. */
-@Component(service = {ConfigSection.class, Dhcp4Section.class})
-public final class Dhcp4Section implements ConfigSection {
+@Component(service = {ConfigSection.class, Dhcp4Section.class, org.kea4j.dhcpsrv.alloc.ExpiredLeaseReclaimer.class})
+public final class Dhcp4Section implements ConfigSection, org.kea4j.dhcpsrv.alloc.ExpiredLeaseReclaimer {
 
     static final String LOGGER_ROOT = "kea-dhcp4";
     private static final KeaLogger LOG = KeaLogger.get(LOGGER_ROOT + ".dhcp4");
@@ -83,6 +83,12 @@ public final class Dhcp4Section implements ConfigSection {
     /** The running server, or null before the first configuration. */
     synchronized Dhcp4Server server() {
         return server;
+    }
+
+    @Override
+    public int reclaimExpired(boolean remove) throws Exception {
+        Dhcp4Server running = server();
+        return running == null ? 0 : running.reclaimNow(remove);
     }
 
     @Override

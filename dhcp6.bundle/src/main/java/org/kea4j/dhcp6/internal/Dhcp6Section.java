@@ -44,8 +44,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /** The {@code Dhcp6} section: parses it and runs the DHCPv6 server. */
-@Component(service = {ConfigSection.class, Dhcp6Section.class})
-public final class Dhcp6Section implements ConfigSection {
+@Component(service = {ConfigSection.class, Dhcp6Section.class, org.kea4j.dhcpsrv.alloc.ExpiredLeaseReclaimer.class})
+public final class Dhcp6Section implements ConfigSection, org.kea4j.dhcpsrv.alloc.ExpiredLeaseReclaimer {
 
     static final String LOGGER_ROOT = "kea-dhcp6";
     private static final KeaLogger LOG = KeaLogger.get(LOGGER_ROOT + ".dhcp6");
@@ -83,6 +83,12 @@ public final class Dhcp6Section implements ConfigSection {
             }
         }
         this.version = v == null ? context.getBundle().getVersion().toString() : v;
+    }
+
+    @Override
+    public int reclaimExpired(boolean remove) throws Exception {
+        Dhcp6Server running = server();
+        return running == null ? 0 : running.reclaimNow(remove);
     }
 
     @Override

@@ -105,6 +105,11 @@ final class Dhcp6Server implements AutoCloseable {
         sockets.revert();
     }
 
+    /** Reclaims every expired lease now ({@code leases-reclaim}); returns how many. */
+    int reclaimNow(boolean remove) throws Exception {
+        return timers.reclaimNow(remove);
+    }
+
     /** Swaps in a configuration whose sockets are open, and reschedules the timers. */
     synchronized void apply(Dhcp6Runtime next) {
         runtime = next;
