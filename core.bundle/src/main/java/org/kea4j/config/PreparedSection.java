@@ -22,6 +22,16 @@ public interface PreparedSection {
         return Optional.empty();
     }
 
+    /**
+     * The HTTP control listeners of this section: Kea 2.2's {@code Control-agent}, or the {@code http} entries of
+     * a server's {@code control-sockets}.
+     *
+     * @since 1.3
+     */
+    default List<HttpListenerConfig> httpControlSockets() {
+        return List.of();
+    }
+
     /** Loggers this section configures (the top-level {@code Logging}, or Kea 2.x {@code loggers}). */
     default List<LoggerConfig> loggers() {
         return List.of();

@@ -3,5 +3,5 @@
  * numbers for errors, the section SPI through which each server bundle parses its own top-level element,
  * and the reconfiguration transaction ({@link org.kea4j.config.ConfigService}).
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.kea4j.config;

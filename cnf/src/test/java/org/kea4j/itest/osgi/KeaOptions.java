@@ -107,7 +107,9 @@ public final class KeaOptions {
                 maven("io.netty", "netty-common", 3), maven("io.netty", "netty-buffer", 3), maven("io.netty", "netty-resolver", 3),
                 maven("io.netty", "netty-transport", 3), maven("io.netty", "netty-transport-native-unix-common", 3),
                 maven("io.netty", "netty-transport-classes-epoll", 3), maven("io.netty", "netty-codec-base", 3),
-                maven("io.netty", "netty-handler", 3), maven("net.java.dev.jna", "jna", 3), maven("dnsjava", "dnsjava", 3),
+                maven("io.netty", "netty-handler", 3), maven("io.netty", "netty-codec-compression", 3),
+                maven("io.netty", "netty-codec-http", 3),
+                maven("net.java.dev.jna", "jna", 3), maven("dnsjava", "dnsjava", 3),
                 mavenBundle("io.netty", "netty-transport-native-epoll").classifier("linux-x86_64").versionAsInProject().noStart(),
                 bundle("file:" + System.getProperty("kea4j.core.jar")).startLevel(4)));
         if (withSql) {

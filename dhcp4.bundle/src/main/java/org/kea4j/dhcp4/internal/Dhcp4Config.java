@@ -4,7 +4,7 @@ import java.net.Inet4Address;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.kea4j.config.ControlSocketConfig;
+import org.kea4j.config.ServerControlSockets;
 import org.kea4j.config.HooksLibraryConfig;
 import org.kea4j.config.LoggerConfig;
 import org.kea4j.dhcpsrv.leasemgr.DbAccess;
@@ -33,7 +33,7 @@ import org.kea4j.dhcpsrv.cfg.Subnet4Config;
  * @param hostReservationIds     identifier types used to find reservations, in order
  * @param dhcpDdns               the {@code dhcp-ddns} map as given (empty = DDNS off)
  * @param hooksLibraries         hooks libraries
- * @param controlSocket          control socket
+ * @param controlSockets         control sockets (Unix and HTTP)
  * @param loggers                Kea 2.x {@code loggers}
  * @param port                   the server port
  * @param hostDatabases          {@code hosts-database} / {@code hosts-databases}, in order
@@ -43,7 +43,7 @@ record Dhcp4Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Sub
         boolean echoClientId, long declineProbationPeriod, org.kea4j.dhcpsrv.cfg.DhcpConfigElements.Expiration expiration,
         List<Reservation4Config> globalReservations, Inet4Address nextServer,
         List<String> hostReservationIds, Map<String, Object> dhcpDdns, List<HooksLibraryConfig> hooksLibraries,
-        Optional<ControlSocketConfig> controlSocket, List<LoggerConfig> loggers, int port, List<DbAccess> hostDatabases) {
+        ServerControlSockets controlSockets, List<LoggerConfig> loggers, int port, List<DbAccess> hostDatabases) {
 
     /** The standard DHCPv4 server port. */
     static final int DEFAULT_PORT = 67;

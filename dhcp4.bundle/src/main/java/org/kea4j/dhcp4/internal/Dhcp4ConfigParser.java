@@ -17,7 +17,7 @@ import org.kea4j.config.CommonElements;
 import org.kea4j.config.ConfigContext;
 import org.kea4j.config.ConfigException;
 import org.kea4j.config.ConfigNode;
-import org.kea4j.config.ControlSocketConfig;
+import org.kea4j.config.ServerControlSockets;
 import org.kea4j.config.HooksLibraryConfig;
 import org.kea4j.config.LoggerConfig;
 import org.kea4j.dhcpsrv.AddressRange;
@@ -45,7 +45,7 @@ final class Dhcp4ConfigParser {
     static final Set<String> GLOBAL_KEYS = Set.of("interfaces-config", "interfaces", "lease-database", "valid-lifetime",
             "min-valid-lifetime", "max-valid-lifetime", "renew-timer", "rebind-timer", "subnet4", "option-data",
             "option-def", "hooks-libraries", "dhcp-ddns", "echo-client-id", "match-client-id", "next-server",
-            "server-hostname", "boot-file-name", "control-socket", "version", "loggers", "decline-probation-period",
+            "server-hostname", "boot-file-name", "control-socket", "control-sockets", "version", "loggers", "decline-probation-period",
             "expired-leases-processing", "client-classes", "authoritative", "host-reservation-identifiers",
             "reservation-mode", "reservations-global", "reservations-in-subnet", "reservations-out-of-pool",
             "reservations", "sanity-checks", "multi-threading", "server-tag", "dhcp-queue-control",
@@ -177,8 +177,7 @@ final class Dhcp4ConfigParser {
         if (dhcp4.get("hooks-libraries").isPresent()) {
             hooks.addAll(CommonElements.hooksLibraries(dhcp4.require("hooks-libraries")));
         }
-        Optional<ControlSocketConfig> socket = dhcp4.get("control-socket").isPresent()
-                ? Optional.of(CommonElements.controlSocket(dhcp4.require("control-socket"))) : Optional.empty();
+        ServerControlSockets socket = ServerControlSockets.of(dhcp4);
         List<LoggerConfig> loggers = dhcp4.get("loggers").isPresent()
                 ? CommonElements.loggers(dhcp4.require("loggers")) : List.of();
 

@@ -3,7 +3,7 @@ package org.kea4j.dhcp6.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.kea4j.config.ControlSocketConfig;
+import org.kea4j.config.ServerControlSockets;
 import org.kea4j.config.HooksLibraryConfig;
 import org.kea4j.config.LoggerConfig;
 import org.kea4j.dhcpsrv.leasemgr.DbAccess;
@@ -33,7 +33,7 @@ import org.kea4j.dhcpsrv.cfg.Subnet6Config;
  * @param dataDirectory          where the server DUID file goes
  * @param dhcpDdns               the {@code dhcp-ddns} map as given
  * @param hooksLibraries         hooks libraries
- * @param controlSocket          control socket
+ * @param controlSockets         control sockets (Unix and HTTP)
  * @param loggers                Kea 2.x {@code loggers}
  * @param port                   the server port
  * @param hostDatabases          {@code hosts-database} / {@code hosts-databases}, in order
@@ -44,7 +44,7 @@ record Dhcp6Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Sub
         ServerIdConfig serverId, long declineProbationPeriod, DhcpConfigElements.Expiration expiration,
         List<Reservation6Config> globalReservations, List<Integer> relaySuppliedOptions, String dataDirectory,
         Map<String, Object> dhcpDdns, List<HooksLibraryConfig> hooksLibraries,
-        Optional<ControlSocketConfig> controlSocket, List<LoggerConfig> loggers, int port, List<DbAccess> hostDatabases) {
+        ServerControlSockets controlSockets, List<LoggerConfig> loggers, int port, List<DbAccess> hostDatabases) {
 
     /** The standard DHCPv6 server port. */
     static final int DEFAULT_PORT = 547;

@@ -17,7 +17,7 @@ import org.kea4j.config.CommonElements;
 import org.kea4j.config.ConfigContext;
 import org.kea4j.config.ConfigException;
 import org.kea4j.config.ConfigNode;
-import org.kea4j.config.ControlSocketConfig;
+import org.kea4j.config.ServerControlSockets;
 import org.kea4j.config.HooksLibraryConfig;
 import org.kea4j.config.LoggerConfig;
 import org.kea4j.dhcp.Hex;
@@ -46,7 +46,7 @@ final class Dhcp6ConfigParser {
     static final Set<String> GLOBAL_KEYS = Set.of("interfaces-config", "interfaces", "lease-database",
             "preferred-lifetime", "min-preferred-lifetime", "max-preferred-lifetime", "valid-lifetime",
             "min-valid-lifetime", "max-valid-lifetime", "renew-timer", "rebind-timer", "subnet6", "option-data",
-            "option-def", "hooks-libraries", "dhcp-ddns", "mac-sources", "relay-supplied-options", "control-socket",
+            "option-def", "hooks-libraries", "dhcp-ddns", "mac-sources", "relay-supplied-options", "control-socket", "control-sockets",
             "version", "loggers", "server-id", "decline-probation-period", "expired-leases-processing",
             "client-classes", "host-reservation-identifiers", "reservation-mode", "reservations-global",
             "reservations-in-subnet", "reservations-out-of-pool", "reservations", "sanity-checks", "multi-threading",
@@ -178,8 +178,7 @@ final class Dhcp6ConfigParser {
         if (dhcp6.get("hooks-libraries").isPresent()) {
             hooks.addAll(CommonElements.hooksLibraries(dhcp6.require("hooks-libraries")));
         }
-        Optional<ControlSocketConfig> socket = dhcp6.get("control-socket").isPresent()
-                ? Optional.of(CommonElements.controlSocket(dhcp6.require("control-socket"))) : Optional.empty();
+        ServerControlSockets socket = ServerControlSockets.of(dhcp6);
         List<LoggerConfig> loggers = dhcp6.get("loggers").isPresent()
                 ? CommonElements.loggers(dhcp6.require("loggers")) : List.of();
         return new Dhcp6Config(interfaces, leaseDatabase, subnets, networks, options, defs, classes, serverId(dhcp6),

@@ -24,6 +24,7 @@ import org.kea4j.config.ConfigNode;
 import org.kea4j.config.ConfigSection;
 import org.kea4j.config.ConfigTrigger;
 import org.kea4j.config.ControlSocketConfig;
+import org.kea4j.config.HttpListenerConfig;
 import org.kea4j.config.HooksLibraryConfig;
 import org.kea4j.config.LoggerConfig;
 import org.kea4j.config.PreparedSection;
@@ -161,7 +162,12 @@ public final class Dhcp6Section implements ConfigSection, org.kea4j.dhcpsrv.allo
 
             @Override
             public Optional<ControlSocketConfig> controlSocket() {
-                return config.controlSocket();
+                return config.controlSockets().unix();
+            }
+
+            @Override
+            public List<HttpListenerConfig> httpControlSockets() {
+                return config.controlSockets().http();
             }
 
             @Override

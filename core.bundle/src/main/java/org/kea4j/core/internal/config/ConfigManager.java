@@ -32,9 +32,11 @@ import org.kea4j.config.ConfigService;
 import org.kea4j.config.ConfigTrigger;
 import org.kea4j.config.ControlSocketConfig;
 import org.kea4j.config.HooksLibraryConfig;
+import org.kea4j.config.HttpListenerConfig;
 import org.kea4j.config.LoggerConfig;
 import org.kea4j.config.PreparedSection;
 import org.kea4j.core.internal.control.ControlChannel;
+import org.kea4j.core.internal.control.http.HttpControlChannel;
 import org.kea4j.core.internal.hooks.HooksComponent;
 import org.kea4j.core.internal.hooks.HooksManagerImpl;
 import org.kea4j.core.internal.hooks.LibraryRefusedException;
@@ -63,6 +65,7 @@ public final class ConfigManager implements ConfigService {
     private final Map<String, ConfigSection> sections = new ConcurrentHashMap<>();
     private final HooksComponent hooks;
     private final ControlChannel control;
+    private final HttpControlChannel http;
     private volatile JsonNode running = JsonNodeFactory.instance.objectNode();
     private volatile Path file;
     private volatile Instant lastApplied;
@@ -71,19 +74,21 @@ public final class ConfigManager implements ConfigService {
 
     /** What the last successful transaction committed. */
     private record Committed(Map<String, PreparedSection> sections, List<LoggerConfig> loggers, List<String> roots,
-            List<HooksLibraryConfig> hooks, Set<Path> sockets) {
-        static final Committed EMPTY = new Committed(Map.of(), List.of(), List.of(), List.of(), Set.of());
+            List<HooksLibraryConfig> hooks, Set<Path> sockets, List<HttpListenerConfig> listeners) {
+        static final Committed EMPTY = new Committed(Map.of(), List.of(), List.of(), List.of(), Set.of(), List.of());
     }
 
     /** A prepared, checked, not yet committed configuration. */
     private record Prepared(Map<String, PreparedSection> sections, List<LoggerConfig> loggers, List<String> roots,
-            List<HooksLibraryConfig> hooks, Set<Path> sockets, List<String> ignored) {
+            List<HooksLibraryConfig> hooks, Set<Path> sockets, List<HttpListenerConfig> listeners, List<String> ignored) {
     }
 
     @Activate
-    public ConfigManager(@Reference HooksComponent hooks, @Reference ControlChannel control) {
+    public ConfigManager(@Reference HooksComponent hooks, @Reference ControlChannel control,
+            @Reference HttpControlChannel http) {
         this.hooks = hooks;
         this.control = control;
+        this.http = http;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -290,6 +295,7 @@ public final class ConfigManager implements ConfigService {
         List<LoggerConfig> loggers = new ArrayList<>();
         List<HooksLibraryConfig> libs = new ArrayList<>();
         Set<Path> sockets = new LinkedHashSet<>();
+        List<HttpListenerConfig> listeners = new ArrayList<>();
         for (Map.Entry<String, PreparedSection> e : prepared.entrySet()) {
             PreparedSection section = e.getValue();
             loggers.addAll(section.loggers());
@@ -305,12 +311,21 @@ public final class ConfigManager implements ConfigService {
                 }
                 sockets.add(socket.get().path().toAbsolutePath());
             }
+            for (HttpListenerConfig listener : section.httpControlSockets()) {
+                for (HttpListenerConfig other : listeners) {
+                    if (other.endpoint().equals(listener.endpoint())) {
+                        throw root.require(e.getKey()).error("HTTP control socket " + listener.endpoint()
+                                + " is configured twice");
+                    }
+                }
+                listeners.add(listener);
+            }
         }
         String problem = LoggingManager.validate(loggers);
         if (problem != null) {
             throw new ConfigException("loggers", problem, document.origin());
         }
-        return new Prepared(prepared, loggers, roots, libs, sockets, ignored);
+        return new Prepared(prepared, loggers, roots, libs, sockets, listeners, ignored);
     }
 
     /** Sections listing one library twice is fine when they agree on its parameters. */
@@ -339,6 +354,7 @@ public final class ConfigManager implements ConfigService {
                 done.add(e.getKey());
             }
             control.configure(next.sockets());
+            http.configure(next.listeners(), services(next.sections().keySet()));
         } catch (ConfigException | IOException | RuntimeException e) {
             rollback(previous, done);
             if (e instanceof ConfigException ce) {
@@ -354,7 +370,19 @@ public final class ConfigManager implements ConfigService {
                 }
             }
         }
-        committed = new Committed(Map.copyOf(next.sections()), next.loggers(), next.roots(), next.hooks(), next.sockets());
+        committed = new Committed(Map.copyOf(next.sections()), next.loggers(), next.roots(), next.hooks(), next.sockets(),
+                next.listeners());
+    }
+
+    /** The control agent's service names of the servers among these sections. */
+    private static Set<String> services(Set<String> sectionNames) {
+        Set<String> out = new LinkedHashSet<>();
+        for (var e : Map.of("Dhcp4", "dhcp4", "Dhcp6", "dhcp6", "DhcpDdns", "d2").entrySet()) {
+            if (sectionNames.contains(e.getKey())) {
+                out.add(e.getValue());
+            }
+        }
+        return out;
     }
 
     /** Puts back what a failed commit changed (the previous hooks libraries are loaded again). */
@@ -378,6 +406,12 @@ public final class ConfigManager implements ConfigService {
             hooks.manager().commit(hooks.prepare(previous.hooks()));
         } catch (LibraryRefusedException e) {
             LOG.log(DCTL_CONFIG_LOAD_FAIL, KeaLogger.processRoot(), "rollback of hooks-libraries: " + e.getMessage());
+        }
+        try {
+            control.configure(previous.sockets());
+            http.configure(previous.listeners(), services(previous.sections().keySet()));
+        } catch (IOException e) {
+            LOG.log(DCTL_CONFIG_LOAD_FAIL, KeaLogger.processRoot(), "rollback of control sockets: " + e.getMessage());
         }
         LoggingManager.instance().apply(previous.loggers(), previous.roots());
     }

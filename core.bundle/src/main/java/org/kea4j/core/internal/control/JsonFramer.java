@@ -5,7 +5,7 @@ package org.kea4j.core.internal.control;
  * comments ({@code #}, {@code //}, {@code /* *}{@code /}) as Kea 2.x commands allow. Stateless: scans the
  * buffer from the start each time (requests are small).
  */
-final class JsonFramer {
+public final class JsonFramer {
 
     private JsonFramer() {
     }
@@ -22,7 +22,7 @@ final class JsonFramer {
      * @return the length of the first complete top-level value (including leading blanks and comments),
      *         or -1 when more bytes are needed
      */
-    static int complete(byte[] buf, int length) {
+    public static int complete(byte[] buf, int length) {
         int depth = 0;
         boolean started = false;
         boolean inString = false;

@@ -1,0 +1,29 @@
+package org.kea4j.core.internal.control.http;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.kea4j.stats.StatisticsRegistry;
+
+class PrometheusTextTest {
+
+    @Test
+    void scopesBecomeLabelsAndCountersEndInTotal() {
+        StatisticsRegistry stats = new StatisticsRegistry();
+        stats.add("pkt4-received", 7);
+        stats.set("subnet[3].total-addresses", 200);
+        stats.set("subnet[3].pool[0].assigned-addresses", 5);
+        stats.set("subnet[4].pd-pool[1].assigned-pds", 2);
+        stats.add("reclaimed-leases", 1);
+        String text = PrometheusText.render(stats);
+        assertTrue(text.contains("# TYPE kea4j_pkt4_received_total counter\nkea4j_pkt4_received_total 7\n"), text);
+        assertTrue(text.contains("# TYPE kea4j_total_addresses gauge\nkea4j_total_addresses{subnet_id=\"3\"} 200\n"),
+                text);
+        assertTrue(text.contains("kea4j_assigned_addresses{subnet_id=\"3\",pool_id=\"0\"} 5\n"), text);
+        assertTrue(text.contains("kea4j_assigned_pds{subnet_id=\"4\",pd_pool_id=\"1\"} 2\n"), text);
+        assertTrue(text.contains("kea4j_reclaimed_leases_total 1\n"), text);
+        assertTrue(text.contains("kea4j_jvm_memory_used_bytes{area=\"heap\"} "), text);
+        text.lines().filter(l -> !l.startsWith("#")).forEach(l -> assertTrue(
+                l.matches("[a-z0-9_]+(\\{[a-z_]+=\"[^\"]*\"(,[a-z_]+=\"[^\"]*\")*\\})? [0-9.E-]+"), l));
+    }
+}
