@@ -17,9 +17,11 @@ import java.nio.file.Path;
 
 /**
  * {@code ctl SOCKET COMMAND [ARGUMENTS-JSON]} (or {@code ctl SOCKET '{"command": ...}'}): sends one command to a
- * control socket and prints the answer, as kea-shell does for Kea, without starting the framework. The answer
- * is printed indented on a terminal and on one line in a pipe; the exit value is its {@code result} (0-3), or 4
- * when no answer came.
+ * control socket and prints the answer, as kea-shell does for Kea, without starting the framework. SOCKET is a
+ * Unix socket's path or an HTTP control channel's URL ({@code http://127.0.0.1:8000}, {@code https://...}; the
+ * user and password of basic authentication in {@code KEA4J_AUTH=user:password}, a CA file for https in
+ * {@code KEA4J_CA}). The answer is printed indented on a terminal and on one line in a pipe; the exit value is its
+ * {@code result} (0-3; over HTTP the highest of the list's), or 4 when no answer came.
  */
 public final class Ctl {
 
@@ -43,12 +45,15 @@ public final class Ctl {
             System.err.println("kea4j ctl: invalid arguments: " + e.getMessage());
             return NO_ANSWER;
         }
-        Path socket = Path.of(args[1]);
         String answer;
         try {
-            answer = send(socket, request);
+            answer = args[1].startsWith("http://") || args[1].startsWith("https://")
+                    ? HttpCtl.send(args[1], request) : send(Path.of(args[1]), request);
+        } catch (HttpCtl.HttpStatusException e) {
+            System.err.println("kea4j ctl: " + args[1] + " refused the request: " + e.getMessage());
+            return NO_ANSWER;
         } catch (IOException e) {
-            System.err.println("CC_NO_MSGQ unable to connect to message queue (" + socket + ": " + e.getMessage() + ")");
+            System.err.println("CC_NO_MSGQ unable to connect to message queue (" + args[1] + ": " + e.getMessage() + ")");
             return NO_ANSWER;
         }
         try {
@@ -99,22 +104,34 @@ public final class Ctl {
         return out.toString();
     }
 
-    /** The top-level {@code result} of an answer, or {@link #NO_ANSWER}. */
+    /** The top-level {@code result} of an answer (the highest of a list's), or {@link #NO_ANSWER}. */
     static int result(String answer) throws IOException {
         try (JsonParser p = JSON.createParser(answer)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return NO_ANSWER;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (name.equals("result") && value == JsonToken.VALUE_NUMBER_INT) {
-                    return p.getIntValue();
+            JsonToken first = p.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                int highest = -1;
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    highest = Math.max(highest, result(p));
                 }
+                return highest < 0 ? NO_ANSWER : highest;
+            }
+            return first == JsonToken.START_OBJECT ? result(p) : NO_ANSWER;
+        }
+    }
+
+    /** The {@code result} of the object the parser has just entered; leaves the parser after its end. */
+    private static int result(JsonParser p) throws IOException {
+        int result = NO_ANSWER;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("result") && value == JsonToken.VALUE_NUMBER_INT) {
+                result = p.getIntValue();
+            } else {
                 p.skipChildren();
             }
-            return NO_ANSWER;
         }
+        return result;
     }
 
     /** Sends a request and reads the answer until the server closes the connection. */

@@ -35,4 +35,21 @@ class BenchmarkSmokeIT {
         assertTrue(output.contains("RSS at the end: v4 memfile kea4j"), output);
         System.out.println(output);
     }
+
+    /** The tools' benchmark prints its table, every run answered, nothing on stderr; the times are printed only. */
+    @Test
+    void theToolsBenchmarkPrintsStartToAnswerTimes() throws Exception {
+        Path script = Path.of(System.getProperty("kea4j.repository", "..")).resolve("cnf/bench/tools.sh");
+        Process p = new ProcessBuilder("bash", script.toString(), "--runs", "2").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), output);
+        assertEquals(0, p.exitValue(), output);
+        for (String tool : List.of("ctl SOCKET version-get", "ctl http://... version-get", "client -4 (DORA)",
+                "client -6 (SARR)")) {
+            Matcher row = Pattern.compile("^" + Pattern.quote(tool) + " +\\| +[0-9.]+ \\| +[0-9.]+ \\| 0 / 0$",
+                    Pattern.MULTILINE).matcher(output);
+            assertTrue(row.find(), tool + " answered every run without a stderr line: " + output);
+        }
+        System.out.println(output);
+    }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,23 @@ class HttpControlIT {
         String e = new String(err.readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished: " + command);
         return new Run(p.exitValue(), o, e);
+    }
+
+    static Run runWith(List<String> command, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("KEA4J_AUTH");
+        pb.environment().putAll(env);
+        Process p = pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String o = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String e = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished: " + command);
+        return new Run(p.exitValue(), o, e);
+    }
+
+    private static List<String> java(String... args) {
+        List<String> command = new ArrayList<>(List.of(Kea4jProcess.java(), "-jar", Kea4jProcess.jar().toString()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     /** curl: the body and, on the last line, the HTTP status. */
@@ -175,6 +193,15 @@ class HttpControlIT {
             assertEquals(200, status(curl(auth, url, write)));
             assertTrue(Files.exists(written), "the authorized request ran");
             assertTrue(Files.readString(written).contains("\"Control-agent\""));
+
+            // kea4j's own ctl over HTTP: the credentials from the environment, the list's highest result as exit value
+            Run ctl = runWith(java("ctl", url, "list-commands"), Map.of("KEA4J_AUTH", "admin:" + PASSWORD));
+            assertEquals(0, ctl.exit(), ctl.toString());
+            assertTrue(ctl.out().contains("\"lease6-get-all\""), ctl.toString());
+            assertEquals("", ctl.err());
+            Run ctlRefused = runWith(java("ctl", url, "list-commands"), Map.of());
+            assertEquals(4, ctlRefused.exit(), ctlRefused.toString());
+            assertTrue(ctlRefused.err().contains("HTTP 401"), ctlRefused.toString());
 
             // not JSON, or not POST: 400, and the server goes on
             assertEquals(400, status(curl(auth, url, "{ not json")));

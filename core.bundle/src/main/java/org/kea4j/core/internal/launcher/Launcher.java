@@ -259,13 +259,13 @@ public final class Launcher implements Callable<Integer> {
         return target;
     }
 
-    /** The top-level elements of a document that kea4j serves (not Control-agent nor Netconf). */
+    /** The top-level elements of a document that kea4j serves (not Netconf). */
     private static List<String> sectionNames(ConfigDocument document) {
         List<String> names = new ArrayList<>();
         if (document.json().isObject()) {
             document.json().fieldNames().forEachRemaining(names::add);
         }
-        names.removeAll(List.of("Control-agent", "Netconf"));
+        names.remove("Netconf");
         return names;
     }
 
