@@ -70,6 +70,7 @@ public final class ConfigManager implements ConfigService {
     private volatile Path file;
     private volatile Instant lastApplied;
     private volatile OptionalInt serverPort = OptionalInt.empty();
+    private volatile Set<String> served;
     private Committed committed = Committed.EMPTY;
 
     /** What the last successful transaction committed. */
@@ -113,6 +114,14 @@ public final class ConfigManager implements ConfigService {
     /** The {@code -p} override the launcher was given. */
     public void setServerPort(OptionalInt port) {
         this.serverPort = port;
+    }
+
+    /**
+     * The daemon sections this process serves, as Kea's {@code kea-dhcp4} serves only {@code Dhcp4}: the elements of
+     * the other daemons are ignored (and reported). Null, the default, serves every section a bundle handles.
+     */
+    public void setServedSections(Set<String> names) {
+        this.served = names == null ? null : Set.copyOf(names);
     }
 
     // ------------------------------------------------------------------ ConfigService
@@ -171,7 +180,7 @@ public final class ConfigManager implements ConfigService {
                 return ConfigResult.failed("hooks-libraries: " + problem);
             }
             String note = prepared.ignored().isEmpty() ? ""
-                    : " Ignored elements of daemons kea4j does not host: " + String.join(", ", prepared.ignored()) + ".";
+                    : " Ignored elements of daemons this process does not serve: " + String.join(", ", prepared.ignored()) + ".";
             return ConfigResult.ok("Configuration seems sane. Control-socket, hook-libraries, and D2 configuration "
                     + "were sanity checked, but not applied." + note);
         } catch (ConfigException e) {
@@ -274,6 +283,11 @@ public final class ConfigManager implements ConfigService {
         for (Map.Entry<String, ConfigNode> entry : root.fields().entrySet()) {
             String name = entry.getKey();
             ConfigSection section = sections.get(name);
+            Set<String> only = served;
+            if (section != null && only != null && section.loggerRoot() != null && !only.contains(name)) {
+                ignored.add(name);
+                continue;
+            }
             if (section == null) {
                 if (OTHER_DAEMONS.contains(name)) {
                     ignored.add(name);

@@ -112,6 +112,11 @@ public final class Launcher implements Callable<Integer> {
             return 0;
         }
         awaitStartLevel(BUNDLES_LEVEL);
+        if (options.report()) {
+            System.out.println(ServiceCommands.buildReport(process, context));
+            return 0;
+        }
+        config.setServedSections(options.serve());
         if (!options.command().isEmpty()) {
             return runTool(options.command());
         }

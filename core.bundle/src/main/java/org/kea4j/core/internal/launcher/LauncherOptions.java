@@ -3,6 +3,7 @@ package org.kea4j.core.internal.launcher;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.OptionalInt;
 
 /**
@@ -19,9 +20,12 @@ import java.util.OptionalInt;
  * @param hooksDir       {@code --hooks-dir DIR}
  * @param messages       {@code --messages FILE} (a local message file)
  * @param command        a tool instead of the server ({@code ctl}, ...) and its arguments
+ * @param report         {@code -W}: print the build report and exit
+ * @param serve          {@code --serve SECTION[,SECTION]}: the daemon sections served (null: all)
  */
 record LauncherOptions(Path config, OptionalInt port, boolean debug, Path testFile, boolean version, boolean extended,
-        boolean console, Path controlSocket, Path hooksDir, Path messages, List<String> command) {
+        boolean console, Path controlSocket, Path hooksDir, Path messages, List<String> command, boolean report,
+        Set<String> serve) {
 
     static final String USAGE = """
             Usage: java -jar kea4j.jar [options]
@@ -32,6 +36,9 @@ record LauncherOptions(Path config, OptionalInt port, boolean debug, Path testFi
               -t FILE              check a configuration file and exit (0 = valid)
               -T FILE              the same (Kea's full check: kea4j's -t loads the hook libraries too)
               -v, -V               print the version (-V: with details) and exit
+              -W                   print the build report (versions of Java, the framework, every bundle) and exit
+              --serve S[,S...]     serve only these daemon sections (Dhcp4, Dhcp6, DhcpDdns, Control-agent) of
+                                   the file, ignoring the others (as Kea's kea-dhcp4 serves only Dhcp4)
               --no-console         no interactive Gogo shell (the default when stdin is not a terminal)
               --console            an interactive Gogo shell even when stdin is not a terminal
               --control-socket P   open a control socket for the whole process at path P
@@ -60,6 +67,8 @@ record LauncherOptions(Path config, OptionalInt port, boolean debug, Path testFi
         Path hooksDir = Path.of("hooks");
         Path messages = null;
         List<String> command = new ArrayList<>();
+        boolean report = false;
+        Set<String> serve = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -70,6 +79,8 @@ record LauncherOptions(Path config, OptionalInt port, boolean debug, Path testFi
                 case "-t", "-T" -> testFile = Path.of(value(args, ++i, a));
                 case "-v" -> version = true;
                 case "-V" -> extended = true;
+                case "-W" -> report = true;
+                case "--serve" -> serve = Set.of(value(args, ++i, a).split(","));
                 case "--no-console" -> console = false;
                 case "--console" -> console = true;
                 case "--control-socket" -> controlSocket = Path.of(value(args, ++i, a));
@@ -86,7 +97,8 @@ record LauncherOptions(Path config, OptionalInt port, boolean debug, Path testFi
             }
         }
         return new LauncherOptions(config, port, debug, testFile, version, extended,
-                console != null ? console : terminal, controlSocket, hooksDir, messages, List.copyOf(command));
+                console != null ? console : terminal, controlSocket, hooksDir, messages, List.copyOf(command), report,
+                serve);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

@@ -95,16 +95,20 @@ public final class ServiceCommands implements CommandHandler {
                 return Answer.success("Configuration hash: " + hash,
                         JsonNodeFactory.instance.objectNode().put("hash", hash));
             }
-            case "build-report": {
-                Set<String> bundles = new TreeSet<>();
-                for (Bundle b : context.getBundles()) {
-                    bundles.add(b.getSymbolicName() + " " + b.getVersion());
-                }
-                return Answer.success(process.extendedVersion() + "\nbundles:\n  " + String.join("\n  ", bundles));
-            }
+            case "build-report":
+                return Answer.success(buildReport(process, context));
             default:
                 return Answer.unsupported(command);
         }
+    }
+
+    /** The build report ({@code build-report}, {@code -W}): the extended version and every bundle's. */
+    static String buildReport(ProcessControl process, BundleContext context) {
+        Set<String> bundles = new TreeSet<>();
+        for (Bundle b : context.getBundles()) {
+            bundles.add(b.getSymbolicName() + " " + b.getVersion());
+        }
+        return process.extendedVersion() + "\nbundles:\n  " + String.join("\n  ", bundles);
     }
 
     /** The {@code origin} argument: {@code user} when absent, null when not one Kea accepts. */
