@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kea4j.itest.net.External;
+import org.kea4j.itest.net.KeaDaemon;
 import org.kea4j.itest.net.NetnsPair;
 
 /**
@@ -306,6 +307,41 @@ class HttpControlIT {
                     "{ \"command\": \"version-get\", \"service\": [ \"dhcp6\" ] }"));
             assertEquals(1, gone.get(0).path("result").intValue(), gone.toString());
             assertTrue(agent.awaitOutput("CTRL_AGENT_COMMAND_FORWARD_FAILED", 10_000), agent.output());
+        }
+    }
+
+    /**
+     * {@code status-get} answers with Kea 2.2's fields, as the installed Kea 2.2 answers it with multi-threading
+     * (kea4j's servers always have worker threads).
+     */
+    @Test
+    void statusGetHasTheFieldsOfKea22() throws Exception {
+        Path keaDir = Files.createDirectories(dir.resolve("kea"));
+        JsonNode kea;
+        try (KeaDaemon daemon = KeaDaemon.start(4, null, keaDir, """
+                { "Dhcp4": { "interfaces-config": { "interfaces": [ ] },
+                    "control-socket": { "socket-type": "unix", "socket-name": "%s" },
+                    "lease-database": { "type": "memfile", "persist": false },
+                    "multi-threading": { "enable-multi-threading": true, "thread-pool-size": 2,
+                                         "packet-queue-size": 16 } } }
+                """.formatted(KeaDaemon.socket(keaDir, 4)))) {
+            kea = daemon.command("{ \"command\": \"status-get\" }");
+        }
+        int dhcpPort = Kea4jProcess.freeUdpPort();
+        int http = freeTcpPort();
+        try (Kea4jProcess server = start(config(dhcpPort, "{ \"http-port\": %d }".formatted(http)), dhcpPort)) {
+            JsonNode own = body(curl(List.of(), "http://127.0.0.1:" + http + "/",
+                    "{ \"command\": \"status-get\", \"service\": [ \"dhcp4\" ] }")).get(0);
+            List<String> keaFields = new ArrayList<>();
+            kea.path("arguments").fieldNames().forEachRemaining(keaFields::add);
+            List<String> ownFields = new ArrayList<>();
+            own.path("arguments").fieldNames().forEachRemaining(ownFields::add);
+            assertEquals(keaFields.stream().sorted().toList(), ownFields.stream().sorted().toList(),
+                    "Kea: " + kea + "\nkea4j: " + own);
+            assertFalse(own.has("text"), "Kea 2.2's status-get has no text: " + own);
+            assertEquals(3, own.path("arguments").path("packet-queue-statistics").size());
+            assertEquals("ready", own.path("arguments").path("sockets").path("status").asText());
+            assertTrue(own.path("arguments").path("thread-pool-size").intValue() >= 2, own.toString());
         }
     }
 

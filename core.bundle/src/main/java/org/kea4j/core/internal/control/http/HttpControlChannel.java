@@ -16,11 +16,14 @@ import java.util.concurrent.TimeUnit;
 import org.kea4j.config.HttpListenerConfig;
 import org.kea4j.control.CommandRegistry;
 import org.kea4j.core.internal.control.ControlChannel;
+import org.kea4j.hooks.host.HooksManager;
 import org.kea4j.stats.Statistics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The HTTP control listeners of the process (Kea's control agent, or a server's {@code http} control socket),
@@ -34,6 +37,7 @@ public final class HttpControlChannel {
     private final ExecutorService commands;
     private final CommandRouter router;
     private final Statistics statistics;
+    private volatile HooksManager hooks;
     private final int maxRequestBytes;
     private final Map<String, HttpControlServer> open = new LinkedHashMap<>();
     private volatile Set<String> localServices = Set.of();
@@ -69,7 +73,7 @@ public final class HttpControlChannel {
         try {
             for (var e : wanted.entrySet()) {
                 if (!open.containsKey(e.getKey())) {
-                    open.put(e.getKey(), HttpControlServer.open(e.getValue(), group, router, statistics, commands,
+                    open.put(e.getKey(), HttpControlServer.open(e.getValue(), group, router, this::metrics, commands,
                             maxRequestBytes));
                     opened.add(e.getKey());
                 }
@@ -88,6 +92,23 @@ public final class HttpControlChannel {
             }
         }
         this.localServices = Set.copyOf(localServices);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setHooks(HooksManager manager) {
+        this.hooks = manager;
+    }
+
+    void unsetHooks(HooksManager manager) {
+        if (hooks == manager) {
+            hooks = null;
+        }
+    }
+
+    /** {@code GET /metrics}: the statistics, the hooks libraries' callouts and the JVM. */
+    private String metrics() {
+        HooksManager manager = hooks;
+        return PrometheusText.render(statistics, manager == null ? List.of() : manager.libraries());
     }
 
     /** The ports listened on now, by configured endpoint. */

@@ -37,7 +37,6 @@ import java.util.function.Supplier;
 import org.kea4j.config.BasicAuthentication;
 import org.kea4j.config.Secrets;
 import org.kea4j.log.KeaLogger;
-import org.kea4j.stats.Statistics;
 
 /**
  * One HTTP connection of a control listener: authenticates each request, answers {@code POST} with a JSON command
@@ -56,14 +55,14 @@ final class HttpControlHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     private final Supplier<HttpControlServer.Settings> settings;
     private final CommandRouter router;
-    private final Statistics statistics;
+    private final Supplier<String> metrics;
     private final Executor commands;
 
-    HttpControlHandler(Supplier<HttpControlServer.Settings> settings, CommandRouter router, Statistics statistics,
+    HttpControlHandler(Supplier<HttpControlServer.Settings> settings, CommandRouter router, Supplier<String> metrics,
             Executor commands) {
         this.settings = settings;
         this.router = router;
-        this.statistics = statistics;
+        this.metrics = metrics;
         this.commands = commands;
     }
 
@@ -84,7 +83,7 @@ final class HttpControlHandler extends SimpleChannelInboundHandler<FullHttpReque
         String path = request.uri().split("\\?", 2)[0];
         if (request.method().equals(HttpMethod.GET) && path.equals("/metrics")) {
             commands.execute(() -> {
-                String body = PrometheusText.render(statistics);
+                String body = metrics.get();
                 ctx.executor().execute(() -> send(ctx, HttpResponseStatus.OK, PrometheusText.CONTENT_TYPE, body,
                         keepAlive, remote));
             });

@@ -19,9 +19,9 @@ import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.kea4j.config.HttpListenerConfig;
 import org.kea4j.log.KeaLogger;
-import org.kea4j.stats.Statistics;
 
 /**
  * One bound HTTP control listener. Its settings (TLS, authentication, forwarding) can change while it stays
@@ -50,8 +50,8 @@ final class HttpControlServer {
         this.settings = settings;
     }
 
-    static HttpControlServer open(Settings settings, EventLoopGroup group, CommandRouter router, Statistics statistics,
-            Executor commands, int maxRequestBytes) throws IOException {
+    static HttpControlServer open(Settings settings, EventLoopGroup group, CommandRouter router,
+            Supplier<String> metrics, Executor commands, int maxRequestBytes) throws IOException {
         HttpControlServer[] self = new HttpControlServer[1];
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
@@ -65,7 +65,7 @@ final class HttpControlServer {
                         ch.pipeline().addLast(new ReadTimeoutHandler(IDLE_SECONDS, TimeUnit.SECONDS));
                         ch.pipeline().addLast(new HttpServerCodec());
                         ch.pipeline().addLast(new HttpObjectAggregator(maxRequestBytes));
-                        ch.pipeline().addLast(new HttpControlHandler(() -> now, router, statistics, commands));
+                        ch.pipeline().addLast(new HttpControlHandler(() -> now, router, metrics, commands));
                     }
                 });
         HttpListenerConfig config = settings.config();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kea4j.hooks.host.LibraryInfo;
 import org.kea4j.stats.Statistics;
 
 /**
@@ -16,13 +17,14 @@ import org.kea4j.stats.Statistics;
  * metric named {@code kea4j_} plus its name with underscores; the scopes Kea writes into names become labels:
  * {@code subnet[1].pool[0].assigned-addresses} is {@code kea4j_assigned_addresses{subnet_id="1",pool_id="0"}}.
  * Packet counts, reclaimed leases and allocation failures only grow between resets: they are counters, named
- * with {@code _total}; the rest are gauges. The JVM's memory, collections and threads follow.
+ * with {@code _total}; the rest are gauges. The hooks libraries' callouts (calls, errors, time) and the JVM's
+ * memory, collections and threads follow.
  */
 final class PrometheusText {
 
     /** The media type Prometheus expects. */
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
-    private static final Pattern SCOPE = Pattern.compile("(subnet|pool|pd-pool)\\[(\\d+)\\]\\.");
+    private static final Pattern SCOPE = Pattern.compile("([a-z][a-z-]*)\\[([^\\]]*)\\]\\.");
 
     private PrometheusText() {
     }
@@ -32,6 +34,11 @@ final class PrometheusText {
     }
 
     static String render(Statistics statistics) {
+        return render(statistics, List.of());
+    }
+
+    /** The statistics, the hooks libraries' callouts (calls, errors, time) and the JVM. */
+    static String render(Statistics statistics, List<LibraryInfo> libraries) {
         Map<String, Family> families = new LinkedHashMap<>();
         statistics.all().forEach((name, samples) -> {
             if (samples.isEmpty()) {
@@ -41,7 +48,7 @@ final class PrometheusText {
             Matcher m = SCOPE.matcher(name);
             int end = 0;
             while (m.lookingAt()) {
-                labels.add(label(m.group(1)) + "=\"" + m.group(2) + "\"");
+                labels.add(label(m.group(1)) + "=\"" + escape(m.group(2)) + "\"");
                 end = m.end();
                 m.region(end, name.length());
             }
@@ -59,21 +66,48 @@ final class PrometheusText {
             family.samples().forEach((labels, value) -> out.append(metric).append(labels).append(' ').append(value)
                     .append('\n'));
         });
+        callouts(out, libraries);
         jvm(out);
         return out.toString();
     }
 
+    /** A scope's label: {@code subnet_id}, {@code pool_id}, {@code pd_pool_id}; D2's {@code key}, others by name. */
     private static String label(String scope) {
         return switch (scope) {
-            case "subnet" -> "subnet_id";
-            case "pool" -> "pool_id";
-            default -> "pd_pool_id";
+            case "subnet", "pool", "pd-pool" -> scope.replace('-', '_') + "_id";
+            default -> scope.replace('-', '_');
         };
     }
 
     static boolean isCounter(String statistic) {
         return statistic.startsWith("pkt") || statistic.startsWith("cumulative-") || statistic.contains("reclaimed")
-                || statistic.contains("allocation-fail");
+                || statistic.contains("allocation-fail") || statistic.startsWith("update-")
+                || statistic.startsWith("ncr-") || statistic.contains("queue-full");
+    }
+
+    private static void callouts(StringBuilder out, List<LibraryInfo> libraries) {
+        String[][] families = {
+            {"kea4j_hook_callout_calls_total", "Calls of a hooks library's callout"},
+            {"kea4j_hook_callout_errors_total", "Calls of a callout that failed (threw or set an error status)"},
+            {"kea4j_hook_callout_seconds_total", "Time spent in a callout"},
+        };
+        for (int f = 0; f < families.length; f++) {
+            out.append("# HELP ").append(families[f][0]).append(' ').append(families[f][1]).append('\n');
+            out.append("# TYPE ").append(families[f][0]).append(" counter\n");
+            for (LibraryInfo library : libraries) {
+                for (LibraryInfo.CalloutInfo c : library.callouts()) {
+                    out.append(families[f][0]).append("{library=\"").append(escape(library.name()))
+                            .append("\",hook=\"").append(escape(c.hook())).append("\",callout=\"")
+                            .append(escape(c.name())).append("\"} ");
+                    switch (f) {
+                        case 0 -> out.append(c.calls());
+                        case 1 -> out.append(c.errors());
+                        default -> out.append(c.calls() * (double) c.meanNanos() / 1e9);
+                    }
+                    out.append('\n');
+                }
+            }
+        }
     }
 
     private static void jvm(StringBuilder out) {

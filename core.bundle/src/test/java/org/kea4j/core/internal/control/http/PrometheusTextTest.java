@@ -3,6 +3,9 @@ package org.kea4j.core.internal.control.http;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import java.util.Map;
+import org.kea4j.hooks.host.LibraryInfo;
 import org.kea4j.stats.StatisticsRegistry;
 
 class PrometheusTextTest {
@@ -25,5 +28,21 @@ class PrometheusTextTest {
         assertTrue(text.contains("kea4j_jvm_memory_used_bytes{area=\"heap\"} "), text);
         text.lines().filter(l -> !l.startsWith("#")).forEach(l -> assertTrue(
                 l.matches("[a-z0-9_]+(\\{[a-z_]+=\"[^\"]*\"(,[a-z_]+=\"[^\"]*\")*\\})? [0-9.E-]+"), l));
+    }
+
+    @Test
+    void d2KeysAndHookCalloutsAreLabelled() {
+        StatisticsRegistry stats = new StatisticsRegistry();
+        stats.add("key[tsig.example.].update-sent", 4);
+        LibraryInfo lib = new LibraryInfo(0, "org.example.hook", LibraryInfo.Origin.CONFIGURED, "org.example.hook",
+                "1.0.0", 42, 1, LibraryInfo.State.LOADED, "", Map.of(),
+                List.of(new LibraryInfo.CalloutInfo("pkt4_receive", "count", 10, 1, 2_000_000, 5_000_000)));
+        String text = PrometheusText.render(stats, List.of(lib));
+        assertTrue(text.contains("kea4j_update_sent_total{key=\"tsig.example.\"} 4\n"), text);
+        assertTrue(text.contains("kea4j_hook_callout_calls_total{library=\"org.example.hook\",hook=\"pkt4_receive\","
+                + "callout=\"count\"} 10\n"), text);
+        assertTrue(text.contains("kea4j_hook_callout_errors_total{library=\"org.example.hook\",hook=\"pkt4_receive\","
+                + "callout=\"count\"} 1\n"), text);
+        assertTrue(text.contains("callout=\"count\"} 0.02\n"), "10 calls of 2 ms: " + text);
     }
 }
