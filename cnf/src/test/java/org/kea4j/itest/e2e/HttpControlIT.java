@@ -209,6 +209,19 @@ class HttpControlIT {
             assertEquals(400, status(curl(auth, url + "anything", null)));
             assertEquals(200, status(curl(auth, url, "{ \"command\": \"version-get\" }")));
             assertFalse(server.output().contains(PASSWORD), "the password is in the log");
+
+            // the shipped Grafana dashboard asks only for metrics that /metrics has
+            Run metrics = curl(auth, url + "metrics", null);
+            assertEquals(200, status(metrics));
+            String dashboard = Files.readString(Path.of(System.getProperty("kea4j.repository", ".."))
+                    .resolve("cnf/dist/grafana/kea4j-dashboard.json"));
+            java.util.regex.Matcher names = java.util.regex.Pattern.compile("kea4j_[a-z0-9_]+").matcher(dashboard);
+            int asked = 0;
+            while (names.find()) {
+                asked++;
+                assertTrue(metrics.out().contains("# TYPE " + names.group() + " "), names.group() + " in /metrics");
+            }
+            assertTrue(asked >= 10, "the dashboard's queries: " + asked);
         }
     }
 

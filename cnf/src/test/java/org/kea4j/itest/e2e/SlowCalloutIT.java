@@ -22,8 +22,9 @@ import org.kea4j.itest.hooks.TestBundles;
  * What a slow callout does to other packets: a {@code pkt4_receive} callout that takes 5 s for one client holds
  * that client's packet (and a worker) for 5 s; every other client is served meanwhile by the other workers, at
  * its usual pace; the slow client is served once the callout returns, and {@code hooks-list} shows the callout's
- * time. (A callout that never returns holds its worker for good: kea4j does not interrupt callouts; with as many
- * such packets as workers, nothing is served — README, Hooks.)
+ * time. A callout that never returns holds its worker for good (kea4j does not interrupt callouts): the other
+ * workers go on serving, the control channel answers, and SIGTERM still ends the process; with as many such
+ * packets as workers, nothing more is served (README, Hooks).
  */
 class SlowCalloutIT {
 
@@ -108,5 +109,56 @@ class SlowCalloutIT {
             }
         }
         return null;
+    }
+
+    /**
+     * A callout that loops for ever on one client's packet: the other clients are still served, commands are still
+     * answered, and SIGTERM ends the process (exit 0) within bounded time although the worker never comes back.
+     */
+    @Test
+    void aLoopingCalloutHoldsOneWorkerAndTheRestGoesOn() throws Exception {
+        Path hooks = Files.createDirectories(dir.resolve("hooks"));
+        TestBundles.hookBundle(hooks.resolve("looping.jar"), "looping", "looping", HookLibrary.FRAMEWORK_VERSION,
+                Map.of());
+        Path config = dir.resolve("kea4j.json");
+        Files.writeString(config, """
+                { "Dhcp4": {
+                    "interfaces-config": { "interfaces": [ "lo" ] },
+                    "lease-database": { "type": "memfile", "persist": false },
+                    "subnet4": [ { "id": 1, "subnet": "127.0.0.0/8", "pools": [ { "pool": "127.5.0.0 - 127.5.0.255" } ] } ]
+                } }""");
+        Path socket = dir.resolve("ctrl.sock");
+        int port = Kea4jProcess.freeUdpPort();
+        try (Kea4jProcess server = Kea4jProcess.startWith(Path.of(Kea4jProcess.java()), java.util.List.of(), dir,
+                java.util.List.of("-Dkea4j.workers=3"), "-c", config.toString(), "-p", String.valueOf(port),
+                "--control-socket", socket.toString(), "--hooks-dir", hooks.toString())) {
+            assertTrue(server.awaitControl(socket, 60_000), server.output());
+            assertTrue(org.kea4j.itest.Poll.until(30_000, () -> ControlClient.send(socket,
+                    "{\"command\": \"hooks-list\"}").contains("loop-for-ee")), "the library loaded: " + server.output());
+            InetSocketAddress to = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port);
+            Inet4Address relay = (Inet4Address) InetAddress.getByName("127.0.0.1");
+            try (Dhcp4Client lost = new Dhcp4Client(to, relay, 0, 1_000)) {
+                // its DISCOVER enters the callout and never leaves; the client gives up after a second
+                lost.dora(new byte[] {2, 0, 0, 0, 0x53, (byte) 0xee});
+            }
+            int served = 0;
+            try (Dhcp4Client c = new Dhcp4Client(to, relay, 0, 5_000)) {
+                for (int i = 0; i < 20; i++) {
+                    if (c.dora(new byte[] {2, 0, 0, 0, 0x54, (byte) i}).granted()) {
+                        served++;
+                    }
+                }
+            }
+            String version = ControlClient.send(socket, "{\"command\": \"version-get\"}");
+            System.out.printf("looping callout: while it spins, %d of 20 other clients were served%n", served);
+            assertTrue(served >= 18, "the other workers serve: " + served + " of 20");
+            assertTrue(version.contains("\"result\": 0") || version.contains("\"result\":0"), version);
+            long start = System.nanoTime();
+            server.signal("TERM");
+            int exit = server.awaitExit(30);
+            long took = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("looping callout: SIGTERM ended the process in %d ms (exit %d)%n", took, exit);
+            assertTrue(exit == 0, "exit " + exit + " after SIGTERM: " + server.output());
+        }
     }
 }

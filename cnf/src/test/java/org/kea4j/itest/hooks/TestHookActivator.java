@@ -23,11 +23,15 @@ import org.osgi.framework.BundleContext;
  * a callout named {@code mark-reply}) or {@code command-rewriter} (replaces the answer of {@code version-get}
  * at {@code command_processed}) or {@code quiet} (a callout on {@code pkt4_receive} that does nothing) or
  * {@code slow} (a callout on {@code pkt4_receive} that sleeps {@code Test-Hook-Callout-Millis} for clients whose
- * hardware address ends in {@code ee});
+ * hardware address ends in {@code ee}) or {@code looping} (a callout on {@code pkt4_receive} that never returns,
+ * spinning on a core, for clients whose hardware address ends in {@code ee});
  * {@code Test-Hook-Load-Millis} makes load() sleep that long. Loads and
  * unloads are counted in system properties {@code itest.TAG.loads} and {@code itest.TAG.unloads}.
  */
 public class TestHookActivator implements BundleActivator {
+
+    /** What the looping callout counts, so that its loop has an effect. */
+    static volatile long spins;
 
     /** The option a {@code marker} library adds to every DHCPv4 reply (site-specific code 224, its tag as text). */
     public static final int MARK_OPTION = 224;
@@ -101,6 +105,18 @@ public class TestHookActivator implements BundleActivator {
                     byte[] hw = h.get(Dhcp4Hooks.QUERY4).hwaddrBytes();
                     if (hw.length > 0 && hw[hw.length - 1] == (byte) 0xee) {
                         Thread.sleep(calloutMillis);
+                    }
+                    return 0;
+                });
+                return 0;
+            }
+            if ("looping".equals(behaviour)) {
+                handle.registerCallout(Dhcp4Hooks.PKT4_RECEIVE, "loop-for-ee", h -> {
+                    byte[] hw = h.get(Dhcp4Hooks.QUERY4).hwaddrBytes();
+                    if (hw.length > 0 && hw[hw.length - 1] == (byte) 0xee) {
+                        for (;;) {
+                            spins++; // never returns, and takes no notice of interrupts
+                        }
                     }
                     return 0;
                 });

@@ -9,6 +9,7 @@ import static org.kea4j.core.internal.control.http.HttpMessages.HTTP_CLIENT_REQU
 import static org.kea4j.core.internal.control.http.HttpMessages.HTTP_CLIENT_REQUEST_RECEIVED;
 import static org.kea4j.core.internal.control.http.HttpMessages.HTTP_CONNECTION_HANDSHAKE_FAILED;
 import static org.kea4j.core.internal.control.http.HttpMessages.HTTP_CONNECTION_STOP;
+import static org.kea4j.core.internal.control.http.HttpMessages.HTTP_IDLE_CONNECTION_TIMEOUT_OCCURRED;
 import static org.kea4j.core.internal.control.http.HttpMessages.HTTP_SERVER_RESPONSE_SEND;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -193,7 +194,9 @@ final class HttpControlHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (!(cause instanceof io.netty.handler.codec.DecoderException d
+        if (cause instanceof io.netty.handler.timeout.ReadTimeoutException) {
+            LOG.log(HTTP_IDLE_CONNECTION_TIMEOUT_OCCURRED, remote(ctx));
+        } else if (!(cause instanceof io.netty.handler.codec.DecoderException d
                 && d.getCause() instanceof javax.net.ssl.SSLException)) {
             LOG.log(HTTP_BAD_CLIENT_REQUEST_RECEIVED, remote(ctx), firstLine(String.valueOf(cause.getMessage())));
         }

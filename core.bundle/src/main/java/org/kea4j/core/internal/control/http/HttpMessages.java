@@ -23,7 +23,8 @@ public enum HttpMessages implements MessageId {
     HTTP_CLIENT_REQUEST_NO_AUTH_HEADER(info("received HTTP request without required authentication header")),
     HTTP_CLIENT_REQUEST_BAD_AUTH_HEADER(info("received HTTP request with malformed authentication header: %1")),
     HTTP_CONNECTION_HANDSHAKE_FAILED(info("TLS handshake with %1 failed with %2")),
-    HTTP_CONNECTION_STOP(debug(40, "stopping HTTP connection from %1"));
+    HTTP_CONNECTION_STOP(debug(40, "stopping HTTP connection from %1")),
+    HTTP_IDLE_CONNECTION_TIMEOUT_OCCURRED(debug(40, "closing persistent connection with %1 as a result of a timeout"));
 
     private final MessageDef def;
 
