@@ -26,6 +26,9 @@ if [ "${#targets[@]}" -eq 0 ]; then
     dhcp4.bundle:org.kea4j.dhcp4.internal.Dhcp4ConfigFuzzTest#configuration
     dhcp6.bundle:org.kea4j.dhcp6.internal.Dhcp6ConfigFuzzTest#configuration
     memfile.bundle:org.kea4j.memfile.internal.LeaseRowFuzzTest#rows
+    ddns.bundle:org.kea4j.ddns.d2.DnsAnswerFuzzTest#answers
+    usercheck.bundle:org.kea4j.usercheck.RegistryLineFuzzTest#lines
+    core.bundle:org.kea4j.config.HttpListenerFuzzTest#elementsAndHeaders
   )
 fi
 

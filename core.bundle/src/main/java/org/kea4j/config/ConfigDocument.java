@@ -116,7 +116,12 @@ public final class ConfigDocument {
             case VALUE_NUMBER_INT:
                 return nodes.numberNode(p.getLongValue());
             case VALUE_NUMBER_FLOAT:
-                return nodes.numberNode(p.getDecimalValue());
+                try {
+                    return nodes.numberNode(p.getDecimalValue());
+                } catch (NumberFormatException e) {
+                    // an exponent beyond BigDecimal's range (found by fuzzing): a parse error with its place
+                    throw new JsonParseException(p, "number out of range: " + p.getText());
+                }
             case VALUE_TRUE:
                 return nodes.booleanNode(true);
             case VALUE_FALSE:

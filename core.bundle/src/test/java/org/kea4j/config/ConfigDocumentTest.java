@@ -77,4 +77,13 @@ class ConfigDocumentTest {
         ConfigException e = assertThrows(ConfigException.class, () -> n.asInt(1, 65535));
         assertTrue(e.reason().contains("out of range"), e.reason());
     }
+
+    /** An exponent beyond any number's range is a parse error at its place (a fuzzing finding), not a crash. */
+    @Test
+    void aNumberBeyondRangeIsAParseError() {
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> ConfigDocument.parse("t.json", "{\n\"x\": .3E33333333333333333333333333335 }"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("number out of range")
+                && e.getMessage().contains("t.json:2"), e.getMessage());
+    }
 }

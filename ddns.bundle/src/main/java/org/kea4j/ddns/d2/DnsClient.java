@@ -32,6 +32,9 @@ public interface DnsClient {
             response = resolver.send(update);
         } catch (SocketTimeoutException | WireParseException e) {
             throw e;
+        } catch (RuntimeException e) {
+            // dnsjava's reading of a corrupt answer can fail so (a truncated answer's missing TSIG): still corrupt
+            throw new WireParseException("corrupt answer: " + e);
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
                 throw new SocketTimeoutException(e.getMessage());

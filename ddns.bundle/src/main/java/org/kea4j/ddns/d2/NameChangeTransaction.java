@@ -228,7 +228,9 @@ public final class NameChangeTransaction {
                 LOG.log(DHCP_DDNS_UPDATE_RESPONSE_RECEIVED, ncr.dhcid(), server, Rcode.string(answer.getRcode()));
                 trail.add(step + "@" + server + ":" + Rcode.string(answer.getRcode()));
                 return new Reply(answer.getRcode());
-            } catch (WireParseException e) {
+            } catch (WireParseException | RuntimeException e) {
+                // dnsjava may fail on a corrupt answer with other than its parse error (a truncated answer whose
+                // TSIG is looked for, found by fuzzing): an answer that cannot be read is corrupt, not a crash
                 statistics.updateError(server);
                 LOG.log(step.corrupt, server, ncr.fqdn());
                 trail.add(step + "@" + server + ":corrupt");
