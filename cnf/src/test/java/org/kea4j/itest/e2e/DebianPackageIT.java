@@ -92,11 +92,57 @@ class DebianPackageIT {
             assertEquals(1, run("/usr/sbin/kea4j", "-t", both.toString()).exit());
 
             servesAsKeasUser();
+            keactrlsWork();
         } finally {
             Run purge = run("dpkg", "--purge", "kea4j");
             assertEquals(0, purge.exit(), purge.output());
             assertFalse(Files.exists(Path.of("/usr/lib/kea4j/kea4j.jar")), "purged");
         }
+    }
+
+    private static Run runWith(Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished: " + List.of(command));
+        return new Run(p.exitValue(), out);
+    }
+
+    /** {@code kea4jctl}, keactrl's counterpart: start, status (with status-get), reload (SIGHUP), stop, by its PID file. */
+    private void keactrlsWork() throws Exception {
+        Path ctl = Files.createDirectories(dir.resolve("kea4jctl"));
+        Path config = Files.writeString(ctl.resolve("kea4j.conf"), """
+                { "Dhcp4": { "interfaces-config": { "interfaces": [ ] },
+                    "control-socket": { "socket-type": "unix", "socket-name": "%s" },
+                    "lease-database": { "type": "memfile", "persist": false }, "subnet4": [ ] } }
+                """.formatted(ctl.resolve("ctrl.sock")));
+        Map<String, String> env = Map.of("KEA_PIDFILE_DIR", ctl.toString(), "KEA4J_LOG_DIR", ctl.toString(),
+                "KEA4J_DATA_DIR", ctl.toString(), "KEA4J_HOOKS_DIR", ctl.resolve("hooks").toString());
+        String kea4jctl = "/usr/sbin/kea4jctl";
+        Run start = runWith(env, kea4jctl, "-c", config.toString(), "start");
+        try {
+            assertEquals(0, start.exit(), start.output());
+            assertTrue(start.output().contains("kea4j: started (pid "), start.output());
+            long pid = Long.parseLong(Files.readString(ctl.resolve("kea4jctl.pid")).strip());
+            Run again = runWith(env, kea4jctl, "-c", config.toString(), "start");
+            assertTrue(again.output().contains("already running (pid " + pid + ")"), again.output());
+            boolean answered = org.kea4j.itest.Poll.until(30_000, () -> runWith(env, kea4jctl, "-c", config.toString(),
+                    "status").output().contains("\"pid\""));
+            Run status = runWith(env, kea4jctl, "-c", config.toString(), "status");
+            assertTrue(answered && status.output().contains("kea4j: active (pid " + pid), status.output());
+            Run reload = runWith(env, kea4jctl, "-c", config.toString(), "reload");
+            assertEquals(0, reload.exit(), reload.output());
+            assertTrue(org.kea4j.itest.Poll.until(30_000, () -> Files.readString(ctl.resolve("kea4j.log"))
+                    .contains("DHCP4_DYNAMIC_RECONFIGURATION")), Files.readString(ctl.resolve("kea4j.log")));
+        } finally {
+            Run stop = runWith(env, kea4jctl, "-c", config.toString(), "stop");
+            assertEquals(0, stop.exit(), stop.output());
+        }
+        Run status = runWith(env, kea4jctl, "-c", config.toString(), "status");
+        assertEquals(3, status.exit(), status.output());
+        assertTrue(status.output().contains("kea4j: inactive"), status.output());
     }
 
     /** The unit's privileges: user _kea, CAP_NET_BIND_SERVICE and CAP_NET_RAW only, port 67, leases without a name. */

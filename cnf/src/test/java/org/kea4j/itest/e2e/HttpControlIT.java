@@ -414,7 +414,8 @@ class HttpControlIT {
                         discovers, acks);
                 assertTrue(discovers >= 90, after.toString());
                 assertTrue(acks >= 1, after.toString());
-                assertTrue(after.path("kea4j_assigned_addresses{subnet_id=\"1\"}").asLong() >= acks, after.toString());
+                assertTrue(after.path("kea4j_assigned_addresses{subnet=\"192.0.2.0/24\",subnet_id=\"1\"}").asLong() >= acks,
+                        after.toString());
                 assertTrue(after.path("kea4j_jvm_memory_used_bytes{area=\"heap\"}").asLong() > 0, after.toString());
             }
         }

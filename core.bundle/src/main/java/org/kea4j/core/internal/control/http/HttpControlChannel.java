@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.kea4j.config.ConfigService;
 import org.kea4j.config.HttpListenerConfig;
 import org.kea4j.control.CommandRegistry;
 import org.kea4j.core.internal.control.ControlChannel;
@@ -38,6 +39,7 @@ public final class HttpControlChannel {
     private final CommandRouter router;
     private final Statistics statistics;
     private volatile HooksManager hooks;
+    private volatile ConfigService config;
     private final int maxRequestBytes;
     private final Map<String, HttpControlServer> open = new LinkedHashMap<>();
     private volatile Set<String> localServices = Set.of();
@@ -105,10 +107,24 @@ public final class HttpControlChannel {
         }
     }
 
-    /** {@code GET /metrics}: the statistics, the hooks libraries' callouts and the JVM. */
+    /** Dynamic: the configuration service depends on this channel. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setConfig(ConfigService service) {
+        this.config = service;
+    }
+
+    void unsetConfig(ConfigService service) {
+        if (config == service) {
+            config = null;
+        }
+    }
+
+    /** {@code GET /metrics}: the statistics (subnets labelled with their prefixes), callouts and the JVM. */
     private String metrics() {
         HooksManager manager = hooks;
-        return PrometheusText.render(statistics, manager == null ? List.of() : manager.libraries());
+        ConfigService service = config;
+        return PrometheusText.render(statistics, manager == null ? List.of() : manager.libraries(),
+                service == null ? Map.of() : PrometheusText.subnetPrefixes(service.running()));
     }
 
     /** The ports listened on now, by configured endpoint. */

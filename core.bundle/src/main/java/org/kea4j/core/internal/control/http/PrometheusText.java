@@ -34,11 +34,15 @@ final class PrometheusText {
     }
 
     static String render(Statistics statistics) {
-        return render(statistics, List.of());
+        return render(statistics, List.of(), Map.of());
     }
 
-    /** The statistics, the hooks libraries' callouts (calls, errors, time) and the JVM. */
-    static String render(Statistics statistics, List<LibraryInfo> libraries) {
+    /**
+     * The statistics, the hooks libraries' callouts (calls, errors, time) and the JVM.
+     *
+     * @param prefixes the prefix of each subnet id ({@code 192.0.2.0/24}), given as the label {@code subnet}
+     */
+    static String render(Statistics statistics, List<LibraryInfo> libraries, Map<String, String> prefixes) {
         Map<String, Family> families = new LinkedHashMap<>();
         statistics.all().forEach((name, samples) -> {
             if (samples.isEmpty()) {
@@ -49,6 +53,9 @@ final class PrometheusText {
             int end = 0;
             while (m.lookingAt()) {
                 labels.add(label(m.group(1)) + "=\"" + escape(m.group(2)) + "\"");
+                if (m.group(1).equals("subnet") && prefixes.containsKey(m.group(2))) {
+                    labels.add("subnet=\"" + escape(prefixes.get(m.group(2))) + "\"");
+                }
                 end = m.end();
                 m.region(end, name.length());
             }
@@ -69,6 +76,32 @@ final class PrometheusText {
         callouts(out, libraries);
         jvm(out);
         return out.toString();
+    }
+
+    /**
+     * The prefix of each subnet id in a running configuration ({@code subnet4} and {@code subnet6}, also inside
+     * shared networks); an id that both families use is left out, its label would be ambiguous.
+     */
+    static Map<String, String> subnetPrefixes(com.fasterxml.jackson.databind.JsonNode config) {
+        Map<String, String> out = new java.util.HashMap<>();
+        java.util.Set<String> ambiguous = new java.util.HashSet<>();
+        for (String[] family : new String[][] {{"Dhcp4", "subnet4"}, {"Dhcp6", "subnet6"}}) {
+            var server = config.path(family[0]);
+            List<com.fasterxml.jackson.databind.JsonNode> subnets = new ArrayList<>();
+            server.path(family[1]).forEach(subnets::add);
+            server.path("shared-networks").forEach(n -> n.path(family[1]).forEach(subnets::add));
+            for (var subnet : subnets) {
+                if (subnet.path("id").canConvertToLong() && subnet.path("subnet").isTextual()) {
+                    String id = Long.toString(subnet.path("id").asLong());
+                    if (out.put(id, subnet.path("subnet").asText().replace(" ", "")) != null
+                            && family[0].equals("Dhcp6")) {
+                        ambiguous.add(id);
+                    }
+                }
+            }
+        }
+        ambiguous.forEach(out::remove);
+        return out;
     }
 
     /** A scope's label: {@code subnet_id}, {@code pool_id}, {@code pd_pool_id}; D2's {@code key}, others by name. */

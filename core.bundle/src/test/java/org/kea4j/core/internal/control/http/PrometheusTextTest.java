@@ -37,12 +37,26 @@ class PrometheusTextTest {
         LibraryInfo lib = new LibraryInfo(0, "org.example.hook", LibraryInfo.Origin.CONFIGURED, "org.example.hook",
                 "1.0.0", 42, 1, LibraryInfo.State.LOADED, "", Map.of(),
                 List.of(new LibraryInfo.CalloutInfo("pkt4_receive", "count", 10, 1, 2_000_000, 5_000_000)));
-        String text = PrometheusText.render(stats, List.of(lib));
+        String text = PrometheusText.render(stats, List.of(lib), Map.of());
         assertTrue(text.contains("kea4j_update_sent_total{key=\"tsig.example.\"} 4\n"), text);
         assertTrue(text.contains("kea4j_hook_callout_calls_total{library=\"org.example.hook\",hook=\"pkt4_receive\","
                 + "callout=\"count\"} 10\n"), text);
         assertTrue(text.contains("kea4j_hook_callout_errors_total{library=\"org.example.hook\",hook=\"pkt4_receive\","
                 + "callout=\"count\"} 1\n"), text);
         assertTrue(text.contains("callout=\"count\"} 0.02\n"), "10 calls of 2 ms: " + text);
+    }
+
+    @Test
+    void subnetsAreLabelledWithTheirPrefixes() throws Exception {
+        var config = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                { "Dhcp4": { "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24" } ],
+                             "shared-networks": [ { "subnet4": [ { "id": 2, "subnet": "10.0.0.0/8" } ] } ] },
+                  "Dhcp6": { "subnet6": [ { "id": 1, "subnet": "2001:db8::/64" }, { "id": 3, "subnet": "2001:db8:1::/64" } ] } }""");
+        Map<String, String> prefixes = PrometheusText.subnetPrefixes(config);
+        assertTrue(prefixes.equals(Map.of("2", "10.0.0.0/8", "3", "2001:db8:1::/64")), "id 1 is ambiguous: " + prefixes);
+        StatisticsRegistry stats = new StatisticsRegistry();
+        stats.set("subnet[2].total-addresses", 9);
+        String text = PrometheusText.render(stats, List.of(), prefixes);
+        assertTrue(text.contains("kea4j_total_addresses{subnet_id=\"2\",subnet=\"10.0.0.0/8\"} 9\n"), text);
     }
 }
