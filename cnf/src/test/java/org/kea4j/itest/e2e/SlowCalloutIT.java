@@ -39,13 +39,7 @@ class SlowCalloutIT {
         Path hooks = Files.createDirectories(dir.resolve("hooks"));
         TestBundles.hookBundle(hooks.resolve("slow.jar"), "slow", "slow", HookLibrary.FRAMEWORK_VERSION,
                 Map.of("Test-Hook-Callout-Millis", String.valueOf(SLOW_MILLIS)));
-        Path config = dir.resolve("kea4j.json");
-        Files.writeString(config, """
-                { "Dhcp4": {
-                    "interfaces-config": { "interfaces": [ "lo" ] },
-                    "lease-database": { "type": "memfile", "persist": false },
-                    "subnet4": [ { "id": 1, "subnet": "127.0.0.0/8", "pools": [ { "pool": "127.5.0.0 - 127.5.0.255" } ] } ]
-                } }""");
+        Path config = config();
         Path socket = dir.resolve("ctrl.sock");
         int port = Kea4jProcess.freeUdpPort();
         try (Kea4jProcess server = Kea4jProcess.start(dir, "-c", config.toString(), "-p", String.valueOf(port),
@@ -96,6 +90,16 @@ class SlowCalloutIT {
         }
     }
 
+    /** DHCPv4 on loopback without lease files. */
+    private Path config() throws java.io.IOException {
+        return Files.writeString(dir.resolve("kea4j.json"), """
+                { "Dhcp4": {
+                    "interfaces-config": { "interfaces": [ "lo" ] },
+                    "lease-database": { "type": "memfile", "persist": false },
+                    "subnet4": [ { "id": 1, "subnet": "127.0.0.0/8", "pools": [ { "pool": "127.5.0.0 - 127.5.0.255" } ] } ]
+                } }""");
+    }
+
     /** The slow library's callout as hooks-list shows it, or null before it is loaded. */
     private static JsonNode slowCallout(Path socket) throws Exception {
         JsonNode list = JSON.readTree(ControlClient.send(socket, "{\"command\": \"hooks-list\"}"));
@@ -120,13 +124,7 @@ class SlowCalloutIT {
         Path hooks = Files.createDirectories(dir.resolve("hooks"));
         TestBundles.hookBundle(hooks.resolve("looping.jar"), "looping", "looping", HookLibrary.FRAMEWORK_VERSION,
                 Map.of());
-        Path config = dir.resolve("kea4j.json");
-        Files.writeString(config, """
-                { "Dhcp4": {
-                    "interfaces-config": { "interfaces": [ "lo" ] },
-                    "lease-database": { "type": "memfile", "persist": false },
-                    "subnet4": [ { "id": 1, "subnet": "127.0.0.0/8", "pools": [ { "pool": "127.5.0.0 - 127.5.0.255" } ] } ]
-                } }""");
+        Path config = config();
         Path socket = dir.resolve("ctrl.sock");
         int port = Kea4jProcess.freeUdpPort();
         try (Kea4jProcess server = Kea4jProcess.startWith(Path.of(Kea4jProcess.java()), java.util.List.of(), dir,

@@ -15,11 +15,8 @@ import static org.kea4j.core.internal.control.CcMessages.CC_WRITE_ERROR;
 import static org.kea4j.core.internal.control.CcMessages.CC_ZERO_LENGTH;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -59,11 +56,7 @@ import org.kea4j.log.KeaLogger;
 final class ControlSocketServer {
 
     private static final KeaLogger LOG = KeaLogger.forSubsystem("ctrl");
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-            .enable(JsonReadFeature.ALLOW_YAML_COMMENTS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    static final ObjectMapper JSON = Json.COMMANDS;
 
     private final Path path;
     private final Channel channel;

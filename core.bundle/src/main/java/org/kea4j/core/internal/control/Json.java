@@ -8,6 +8,12 @@ public final class Json {
 
     /** Plain mapper. */
     public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Reads commands as Kea 2.x does: comments allowed, a key given twice refused. */
+    public static final ObjectMapper COMMANDS = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_YAML_COMMENTS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     /** Indented output for people. */
     public static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 

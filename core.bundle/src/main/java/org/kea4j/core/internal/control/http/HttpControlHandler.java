@@ -12,11 +12,8 @@ import static org.kea4j.core.internal.control.http.HttpMessages.HTTP_CONNECTION_
 import static org.kea4j.core.internal.control.http.HttpMessages.HTTP_IDLE_CONNECTION_TIMEOUT_OCCURRED;
 import static org.kea4j.core.internal.control.http.HttpMessages.HTTP_SERVER_RESPONSE_SEND;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -48,11 +45,7 @@ final class HttpControlHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     private static final KeaLogger LOG = KeaLogger.forSubsystem("http");
     private static final KeaLogger AUTH_LOG = KeaLogger.forSubsystem("auth");
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-            .enable(JsonReadFeature.ALLOW_YAML_COMMENTS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    private static final ObjectMapper JSON = org.kea4j.core.internal.control.Json.COMMANDS;
 
     private final Supplier<HttpControlServer.Settings> settings;
     private final CommandRouter router;
