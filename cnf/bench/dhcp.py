@@ -9,9 +9,15 @@ rate reached, the exchanges lost, perfdhcp's average and maximum delay, and the 
 exchange (utime + stime from /proc over the measured runs only); then each server's RSS at the end, and kea4j's
 figures as ratios of Kea's. Nothing is pass/fail: it prints figures.
 
+--cold measures a server that has just started instead: for every run the server is started afresh and perfdhcp
+begins the moment the server logs DHCP4_STARTED / DHCP6_STARTED (no readiness probe, no warm-up).
+--libreload N loads a hooks library (kea4j: the SDK's example hook, built here from cnf/sdk/hook-template; Kea:
+its lease_cmds library) and sends `libreload` N times over the control socket, evenly spread, during every
+measured run.
+
   cnf/bench/dhcp.sh [--modes v4,v6,v6-pd,v4-renew,v6-renew] [--backends memfile,memfile-nopersist,postgresql,mysql]
                     [--rates 1000,5000,9000] [--seconds 20] [--runs 3] [--warmup 10] [--servers kea4j,kea]
-                    [--java PATH] [--jvm "OPTIONS"]
+                    [--java PATH] [--jvm "OPTIONS"] [--cold] [--libreload N]
   (also the older form: cnf/bench/dhcp.sh [-4|-6] [--backend B[,B]] [RATE] [SECONDS] [PERFDHCP OPTIONS...])
 
 SQL back ends use the machine's PostgreSQL (127.0.0.1:5432, trust) / MariaDB (127.0.0.1:3306, root): a database
@@ -24,10 +30,12 @@ import os
 import re
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -145,28 +153,29 @@ class Databases:
             p.wait()
 
 
-def config(family, lease_database, program):
+def config(family, lease_database, program, severity="WARN", extra=""):
+    """The server's configuration; extra: more members of the DhcpN element (each followed by a comma)."""
     logger = "kea-dhcp%d" % family
     if family == 4:
         return """{ "Dhcp4": {
     "interfaces-config": { "interfaces": [ "%s" ] },
-    "lease-database": %s,
+    "lease-database": %s, %s
     "valid-lifetime": 4000, "renew-timer": 1000, "rebind-timer": 2000,
     "subnet4": [ { "id": 1, "subnet": "10.0.0.0/8", "relay": { "ip-address": "192.0.2.2" },
                    "pools": [ { "pool": "10.0.0.10 - 10.255.255.250" } ] },
                  { "id": 2, "subnet": "192.0.2.0/24" } ],
-    "loggers": [ { "name": "%s", "severity": "WARN", "output_options": [ { "output": "stdout" } ] } ] } }
-""" % (VS, lease_database, logger)
+    "loggers": [ { "name": "%s", "severity": "%s", "output_options": [ { "output": "stdout" } ] } ] } }
+""" % (VS, lease_database, extra, logger, severity)
     return """{ "Dhcp6": {
     "interfaces-config": { "interfaces": [ "%s" ] },
     "server-id": { "type": "LL", "persist": false },
-    "lease-database": %s,
+    "lease-database": %s, %s
     "preferred-lifetime": 3000, "valid-lifetime": 4000, "renew-timer": 1000, "rebind-timer": 2000,
     "subnet6": [ { "id": 1, "subnet": "2001:db8:1::/64", "interface": "%s",
                    "pools": [ { "pool": "2001:db8:1::1:0 - 2001:db8:1::ff:ffff" } ],
                    "pd-pools": [ { "prefix": "2001:db8:100::", "prefix-len": 40, "delegated-len": 64 } ] } ],
-    "loggers": [ { "name": "%s", "severity": "WARN", "output_options": [ { "output": "stdout" } ] } ] } }
-""" % (VS, lease_database, VS, logger)
+    "loggers": [ { "name": "%s", "severity": "%s", "output_options": [ { "output": "stdout" } ] } ] } }
+""" % (VS, lease_database, extra, VS, logger, severity)
 
 
 def perfdhcp(family, rate, seconds, options):
@@ -214,8 +223,9 @@ def rss_mb(pid):
 
 
 class Server:
-    def __init__(self, name, family, config_text, work, java, jvm):
+    def __init__(self, name, family, config_text, work, java, jvm, control=None):
         self.name = name
+        self.control = control
         path = os.path.join(work, name + ".json")
         with open(path, "w") as f:
             f.write(config_text)
@@ -248,15 +258,79 @@ def await_answers(family, options, limit=90):
     return False
 
 
+def command(sock, name):
+    """A control command over the server's Unix socket; its answer's result (None when unanswered)."""
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+            s.settimeout(30)
+            s.connect(sock)
+            s.sendall(b'{ "command": "%s" }' % name.encode())
+            answer = b""
+            while b"result" not in answer or answer.count(b"{") > answer.count(b"}"):
+                chunk = s.recv(65536)
+                if not chunk:
+                    break
+                answer += chunk
+        found = re.search(rb'"result"\s*:\s*(\d+)', answer)
+        return int(found.group(1)) if found else None
+    except OSError:
+        return None
+
+
+def reloading(server, times, seconds):
+    """Sends libreload TIMES times, evenly over SECONDS, on a thread; its results are appended to a list returned."""
+    results = []
+
+    def run():
+        for i in range(times):
+            time.sleep(seconds / (times + 1))
+            results.append(command(server.control, "libreload"))
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread, results
+
+
+def measured_run(server, family, rate, args, options, completing):
+    before = cpu_ticks(server.pid)
+    reloads = reloading(server, args.libreload, args.seconds) if args.libreload else None
+    figures = parse(perfdhcp(family, rate, args.seconds, options), completing)
+    ticks = cpu_ticks(server.pid) - before
+    figures["cpu"] = ticks * 1e6 / HZ / figures["completed"] if figures["completed"] else 0.0
+    if reloads:
+        reloads[0].join(60)
+        answered = [r for r in reloads[1] if r == 0]
+        print("%s: %d of %d libreload commands succeeded during the run" % (server.name, len(answered),
+                                                                            args.libreload), file=sys.stderr)
+    return figures
+
+
 def measure(server, family, rate, args, options, completing):
-    runs = []
-    for _ in range(args.runs):
-        before = cpu_ticks(server.pid)
-        figures = parse(perfdhcp(family, rate, args.seconds, options), completing)
-        ticks = cpu_ticks(server.pid) - before
-        figures["cpu"] = ticks * 1e6 / HZ / figures["completed"] if figures["completed"] else 0.0
-        runs.append(figures)
+    runs = [measured_run(server, family, rate, args, options, completing) for _ in range(args.runs)]
+    return median(runs)
+
+
+def median(runs):
     return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+
+
+def await_started(server, family, limit=90):
+    """The moment the server logs DHCPn_STARTED (Kea's message, kea4j's too)."""
+    deadline = time.time() + limit
+    while time.time() < deadline and server.process.poll() is None:
+        with open(server.log, errors="replace") as f:
+            if "DHCP%d_STARTED" % family in f.read():
+                return True
+        time.sleep(0.002)
+    return False
+
+
+def example_hook(work):
+    """The SDK's example hook built from cnf/sdk/hook-template (needs kea4j's API installed by mvn install)."""
+    project = os.path.join(work, "hook-template")
+    shutil.copytree(os.path.join(ROOT, "cnf", "sdk", "hook-template"), project,
+                    ignore=shutil.ignore_patterns("target"))
+    sh("mvn", "-B", "-q", "-o", "package", "-DskipTests", cwd=project)
+    return os.path.join(project, "target", "example-hook-1.0.0.jar")
 
 
 def main():
@@ -270,6 +344,8 @@ def main():
     p.add_argument("--servers", default="kea4j,kea")
     p.add_argument("--java", default="java")
     p.add_argument("--jvm", default=os.environ.get("KEA4J_BENCH_JVM", ""))
+    p.add_argument("--cold", action="store_true")
+    p.add_argument("--libreload", type=int, default=0)
     p.add_argument("legacy", nargs="*", help=argparse.SUPPRESS)
     argv = sys.argv[1:]
     family_flag = argv.pop(0) if argv and argv[0] in ("-4", "-6") else None
@@ -297,6 +373,7 @@ def main():
     work = tempfile.mkdtemp()
     databases = Databases()
     rows, memory = [], []
+    hook_jar = example_hook(work) if args.libreload and "kea4j" in servers else None
     try:
         netns_setup(any(b in ("postgresql", "mysql") for b in backends))
         time.sleep(1)
@@ -312,7 +389,35 @@ def main():
                         continue
                     db = databases.lease_database(backend, "%s_bench_%d_%s_%s" % (
                         name, os.getpid(), mode.replace("-", "_"), backend.replace("-", "_")), work)
-                    server = Server(name, family, config(family, db, name), work, args.java, jvm)
+                    control = os.path.join(work, "%s-%s-%s.sock" % (name, mode, backend))
+                    extra_config = ""
+                    if args.libreload:
+                        library = (hook_jar if name == "kea4j" else
+                                   "/usr/lib/x86_64-linux-gnu/kea/hooks/libdhcp_lease_cmds.so")
+                        extra_config = ('"control-socket": { "socket-type": "unix", "socket-name": "%s" }, '
+                                        '"hooks-libraries": [ { "library": "%s" } ], ' % (control, library))
+                    if args.cold:
+                        cold = []
+                        for _ in range(args.runs):
+                            server = Server(name, family, config(family, db, name, "INFO", extra_config), work,
+                                            args.java, jvm, control)
+                            try:
+                                if await_started(server, family):
+                                    cold.append(measured_run(server, family, rates[0], args, options,
+                                                             completing))
+                                else:
+                                    print("%s did not start; its log: %s" % (
+                                        name, open(server.log).read()[-2000:]), file=sys.stderr)
+                            finally:
+                                server.stop()
+                        if cold:
+                            results[(name, rates[0])] = median(cold)
+                            f = results[(name, rates[0])]
+                            print("%s %s %s cold %d/s: lost %.3f %%, delay max %.1f ms" % (
+                                mode, backend, name, rates[0], f["lost"], f["max"]), file=sys.stderr)
+                        continue
+                    server = Server(name, family, config(family, db, name, "WARN", extra_config), work, args.java,
+                                    jvm, control)
                     try:
                         if not await_answers(family, options):
                             print("%s did not answer; its log: %s" % (name, open(server.log).read()[-2000:]),
@@ -330,7 +435,7 @@ def main():
                     finally:
                         server.stop()
                         shutil.copy(server.log, "/tmp/%s-bench-%s-%s.out" % (name, mode, backend))
-                for rate in rates:
+                for rate in rates[:1] if args.cold else rates:
                     rows.append((mode, backend, rate, results.get(("kea4j", rate)), results.get(("kea", rate))))
     finally:
         databases.cleanup()
@@ -345,8 +450,14 @@ def report(rows, memory, args):
             return "%8s %8s %8s %8s %8s" % ("-", "-", "-", "-", "-")
         return "%8.0f %7.3f%% %8.2f %8.1f %8.1f" % (f["rate"], f["lost"], f["avg"], f["max"], f["cpu"])
     print()
-    print("medians of %d runs of %d s, after a %d s warm-up; server on core 0, perfdhcp on core 1; %s"
-          % (args.runs, args.seconds, args.warmup, time.strftime("%Y-%m-%d")))
+    if args.cold:
+        print("medians of %d runs of %d s, each begun when a freshly started server logged DHCPn_STARTED; "
+              "server on core 0, perfdhcp on core 1; %s" % (args.runs, args.seconds, time.strftime("%Y-%m-%d")))
+    else:
+        print("medians of %d runs of %d s, after a %d s warm-up%s; server on core 0, perfdhcp on core 1; %s"
+              % (args.runs, args.seconds, args.warmup,
+                 ", libreload %d times in every run" % args.libreload if args.libreload else "",
+                 time.strftime("%Y-%m-%d")))
     head = "%8s %8s %8s %8s %8s" % ("rate/s", "lost", "avg ms", "max ms", "CPU us")
     print("%-9s %-18s %7s | kea4j %s | Kea 2.2 %s | CPU ratio | max-delay ratio"
           % ("mode", "back end", "offered", head, head))

@@ -1,7 +1,6 @@
 package org.kea4j.launch;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * Runs the framework as bnd's launcher would from the same {@code launcher.properties}: the run properties as
  * framework properties, a fresh storage folder (deleted at the end), every bundle of {@code launch.bundles}
- * installed from the jar at its start level, the command line registered as a service
+ * installed at its start level (by reference to its copy extracted once from the jar), the command line registered as a service
  * ({@code launcher.arguments}), and the {@code main.thread=true} {@link Callable} called on the main thread; its
  * result is the exit value, and the framework is stopped after it. Loaded by {@link Main} beside the framework.
  */
@@ -140,9 +139,10 @@ public final class FrameworkRunner {
                 if (path.isBlank()) {
                     continue;
                 }
-                try (InputStream in = jar.getInputStream(jar.getJarEntry(path.strip()))) {
-                    installed.add(context.installBundle("kea4j:" + path.strip(), in));
-                }
+                // by reference to a copy kept beside the JVM's temporary files: the framework reads it in place
+                // instead of copying every bundle into its storage on every start
+                Path file = Main.extract(jar, path.strip());
+                installed.add(context.installBundle("reference:" + file.toUri()));
             }
         }
         for (Bundle bundle : installed) {

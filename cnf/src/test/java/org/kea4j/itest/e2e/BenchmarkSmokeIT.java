@@ -50,6 +50,11 @@ class BenchmarkSmokeIT {
                     Pattern.MULTILINE).matcher(output);
             assertTrue(row.find(), tool + " answered every run without a stderr line: " + output);
         }
+        for (String start : List.of("exec to first OFFER, first", "exec to first OFFER, later")) {
+            Matcher row = Pattern.compile("^" + Pattern.quote(start) + " +\\| +[0-9.]+ \\| +[0-9.]+ \\| 0 / [0-9.]+$",
+                    Pattern.MULTILINE).matcher(output);
+            assertTrue(row.find(), "the launcher's server answered every start (" + start + "): " + output);
+        }
         System.out.println(output);
     }
 }

@@ -97,6 +97,7 @@ class DebianPackageIT {
             Run purge = run("dpkg", "--purge", "kea4j");
             assertEquals(0, purge.exit(), purge.output());
             assertFalse(Files.exists(Path.of("/usr/lib/kea4j/kea4j.jar")), "purged");
+            assertFalse(Files.exists(Path.of("/var/cache/kea4j")), "purged with its archive");
         }
     }
 
@@ -184,6 +185,11 @@ class DebianPackageIT {
             } finally {
                 server.destroy();
                 server.waitFor(20, TimeUnit.SECONDS);
+            }
+            // the first stop of a server writes the launcher's class-data archive, as _kea, where the package said
+            try (java.util.stream.Stream<Path> archives = Files.list(Path.of("/var/cache/kea4j"))) {
+                assertTrue(archives.anyMatch(f -> f.getFileName().toString().matches("kea4j-.*\\.jsa")),
+                        "a class-data archive in /var/cache/kea4j: " + Files.readString(output));
             }
         }
     }

@@ -39,11 +39,10 @@ abstract class LeaseReclamation<L> implements ReclamationTimers.Reclaimer {
 
     abstract List<L> expired(LeaseMgr leases, long now, int max);
 
-    abstract List<L> all(LeaseMgr leases);
+    /** The expired-reclaimed leases that ended before {@code endedBefore}. */
+    abstract List<L> reclaimedBefore(LeaseMgr leases, long endedBefore);
 
     abstract int state(L lease);
-
-    abstract long expire(L lease);
 
     /** The lease in the expired-reclaimed state, its DNS flags cleared. */
     abstract L reclaimed(L lease);
@@ -107,9 +106,8 @@ abstract class LeaseReclamation<L> implements ReclamationTimers.Reclaimer {
     @Override
     public int flush(LeaseMgr leases, long now, long holdSeconds) {
         int removed = 0;
-        for (L lease : all(leases)) {
-            if (state(lease) == Lease4.STATE_EXPIRED_RECLAIMED && expire(lease) + holdSeconds < now
-                    && delete(leases, lease)) {
+        for (L lease : reclaimedBefore(leases, now - holdSeconds)) {
+            if (delete(leases, lease)) {
                 removed++;
             }
         }

@@ -23,18 +23,13 @@ public final class LeaseReclamation4 extends LeaseReclamation<Lease4> {
     }
 
     @Override
-    List<Lease4> all(LeaseMgr leases) {
-        return leases.getLeases4();
+    List<Lease4> reclaimedBefore(LeaseMgr leases, long endedBefore) {
+        return leases.getExpiredReclaimedLeases4(endedBefore);
     }
 
     @Override
     int state(Lease4 lease) {
         return lease.state();
-    }
-
-    @Override
-    long expire(Lease4 lease) {
-        return lease.expire();
     }
 
     @Override

@@ -24,18 +24,13 @@ public final class LeaseReclamation6 extends LeaseReclamation<Lease6> {
     }
 
     @Override
-    List<Lease6> all(LeaseMgr leases) {
-        return leases.getLeases6();
+    List<Lease6> reclaimedBefore(LeaseMgr leases, long endedBefore) {
+        return leases.getExpiredReclaimedLeases6(endedBefore);
     }
 
     @Override
     int state(Lease6 lease) {
         return lease.state();
-    }
-
-    @Override
-    long expire(Lease6 lease) {
-        return lease.expire();
     }
 
     @Override

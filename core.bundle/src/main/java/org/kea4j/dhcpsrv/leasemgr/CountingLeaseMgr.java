@@ -251,6 +251,11 @@ final class CountingLeaseMgr implements LeaseMgr {
     }
 
     @Override
+    public List<Lease4> getExpiredReclaimedLeases4(long endedBefore) {
+        return db.getExpiredReclaimedLeases4(endedBefore);
+    }
+
+    @Override
     public Optional<Lease6> getLease6(LeaseType type, Inet6Address address) {
         return db.getLease6(type, address);
     }
@@ -278,6 +283,11 @@ final class CountingLeaseMgr implements LeaseMgr {
     @Override
     public List<Lease6> getExpiredLeases6(long now, int max) {
         return db.getExpiredLeases6(now, max);
+    }
+
+    @Override
+    public List<Lease6> getExpiredReclaimedLeases6(long endedBefore) {
+        return db.getExpiredReclaimedLeases6(endedBefore);
     }
 
     @Override

@@ -98,6 +98,16 @@ public interface LeaseMgr extends AutoCloseable {
 
     List<Lease4> getExpiredLeases4(long now, int max);
 
+    /**
+     * The leases in the expired-reclaimed state whose lease ended before {@code endedBefore} (seconds since the
+     * epoch): those the flush of reclaimed leases deletes. This default reads every lease; back ends with an
+     * index on the lease's end should answer from it.
+     */
+    default List<Lease4> getExpiredReclaimedLeases4(long endedBefore) {
+        return getLeases4().stream()
+                .filter(l -> l.state() == Lease4.STATE_EXPIRED_RECLAIMED && l.expire() < endedBefore).toList();
+    }
+
     /** Deletes every lease of a subnet; returns how many. */
     long wipeLeases4(long subnetId);
 
@@ -141,6 +151,12 @@ public interface LeaseMgr extends AutoCloseable {
     }
 
     List<Lease6> getExpiredLeases6(long now, int max);
+
+    /** As {@link #getExpiredReclaimedLeases4}, for IPv6 leases. */
+    default List<Lease6> getExpiredReclaimedLeases6(long endedBefore) {
+        return getLeases6().stream()
+                .filter(l -> l.state() == Lease4.STATE_EXPIRED_RECLAIMED && l.expire() < endedBefore).toList();
+    }
 
     long wipeLeases6(long subnetId);
 

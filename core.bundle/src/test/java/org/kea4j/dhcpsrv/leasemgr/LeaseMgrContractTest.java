@@ -182,6 +182,34 @@ public abstract class LeaseMgrContractTest {
     }
 
     @Test
+    void theExpirationQueriesFollowUpdatesAndDeletes() throws Exception {
+        LeaseMgr mgr = v4();
+        Lease4 old = lease4("192.0.2.1", "08:00:27:00:00:01", null, 1).toBuilder().cltt(NOW - 10_000).build();
+        mgr.addLease(old);
+        Lease4 reclaimed = old.toBuilder().state(Lease4.STATE_EXPIRED_RECLAIMED).build();
+        mgr.updateLease4(reclaimed);
+        assertEquals(List.of(), mgr.getExpiredLeases4(NOW, 0), "reclaimed: no longer due");
+        assertEquals(List.of(reclaimed), mgr.getExpiredReclaimedLeases4(NOW));
+        assertEquals(List.of(), mgr.getExpiredReclaimedLeases4(old.expire()), "ended exactly then: not before");
+        Lease4 renewed = old.toBuilder().cltt(NOW).state(Lease4.STATE_DEFAULT).build();
+        mgr.updateLease4(renewed);
+        assertEquals(List.of(), mgr.getExpiredReclaimedLeases4(NOW));
+        assertEquals(List.of(renewed), mgr.getExpiredLeases4(renewed.expire(), 0), "due the second it ends");
+        mgr.deleteLease4(renewed.address());
+        assertEquals(List.of(), mgr.getExpiredLeases4(NOW + 10_000_000, 0));
+        LeaseMgr v6 = v6();
+        Lease6 gone = lease6(LeaseType.NA, "2001:db8:1::1", "00:01", 1, 1).toBuilder().cltt(NOW - 100_000)
+                .state(Lease4.STATE_EXPIRED_RECLAIMED).build();
+        v6.addLease(gone);
+        v6.addLease(lease6(LeaseType.NA, "2001:db8:1::2", "00:02", 1, 1).toBuilder().cltt(NOW - 100_000).build());
+        assertEquals(List.of(gone), v6.getExpiredReclaimedLeases6(NOW));
+        assertEquals(List.of("2001:db8:1:0:0:0:0:2"),
+                v6.getExpiredLeases6(NOW, 0).stream().map(l -> l.address().getHostAddress()).toList());
+        v6.deleteLease6(LeaseType.NA, gone.address());
+        assertEquals(List.of(), v6.getExpiredReclaimedLeases6(NOW));
+    }
+
+    @Test
     void declinedLeasesNeedNoHardwareAddress() throws Exception {
         LeaseMgr mgr = v4();
         Lease4 declined = Lease4.builder(a4("192.0.2.7")).validLifetime(86400).cltt(NOW).subnetId(1)

@@ -8,13 +8,14 @@ import org.kea4j.dhcpsrv.Lease4;
 
 /**
  * IPv4 leases: by address in an int-keyed open-addressing map, and by hardware address and client
- * identifier in multimaps keyed by the leases' own byte arrays. About 130 bytes a lease.
+ * identifier in multimaps keyed by the leases' own byte arrays, and by the second they end.
  */
 final class Lease4Store implements LeaseStore<Lease4> {
 
     private final IntObjectHashMap<Lease4> byAddress = new IntObjectHashMap<>();
     private final BytesIndex<Lease4> byHwaddr = new BytesIndex<>();
     private final BytesIndex<Lease4> byClientId = new BytesIndex<>();
+    private final ExpirationIndex<Lease4> byExpiration = new ExpirationIndex<>(Lease4::expire, Lease4::state);
 
     Lease4 get(long address) {
         return byAddress.get((int) address);
@@ -33,6 +34,7 @@ final class Lease4Store implements LeaseStore<Lease4> {
         }
         byHwaddr.add(lease.hwaddrBytes(), lease);
         byClientId.add(lease.clientIdBytes(), lease);
+        byExpiration.add(lease);
         return previous;
     }
 
@@ -52,6 +54,7 @@ final class Lease4Store implements LeaseStore<Lease4> {
     private void unindex(Lease4 lease) {
         byHwaddr.remove(lease.hwaddrBytes(), lease);
         byClientId.remove(lease.clientIdBytes(), lease);
+        byExpiration.remove(lease);
     }
 
     List<Lease4> byHwaddr(byte[] hwaddr) {
@@ -60,6 +63,11 @@ final class Lease4Store implements LeaseStore<Lease4> {
 
     List<Lease4> byClientId(byte[] clientId) {
         return byClientId.get(clientId);
+    }
+
+    @Override
+    public ExpirationIndex<Lease4> byExpiration() {
+        return byExpiration;
     }
 
     @Override
@@ -85,5 +93,6 @@ final class Lease4Store implements LeaseStore<Lease4> {
         byAddress.clear();
         byHwaddr.clear();
         byClientId.clear();
+        byExpiration.clear();
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.kea4j.dhcpsrv.Lease6;
 
-/** IPv6 leases: by address (or prefix), and by DUID. */
+/** IPv6 leases: by address (or prefix), by DUID, and by the second they end. */
 final class Lease6Store implements LeaseStore<Lease6> {
 
     /** A 128-bit address as a map key. */
@@ -18,6 +18,7 @@ final class Lease6Store implements LeaseStore<Lease6> {
 
     private final Map<Address, Lease6> byAddress = new HashMap<>();
     private final BytesIndex<Lease6> byDuid = new BytesIndex<>();
+    private final ExpirationIndex<Lease6> byExpiration = new ExpirationIndex<>(Lease6::expire, Lease6::state);
 
     Lease6 get(Address address) {
         return byAddress.get(address);
@@ -32,9 +33,10 @@ final class Lease6Store implements LeaseStore<Lease6> {
     public Lease6 put(Lease6 lease) {
         Lease6 previous = byAddress.put(Address.of(lease), lease);
         if (previous != null) {
-            byDuid.remove(previous.duidBytes(), previous);
+            unindex(previous);
         }
         byDuid.add(lease.duidBytes(), lease);
+        byExpiration.add(lease);
         return previous;
     }
 
@@ -42,13 +44,23 @@ final class Lease6Store implements LeaseStore<Lease6> {
     public Lease6 remove(Lease6 sameAddress) {
         Lease6 previous = byAddress.remove(Address.of(sameAddress));
         if (previous != null) {
-            byDuid.remove(previous.duidBytes(), previous);
+            unindex(previous);
         }
         return previous;
     }
 
+    private void unindex(Lease6 lease) {
+        byDuid.remove(lease.duidBytes(), lease);
+        byExpiration.remove(lease);
+    }
+
     List<Lease6> byDuid(byte[] duid) {
         return byDuid.get(duid);
+    }
+
+    @Override
+    public ExpirationIndex<Lease6> byExpiration() {
+        return byExpiration;
     }
 
     @Override
@@ -70,5 +82,6 @@ final class Lease6Store implements LeaseStore<Lease6> {
     public void clear() {
         byAddress.clear();
         byDuid.clear();
+        byExpiration.clear();
     }
 }

@@ -19,6 +19,9 @@ interface LeaseStore<L> {
     /** The stored lease with the same address as the given one, or null. */
     L find(L sameAddress);
 
+    /** The leases by the second they end (for the reclamation timers). */
+    ExpirationIndex<L> byExpiration();
+
     int size();
 
     void forEach(Consumer<L> action);

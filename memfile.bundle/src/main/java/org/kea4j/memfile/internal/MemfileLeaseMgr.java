@@ -424,9 +424,13 @@ public final class MemfileLeaseMgr implements LeaseMgr {
     @Override
     public List<Lease4> getExpiredLeases4(long now, int max) {
         requireUniverse(4);
-        List<Lease4> expired = select4(l -> l.state() != Lease4.STATE_EXPIRED_RECLAIMED && l.expired(now));
-        expired.sort(Comparator.comparingLong(Lease4::expire));
-        return max > 0 && expired.size() > max ? new ArrayList<>(expired.subList(0, max)) : expired;
+        return read(() -> leases4.byExpiration().expired(now, max));
+    }
+
+    @Override
+    public List<Lease4> getExpiredReclaimedLeases4(long endedBefore) {
+        requireUniverse(4);
+        return read(() -> leases4.byExpiration().reclaimedBefore(endedBefore));
     }
 
     // ------------------------------------------------------------------ IPv6
@@ -567,9 +571,13 @@ public final class MemfileLeaseMgr implements LeaseMgr {
     @Override
     public List<Lease6> getExpiredLeases6(long now, int max) {
         requireUniverse(6);
-        List<Lease6> expired = select6(l -> l.state() != Lease4.STATE_EXPIRED_RECLAIMED && l.expired(now));
-        expired.sort(Comparator.comparingLong(Lease6::expire));
-        return max > 0 && expired.size() > max ? new ArrayList<>(expired.subList(0, max)) : expired;
+        return read(() -> leases6.byExpiration().expired(now, max));
+    }
+
+    @Override
+    public List<Lease6> getExpiredReclaimedLeases6(long endedBefore) {
+        requireUniverse(6);
+        return read(() -> leases6.byExpiration().reclaimedBefore(endedBefore));
     }
 
     // ------------------------------------------------------------------ the rest

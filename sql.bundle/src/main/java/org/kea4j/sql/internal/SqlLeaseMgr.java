@@ -320,6 +320,12 @@ final class SqlLeaseMgr implements LeaseMgr {
         return query(sql.expired4(max), ps -> bindExpired(ps, now, max), SqlLeaseMgr::readLease4);
     }
 
+    @Override
+    public List<Lease4> getExpiredReclaimedLeases4(long endedBefore) {
+        requireUniverse(4);
+        return query(sql.reclaimed4(), ps -> ps.setLong(1, endedBefore), SqlLeaseMgr::readLease4);
+    }
+
     private static void bindExpired(PreparedStatement ps, long now, int max) throws SQLException {
         ps.setLong(1, INFINITE);
         ps.setLong(2, now);
@@ -486,6 +492,12 @@ final class SqlLeaseMgr implements LeaseMgr {
     public List<Lease6> getExpiredLeases6(long now, int max) {
         requireUniverse(6);
         return query(sql.expired6(max), ps -> bindExpired(ps, now, max), this::readLease6);
+    }
+
+    @Override
+    public List<Lease6> getExpiredReclaimedLeases6(long endedBefore) {
+        requireUniverse(6);
+        return query(sql.reclaimed6(), ps -> ps.setLong(1, endedBefore), this::readLease6);
     }
 
     @Override

@@ -81,6 +81,14 @@ final class SqlStatements {
         return expired(select6, max);
     }
 
+    String reclaimed4() {
+        return select4 + " WHERE state = 2 AND expire < " + expireTo;
+    }
+
+    String reclaimed6() {
+        return select6 + " WHERE state = 2 AND expire < " + expireTo;
+    }
+
     private String expired(String select, int max) {
         return select + " WHERE state <> 2 AND valid_lifetime <> ? AND expire <= " + expireTo + " ORDER BY expire"
                 + (max > 0 ? " LIMIT ?" : "");
