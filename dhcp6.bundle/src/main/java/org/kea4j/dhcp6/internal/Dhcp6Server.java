@@ -117,16 +117,18 @@ final class Dhcp6Server implements AutoCloseable {
         srv.engine().retainSubnets(next.subnetList());
     }
 
-    /** The address with the interface's scope when it is link-local (or link-scope multicast). */
+    /**
+     * The address with the interface's scope (its index) when it is link-local (or link-scope multicast). Called
+     * for every reply: the index alone, because a NetworkInterface lookup lists every interface of the host.
+     */
     static InetAddress scoped(InetAddress address, Iface iface) {
         boolean linkScope = address.isLinkLocalAddress() || address.isMCLinkLocal();
         if (!linkScope) {
             return address;
         }
         try {
-            NetworkInterface ni = NetworkInterface.getByIndex(iface.index());
-            return ni == null ? address : Inet6Address.getByAddress(null, address.getAddress(), ni);
-        } catch (java.io.IOException e) {
+            return Inet6Address.getByAddress(null, address.getAddress(), iface.index());
+        } catch (java.net.UnknownHostException e) {
             return address;
         }
     }
