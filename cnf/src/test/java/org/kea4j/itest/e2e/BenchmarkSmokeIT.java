@@ -36,6 +36,26 @@ class BenchmarkSmokeIT {
         System.out.println(output);
     }
 
+    /** --cold starts each server afresh and runs perfdhcp from its DHCPn_STARTED line: both answered. */
+    @Test
+    void theColdStartBenchmarkRunsFromTheStartedLine() throws Exception {
+        External.program("perfdhcp");
+        External.program("kea-dhcp6");
+        Path script = Path.of(System.getProperty("kea4j.repository", "..")).resolve("cnf/bench/dhcp.sh");
+        Process p = new ProcessBuilder("bash", script.toString(), "--modes", "v6", "--rates", "100", "--seconds", "2",
+                "--runs", "1", "--cold").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), output);
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("each begun when a freshly started server logged DHCPn_STARTED"), output);
+        Matcher row = Pattern.compile("^v6 +memfile +100 \\| +(\\d+) .*\\| +(\\d+) .*$", Pattern.MULTILINE).matcher(output);
+        assertTrue(row.find(), output);
+        for (String rate : List.of(row.group(1), row.group(2))) {
+            assertTrue(Integer.parseInt(rate) > 0, "both servers answered from their first second: " + output);
+        }
+        System.out.println(output);
+    }
+
     /** The tools' benchmark prints its table, every run answered, nothing on stderr; the times are printed only. */
     @Test
     void theToolsBenchmarkPrintsStartToAnswerTimes() throws Exception {
