@@ -2,6 +2,7 @@ package org.kea4j.memfile.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import org.kea4j.dhcpsrv.Lease4;
 /**
  * Leases by the second their lease ends, the reclaimed ones apart from the others, so that the reclamation
  * timers find what is due without walking every lease under the lock: a tree of seconds (a few thousand at
- * most: the lifetimes in use) holding a set of leases each. Not thread-safe: the lease manager guards it.
+ * most: the lifetimes in use) holding a set of leases each, read in address order within a second. Not
+ * thread-safe: the lease manager guards it.
  *
  * @param <L> Lease4 or Lease6
  */
@@ -23,12 +25,15 @@ final class ExpirationIndex<L> {
 
     private final ToLongFunction<L> expire;
     private final ToIntFunction<L> state;
+    private final Comparator<L> order;
     private final TreeMap<Long, Set<L>> toReclaim = new TreeMap<>();
     private final TreeMap<Long, Set<L>> reclaimed = new TreeMap<>();
 
-    ExpirationIndex(ToLongFunction<L> expire, ToIntFunction<L> state) {
+    /** @param order how leases that end in the same second are listed (by address) */
+    ExpirationIndex(ToLongFunction<L> expire, ToIntFunction<L> state, Comparator<L> order) {
         this.expire = expire;
         this.state = state;
+        this.order = order;
     }
 
     void add(L lease) {
@@ -60,9 +65,11 @@ final class ExpirationIndex<L> {
         reclaimed.clear();
     }
 
-    private static <L> List<L> collect(NavigableMap<Long, Set<L>> due, int max) {
+    private List<L> collect(NavigableMap<Long, Set<L>> due, int max) {
         List<L> out = new ArrayList<>();
-        for (Set<L> leases : due.values()) {
+        for (Set<L> second : due.values()) {
+            List<L> leases = new ArrayList<>(second);
+            leases.sort(order);
             for (L lease : leases) {
                 if (max > 0 && out.size() >= max) {
                     return out;

@@ -2,6 +2,7 @@ package org.kea4j.memfile.internal;
 
 import com.carrotsearch.hppc.IntObjectHashMap;
 import com.carrotsearch.hppc.cursors.ObjectCursor;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.kea4j.dhcpsrv.Lease4;
@@ -15,7 +16,8 @@ final class Lease4Store implements LeaseStore<Lease4> {
     private final IntObjectHashMap<Lease4> byAddress = new IntObjectHashMap<>();
     private final BytesIndex<Lease4> byHwaddr = new BytesIndex<>();
     private final BytesIndex<Lease4> byClientId = new BytesIndex<>();
-    private final ExpirationIndex<Lease4> byExpiration = new ExpirationIndex<>(Lease4::expire, Lease4::state);
+    private final ExpirationIndex<Lease4> byExpiration = new ExpirationIndex<>(Lease4::expire, Lease4::state,
+            Comparator.comparingLong(Lease4::addressValue));
 
     Lease4 get(long address) {
         return byAddress.get((int) address);

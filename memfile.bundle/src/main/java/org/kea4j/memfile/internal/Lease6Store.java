@@ -1,5 +1,6 @@
 package org.kea4j.memfile.internal;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ final class Lease6Store implements LeaseStore<Lease6> {
 
     private final Map<Address, Lease6> byAddress = new HashMap<>();
     private final BytesIndex<Lease6> byDuid = new BytesIndex<>();
-    private final ExpirationIndex<Lease6> byExpiration = new ExpirationIndex<>(Lease6::expire, Lease6::state);
+    private final ExpirationIndex<Lease6> byExpiration = new ExpirationIndex<>(Lease6::expire, Lease6::state,
+            Comparator.comparingLong(Lease6::addressHigh).thenComparing(Lease6::addressLow, Long::compareUnsigned));
 
     Lease6 get(Address address) {
         return byAddress.get(address);
