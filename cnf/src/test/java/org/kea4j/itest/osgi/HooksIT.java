@@ -314,7 +314,8 @@ public class HooksIT {
         assertEquals("hooks-folder", listed("dropped.jar").get("origin").asText());
         Files.delete(dropped);
         assertTrue("hot-deployed library unloaded", await(() -> call().equals(List.of("listedFirst")), 15000));
-        assertEquals(1, TestBundles.count("hotDropped", "unloads"));
+        // the old library's unload() runs after the swap, beside the packet path: a bounded wait, as for a replaced jar
+        assertTrue("unloaded once", await(() -> TestBundles.count("hotDropped", "unloads") == 1, 5000));
     }
 
     /** Two threads call the hook point while the jar is replaced: every call sees the old or the new one. */
