@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -21,19 +22,10 @@ class BenchmarkSmokeIT {
     void theBenchmarkPrintsBothServersSideBySide() throws Exception {
         External.program("perfdhcp");
         External.program("kea-dhcp4");
-        Path script = Path.of(System.getProperty("kea4j.repository", "..")).resolve("cnf/bench/dhcp.sh");
-        Process p = new ProcessBuilder("bash", script.toString(), "--modes", "v4", "--rates", "200", "--seconds", "2",
-                "--runs", "1", "--warmup", "1").redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), output);
-        assertEquals(0, p.exitValue(), output);
-        Matcher row = Pattern.compile("^v4 +memfile +200 \\| +(\\d+) .*\\| +(\\d+) .*$", Pattern.MULTILINE).matcher(output);
-        assertTrue(row.find(), output);
-        for (String rate : List.of(row.group(1), row.group(2))) {
-            assertTrue(Integer.parseInt(rate) > 0, "both servers answered: " + output);
-        }
+        String output = bench("dhcp.sh", "--modes", "v4", "--rates", "200", "--seconds", "2", "--runs", "1",
+                "--warmup", "1");
+        assertBothAnswered(output, "v4", 200);
         assertTrue(output.contains("RSS at the end: v4 memfile kea4j"), output);
-        System.out.println(output);
     }
 
     /** --cold starts each server afresh and runs perfdhcp from its DHCPn_STARTED line: both answered. */
@@ -41,29 +33,15 @@ class BenchmarkSmokeIT {
     void theColdStartBenchmarkRunsFromTheStartedLine() throws Exception {
         External.program("perfdhcp");
         External.program("kea-dhcp6");
-        Path script = Path.of(System.getProperty("kea4j.repository", "..")).resolve("cnf/bench/dhcp.sh");
-        Process p = new ProcessBuilder("bash", script.toString(), "--modes", "v6", "--rates", "100", "--seconds", "2",
-                "--runs", "1", "--cold").redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), output);
-        assertEquals(0, p.exitValue(), output);
+        String output = bench("dhcp.sh", "--modes", "v6", "--rates", "100", "--seconds", "2", "--runs", "1", "--cold");
         assertTrue(output.contains("each begun when a freshly started server logged DHCPn_STARTED"), output);
-        Matcher row = Pattern.compile("^v6 +memfile +100 \\| +(\\d+) .*\\| +(\\d+) .*$", Pattern.MULTILINE).matcher(output);
-        assertTrue(row.find(), output);
-        for (String rate : List.of(row.group(1), row.group(2))) {
-            assertTrue(Integer.parseInt(rate) > 0, "both servers answered from their first second: " + output);
-        }
-        System.out.println(output);
+        assertBothAnswered(output, "v6", 100);
     }
 
     /** The tools' benchmark prints its table, every run answered, nothing on stderr; the times are printed only. */
     @Test
     void theToolsBenchmarkPrintsStartToAnswerTimes() throws Exception {
-        Path script = Path.of(System.getProperty("kea4j.repository", "..")).resolve("cnf/bench/tools.sh");
-        Process p = new ProcessBuilder("bash", script.toString(), "--runs", "2").redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), output);
-        assertEquals(0, p.exitValue(), output);
+        String output = bench("tools.sh", "--runs", "2");
         for (String tool : List.of("ctl SOCKET version-get", "ctl http://... version-get", "client -4 (DORA)",
                 "client -6 (SARR)")) {
             Matcher row = Pattern.compile("^" + Pattern.quote(tool) + " +\\| +[0-9.]+ \\| +[0-9.]+ \\| 0 / 0$",
@@ -75,6 +53,28 @@ class BenchmarkSmokeIT {
                     Pattern.MULTILINE).matcher(output);
             assertTrue(row.find(), "the launcher's server answered every start (" + start + "): " + output);
         }
+    }
+
+    /** Runs a script of cnf/bench with bash; its output (also printed), once it exited 0 within 5 minutes. */
+    private static String bench(String script, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash",
+                Path.of(System.getProperty("kea4j.repository", "..")).resolve("cnf/bench/" + script).toString()));
+        command.addAll(List.of(arguments));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), output);
+        assertEquals(0, p.exitValue(), output);
         System.out.println(output);
+        return output;
+    }
+
+    /** The table's row for this mode and rate shows a rate above zero for kea4j and for Kea. */
+    private static void assertBothAnswered(String output, String mode, int rate) {
+        Matcher row = Pattern.compile("^" + mode + " +memfile +" + rate + " \\| +(\\d+) .*\\| +(\\d+) .*$",
+                Pattern.MULTILINE).matcher(output);
+        assertTrue(row.find(), output);
+        for (String reached : List.of(row.group(1), row.group(2))) {
+            assertTrue(Integer.parseInt(reached) > 0, "both servers answered: " + output);
+        }
     }
 }
