@@ -13,11 +13,19 @@ import org.kea4j.dhcpsrv.Lease4;
  */
 final class Lease4Store implements LeaseStore<Lease4> {
 
+    /** Leases by address, ascending (addresses as unsigned 32-bit values). */
+    static final Comparator<Lease4> ADDRESS_ORDER = Comparator.comparingLong(Lease4::addressValue);
+
     private final IntObjectHashMap<Lease4> byAddress = new IntObjectHashMap<>();
     private final BytesIndex<Lease4> byHwaddr = new BytesIndex<>();
     private final BytesIndex<Lease4> byClientId = new BytesIndex<>();
     private final ExpirationIndex<Lease4> byExpiration = new ExpirationIndex<>(Lease4::expire, Lease4::state,
-            Comparator.comparingLong(Lease4::addressValue));
+            ADDRESS_ORDER);
+
+    @Override
+    public Comparator<Lease4> addressOrder() {
+        return ADDRESS_ORDER;
+    }
 
     Lease4 get(long address) {
         return byAddress.get((int) address);

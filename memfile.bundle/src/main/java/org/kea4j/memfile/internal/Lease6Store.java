@@ -17,10 +17,19 @@ final class Lease6Store implements LeaseStore<Lease6> {
         }
     }
 
+    /** Leases by address (or prefix), ascending as unsigned 128-bit values. */
+    static final Comparator<Lease6> ADDRESS_ORDER = Comparator.comparingLong(Lease6::addressHigh)
+            .thenComparing(Lease6::addressLow, Long::compareUnsigned);
+
     private final Map<Address, Lease6> byAddress = new HashMap<>();
     private final BytesIndex<Lease6> byDuid = new BytesIndex<>();
     private final ExpirationIndex<Lease6> byExpiration = new ExpirationIndex<>(Lease6::expire, Lease6::state,
-            Comparator.comparingLong(Lease6::addressHigh).thenComparing(Lease6::addressLow, Long::compareUnsigned));
+            ADDRESS_ORDER);
+
+    @Override
+    public Comparator<Lease6> addressOrder() {
+        return ADDRESS_ORDER;
+    }
 
     Lease6 get(Address address) {
         return byAddress.get(address);

@@ -1,5 +1,6 @@
 package org.kea4j.memfile.internal;
 
+import java.util.Comparator;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +19,9 @@ interface LeaseStore<L> {
 
     /** The stored lease with the same address as the given one, or null. */
     L find(L sameAddress);
+
+    /** The order in which queries list leases: by address (or prefix), ascending. */
+    Comparator<L> addressOrder();
 
     /** The leases by the second they end (for the reclamation timers). */
     ExpirationIndex<L> byExpiration();

@@ -37,7 +37,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -330,7 +329,7 @@ public final class MemfileLeaseMgr implements LeaseMgr {
     @Override
     public long wipeLeases4(long subnetId) {
         requireUniverse(4);
-        List<Lease4> victims = select4(l -> l.subnetId() == subnetId);
+        List<Lease4> victims = select(leases4, l -> l.subnetId() == subnetId);
         long count = 0;
         for (Lease4 l : victims) {
             if (deleteLease4(l.address())) {
@@ -399,24 +398,25 @@ public final class MemfileLeaseMgr implements LeaseMgr {
     @Override
     public List<Lease4> getLeases4() {
         requireUniverse(4);
-        return select4(l -> true);
+        return select(leases4, l -> true);
     }
 
     @Override
     public List<Lease4> getLeases4(long subnetId) {
         requireUniverse(4);
-        return select4(l -> l.subnetId() == subnetId);
+        return select(leases4, l -> l.subnetId() == subnetId);
     }
 
-    private List<Lease4> select4(Predicate<Lease4> filter) {
+    /** The stored leases that pass the filter, in address order (as Kea's queries list them). */
+    private <L> List<L> select(LeaseStore<L> store, Predicate<L> filter) {
         return read(() -> {
-            List<Lease4> out = new ArrayList<>();
-            leases4.forEach(l -> {
+            List<L> out = new ArrayList<>();
+            store.forEach(l -> {
                 if (filter.test(l)) {
                     out.add(l);
                 }
             });
-            out.sort(Comparator.comparingLong(Lease4::addressValue));
+            out.sort(store.addressOrder());
             return out;
         });
     }
@@ -506,7 +506,7 @@ public final class MemfileLeaseMgr implements LeaseMgr {
     public long wipeLeases6(long subnetId) {
         requireUniverse(6);
         long count = 0;
-        for (Lease6 l : select6(x -> x.subnetId() == subnetId)) {
+        for (Lease6 l : select(leases6, x -> x.subnetId() == subnetId)) {
             if (deleteLease6(l.type(), l.address())) {
                 count++;
             }
@@ -545,28 +545,15 @@ public final class MemfileLeaseMgr implements LeaseMgr {
     @Override
     public List<Lease6> getLeases6() {
         requireUniverse(6);
-        return select6(l -> true);
+        return select(leases6, l -> true);
     }
 
     @Override
     public List<Lease6> getLeases6(long subnetId) {
         requireUniverse(6);
-        return select6(l -> l.subnetId() == subnetId);
+        return select(leases6, l -> l.subnetId() == subnetId);
     }
 
-    private List<Lease6> select6(Predicate<Lease6> filter) {
-        return read(() -> {
-            List<Lease6> out = new ArrayList<>();
-            leases6.forEach(l -> {
-                if (filter.test(l)) {
-                    out.add(l);
-                }
-            });
-            out.sort(Comparator.comparingLong(Lease6::addressHigh).thenComparing(Lease6::addressLow,
-                    Long::compareUnsigned));
-            return out;
-        });
-    }
 
     @Override
     public List<Lease6> getExpiredLeases6(long now, int max) {
