@@ -27,9 +27,10 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * Runs the framework as bnd's launcher would from the same {@code launcher.properties}: the run properties as
  * framework properties, a fresh storage folder (deleted at the end), every bundle of {@code launch.bundles}
- * installed at its start level (by reference to its copy extracted once from the jar), the command line registered as a service
- * ({@code launcher.arguments}), and the {@code main.thread=true} {@link Callable} called on the main thread; its
- * result is the exit value, and the framework is stopped after it. Loaded by {@link Main} beside the framework.
+ * installed at its start level (by reference to its copy extracted once from the jar), the command line
+ * registered as a service ({@code launcher.arguments}), and the {@code main.thread=true} {@link Callable} called
+ * on the main thread; its result is the exit value, and the framework is stopped after it. Loaded by
+ * {@link Main} beside the framework.
  */
 public final class FrameworkRunner {
 

@@ -7,6 +7,8 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 import org.kea4j.dhcp.ClientId;
 import org.kea4j.dhcp.Duid;
 import org.kea4j.dhcp.HWAddr;
@@ -71,16 +73,13 @@ public interface LeaseMgr extends AutoCloseable {
      * @return false when the lease changed or went meanwhile
      */
     default boolean updateLease4(Lease4 previous, Lease4 lease) {
-        Optional<Lease4> current = getLease4(previous.address());
-        if (current.isEmpty() || current.get().expire() != previous.expire()
-                || current.get().state() != previous.state()) {
+        if (!unchanged(getLease4(previous.address()), previous, Lease4::expire, Lease4::state)) {
             return false;
         }
         updateLease4(lease);
         return true;
     }
 
-    /** Up to {@code max} (0 = all) leases expired at {@code now} and not reclaimed yet, oldest first. */
     /**
      * Deletes a lease only if the stored one is still {@code expected} (the same expiry and state), as
      * {@link #updateLease4(Lease4, Lease4)} updates one.
@@ -88,14 +87,11 @@ public interface LeaseMgr extends AutoCloseable {
      * @return false when the lease changed or went meanwhile
      */
     default boolean deleteLease4(Lease4 expected) {
-        Optional<Lease4> current = getLease4(expected.address());
-        if (current.isEmpty() || current.get().expire() != expected.expire()
-                || current.get().state() != expected.state()) {
-            return false;
-        }
-        return deleteLease4(expected.address());
+        return unchanged(getLease4(expected.address()), expected, Lease4::expire, Lease4::state)
+                && deleteLease4(expected.address());
     }
 
+    /** Up to {@code max} (0 = all) leases expired at {@code now} and not reclaimed yet, oldest first. */
     List<Lease4> getExpiredLeases4(long now, int max);
 
     /**
@@ -104,8 +100,7 @@ public interface LeaseMgr extends AutoCloseable {
      * index on the lease's end should answer from it.
      */
     default List<Lease4> getExpiredReclaimedLeases4(long endedBefore) {
-        return getLeases4().stream()
-                .filter(l -> l.state() == Lease4.STATE_EXPIRED_RECLAIMED && l.expire() < endedBefore).toList();
+        return reclaimedBefore(getLeases4(), endedBefore, Lease4::expire, Lease4::state);
     }
 
     /** Deletes every lease of a subnet; returns how many. */
@@ -131,9 +126,7 @@ public interface LeaseMgr extends AutoCloseable {
 
     /** As {@link #updateLease4(Lease4, Lease4)}, for IPv6. */
     default boolean updateLease6(Lease6 previous, Lease6 lease) {
-        Optional<Lease6> current = getLease6(previous.type(), previous.address());
-        if (current.isEmpty() || current.get().expire() != previous.expire()
-                || current.get().state() != previous.state()) {
+        if (!unchanged(getLease6(previous.type(), previous.address()), previous, Lease6::expire, Lease6::state)) {
             return false;
         }
         updateLease6(lease);
@@ -142,20 +135,30 @@ public interface LeaseMgr extends AutoCloseable {
 
     /** Deletes a lease only if the stored one is still {@code expected}, as {@link #deleteLease4(Lease4)}. */
     default boolean deleteLease6(Lease6 expected) {
-        Optional<Lease6> current = getLease6(expected.type(), expected.address());
-        if (current.isEmpty() || current.get().expire() != expected.expire()
-                || current.get().state() != expected.state()) {
-            return false;
-        }
-        return deleteLease6(expected.type(), expected.address());
+        return unchanged(getLease6(expected.type(), expected.address()), expected, Lease6::expire, Lease6::state)
+                && deleteLease6(expected.type(), expected.address());
     }
 
+    /** As {@link #getExpiredLeases4}, for IPv6 leases. */
     List<Lease6> getExpiredLeases6(long now, int max);
 
     /** As {@link #getExpiredReclaimedLeases4}, for IPv6 leases. */
     default List<Lease6> getExpiredReclaimedLeases6(long endedBefore) {
-        return getLeases6().stream()
-                .filter(l -> l.state() == Lease4.STATE_EXPIRED_RECLAIMED && l.expire() < endedBefore).toList();
+        return reclaimedBefore(getLeases6(), endedBefore, Lease6::expire, Lease6::state);
+    }
+
+    /** Whether the stored lease is there and still has the expected one's expiry and state. */
+    private static <L> boolean unchanged(Optional<L> stored, L expected, ToLongFunction<L> expire,
+            ToIntFunction<L> state) {
+        return stored.isPresent() && expire.applyAsLong(stored.get()) == expire.applyAsLong(expected)
+                && state.applyAsInt(stored.get()) == state.applyAsInt(expected);
+    }
+
+    /** The expired-reclaimed leases among these that ended before {@code endedBefore}. */
+    private static <L> List<L> reclaimedBefore(List<L> leases, long endedBefore, ToLongFunction<L> expire,
+            ToIntFunction<L> state) {
+        return leases.stream().filter(l -> state.applyAsInt(l) == Lease4.STATE_EXPIRED_RECLAIMED
+                && expire.applyAsLong(l) < endedBefore).toList();
     }
 
     long wipeLeases6(long subnetId);
