@@ -1,6 +1,7 @@
 package org.kea4j.launch;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ public final class FrameworkRunner {
     /** Exit value when the framework stopped before the main thread's service returned (as bnd's launcher). */
     static final int STOPPED = 117;
     private static final long STOP_TIMEOUT_MILLIS = 60_000;
+    /** The framework storage folders' names: this prefix, the PID of the process using it, a dash, a random part. */
+    static final String STORAGE_PREFIX = "kea4j-osgi-";
     /** SPI Fly says through java.util.logging which provider it registered, on every start: kept to warnings. */
     private static final java.util.logging.Logger SPI_FLY = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
 
@@ -45,7 +48,7 @@ public final class FrameworkRunner {
 
     public static int run(Path self, Properties launch, String[] args) throws Exception {
         SPI_FLY.setLevel(java.util.logging.Level.WARNING);
-        Path storage = Files.createTempDirectory("kea4j-osgi-");
+        Path storage = storageFolder();
         Map<String, String> properties = new HashMap<>();
         for (String name : launch.stringPropertyNames()) {
             if (!name.startsWith("launch.")) {
@@ -121,6 +124,34 @@ public final class FrameworkRunner {
         }
         ((Runnable) service).run();
         return 0;
+    }
+
+    /**
+     * A fresh folder for the framework's storage, named after this process: in {@code /dev/shm} where it is
+     * writable (the framework writes a few small files per bundle on every start; on a disk that cost about 0.1 s),
+     * else in {@code java.io.tmpdir}. Folders that processes since gone left there (killed servers) are removed.
+     */
+    static Path storageFolder() throws IOException {
+        Path memory = Path.of("/dev/shm");
+        Path parent = Files.isDirectory(memory) && Files.isWritable(memory) ? memory
+                : Path.of(System.getProperty("java.io.tmpdir"));
+        removeStorageOfGoneProcesses(parent);
+        return Files.createTempDirectory(parent, STORAGE_PREFIX + ProcessHandle.current().pid() + "-");
+    }
+
+    /** Removes the storage folders in {@code parent} whose process (the PID in their name) is not running. */
+    static void removeStorageOfGoneProcesses(Path parent) {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(parent, STORAGE_PREFIX + "*")) {
+            for (Path folder : folders) {
+                String[] parts = folder.getFileName().toString().substring(STORAGE_PREFIX.length()).split("-", 2);
+                if (parts.length == 2 && parts[0].matches("\\d{1,10}")
+                        && ProcessHandle.of(Long.parseLong(parts[0])).filter(ProcessHandle::isAlive).isEmpty()) {
+                    deleteTree(folder);
+                }
+            }
+        } catch (IOException e) {
+            // another user's folders, or none: left as they are
+        }
     }
 
     /** Installs the bundles of {@code launch.bundles} from the jar, each at its start level. */
