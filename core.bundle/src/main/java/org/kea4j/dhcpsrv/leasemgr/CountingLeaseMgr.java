@@ -276,6 +276,11 @@ final class CountingLeaseMgr implements LeaseMgr {
     }
 
     @Override
+    public List<LeaseCount> countLeases() {
+        return db.countLeases();
+    }
+
+    @Override
     public List<Lease6> getLeases6(long subnetId) {
         return db.getLeases6(subnetId);
     }

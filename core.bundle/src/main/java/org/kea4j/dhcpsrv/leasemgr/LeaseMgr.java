@@ -163,6 +163,20 @@ public interface LeaseMgr extends AutoCloseable {
 
     long wipeLeases6(long subnetId);
 
+    /**
+     * How many leases of this database's universe there are, by subnet, type and state (for the statistics of a
+     * new configuration). This default reads every lease; back ends that can count where the leases are should.
+     */
+    default List<LeaseCount> countLeases() {
+        LeaseCount.Tally tally = new LeaseCount.Tally();
+        if (universe() == 4) {
+            getLeases4().forEach(l -> tally.add(l.subnetId(), LeaseType.NA, l.state()));
+        } else {
+            getLeases6().forEach(l -> tally.add(l.subnetId(), l.type(), l.state()));
+        }
+        return tally.rows();
+    }
+
     // ---------------------------------------------------------------- transactions
 
     /** Commits pending changes (memfile: nothing to do, every change is stored when it returns). */

@@ -55,14 +55,8 @@ public final class LeaseStatistics {
         Map<Long, long[]> counts = new HashMap<>(); // subnet id to assigned NA/address, declined, assigned PD
         long declined = 0;
         if (db != null) {
-            if (universe == 4) {
-                for (Lease4 l : db.getLeases4()) {
-                    declined += tally(counts, l.subnetId(), l.state(), false);
-                }
-            } else {
-                for (Lease6 l : db.getLeases6()) {
-                    declined += tally(counts, l.subnetId(), l.state(), l.type() == LeaseType.PD);
-                }
+            for (LeaseCount row : db.countLeases()) {
+                declined += tally(counts, row);
             }
         }
         stats.set("declined-addresses", declined);
@@ -87,15 +81,16 @@ public final class LeaseStatistics {
         }
     }
 
-    private static int tally(Map<Long, long[]> counts, long subnetId, int state, boolean prefix) {
-        if (state == Lease4.STATE_EXPIRED_RECLAIMED) {
+    /** Adds a row to its subnet's assigned (address or prefix) and declined counts; returns the declined ones. */
+    private static long tally(Map<Long, long[]> counts, LeaseCount row) {
+        if (row.state() == Lease4.STATE_EXPIRED_RECLAIMED) {
             return 0;
         }
-        long[] c = counts.computeIfAbsent(subnetId, id -> new long[3]);
-        c[prefix ? 2 : 0]++;
-        if (state == Lease4.STATE_DECLINED) {
-            c[1]++;
-            return 1;
+        long[] c = counts.computeIfAbsent(row.subnetId(), id -> new long[3]);
+        c[row.type() == LeaseType.PD ? 2 : 0] += row.count();
+        if (row.state() == Lease4.STATE_DECLINED) {
+            c[1] += row.count();
+            return row.count();
         }
         return 0;
     }

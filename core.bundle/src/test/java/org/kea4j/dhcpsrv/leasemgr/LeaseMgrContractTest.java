@@ -13,6 +13,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -207,6 +208,28 @@ public abstract class LeaseMgrContractTest {
                 v6.getExpiredLeases6(NOW, 0).stream().map(l -> l.address().getHostAddress()).toList());
         v6.deleteLease6(LeaseType.NA, gone.address());
         assertEquals(List.of(), v6.getExpiredReclaimedLeases6(NOW));
+    }
+
+    @Test
+    void leasesAreCountedBySubnetTypeAndState() throws Exception {
+        LeaseMgr mgr = v4();
+        mgr.addLease(lease4("192.0.2.1", "08:00:27:00:00:01", null, 1));
+        mgr.addLease(lease4("192.0.2.2", "08:00:27:00:00:02", null, 1));
+        mgr.addLease(lease4("192.0.2.3", "08:00:27:00:00:03", null, 2));
+        mgr.addLease(lease4("192.0.2.4", "08:00:27:00:00:04", null, 2).toBuilder().state(Lease4.STATE_DECLINED)
+                .build());
+        assertEquals(Set.of(new LeaseCount(1, LeaseType.NA, 0, 2), new LeaseCount(2, LeaseType.NA, 0, 1),
+                new LeaseCount(2, LeaseType.NA, Lease4.STATE_DECLINED, 1)), Set.copyOf(mgr.countLeases()));
+        mgr.deleteLease4(a4("192.0.2.1"));
+        assertTrue(mgr.countLeases().contains(new LeaseCount(1, LeaseType.NA, 0, 1)), "a deleted lease is not counted");
+        LeaseMgr v6 = v6();
+        v6.addLease(lease6(LeaseType.NA, "2001:db8:1::1", "00:01", 1, 1));
+        v6.addLease(lease6(LeaseType.NA, "2001:db8:1::2", "00:02", 1, 1));
+        v6.addLease(lease6(LeaseType.PD, "2001:db8:100::", "00:01", 2, 1));
+        v6.addLease(lease6(LeaseType.NA, "2001:db8:2::1", "00:03", 1, 2).toBuilder()
+                .state(Lease4.STATE_EXPIRED_RECLAIMED).build());
+        assertEquals(Set.of(new LeaseCount(1, LeaseType.NA, 0, 2), new LeaseCount(1, LeaseType.PD, 0, 1),
+                new LeaseCount(2, LeaseType.NA, Lease4.STATE_EXPIRED_RECLAIMED, 1)), Set.copyOf(v6.countLeases()));
     }
 
     @Test

@@ -52,6 +52,7 @@ import org.kea4j.dhcp.HWAddr;
 import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.Lease4;
 import org.kea4j.dhcpsrv.Lease6;
+import org.kea4j.dhcpsrv.leasemgr.LeaseCount;
 import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
 import org.kea4j.dhcpsrv.leasemgr.LeaseMgrException;
 import org.kea4j.dhcpsrv.LeaseType;
@@ -405,6 +406,20 @@ public final class MemfileLeaseMgr implements LeaseMgr {
     public List<Lease4> getLeases4(long subnetId) {
         requireUniverse(4);
         return select(leases4, l -> l.subnetId() == subnetId);
+    }
+
+    /** Counts the stored leases in place, under the read lock: no copy, no sort. */
+    @Override
+    public List<LeaseCount> countLeases() {
+        return read(() -> {
+            LeaseCount.Tally tally = new LeaseCount.Tally();
+            if (universe == 4) {
+                leases4.forEach(l -> tally.add(l.subnetId(), LeaseType.NA, l.state()));
+            } else {
+                leases6.forEach(l -> tally.add(l.subnetId(), l.type(), l.state()));
+            }
+            return tally.rows();
+        });
     }
 
     /** The stored leases that pass the filter, in address order (as Kea's queries list them). */

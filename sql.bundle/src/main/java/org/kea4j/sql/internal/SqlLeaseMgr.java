@@ -17,6 +17,7 @@ import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.Lease4;
 import org.kea4j.dhcpsrv.Lease6;
 import org.kea4j.dhcpsrv.LeaseType;
+import org.kea4j.dhcpsrv.leasemgr.LeaseCount;
 import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
 import org.kea4j.dhcpsrv.leasemgr.LeaseMgrException;
 import org.kea4j.dhcpsrv.leasemgr.NoSuchLeaseException;
@@ -324,6 +325,13 @@ final class SqlLeaseMgr implements LeaseMgr {
     public List<Lease4> getExpiredReclaimedLeases4(long endedBefore) {
         requireUniverse(4);
         return query(sql.reclaimed4(), ps -> ps.setLong(1, endedBefore), SqlLeaseMgr::readLease4);
+    }
+
+    /** Counted by the database (GROUP BY), not read lease by lease. */
+    @Override
+    public List<LeaseCount> countLeases() {
+        return query(universe == 4 ? SqlStatements.COUNT4 : SqlStatements.COUNT6, ps -> { },
+                rs -> new LeaseCount(rs.getLong(1), LeaseType.of(rs.getInt(2)), rs.getInt(3), rs.getLong(4)));
     }
 
     private static void bindExpired(PreparedStatement ps, long now, int max) throws SQLException {

@@ -89,6 +89,13 @@ final class SqlStatements {
         return select6 + " WHERE state = 2 AND expire < " + expireTo;
     }
 
+    /** Leases by subnet and state (IPv4: lease type 0 for every row), counted by the database. */
+    static final String COUNT4 = "SELECT subnet_id, 0, state, COUNT(*) FROM lease4 GROUP BY subnet_id, state";
+
+    /** Leases by subnet, type and state, counted by the database. */
+    static final String COUNT6 = "SELECT subnet_id, lease_type, state, COUNT(*) FROM lease6"
+            + " GROUP BY subnet_id, lease_type, state";
+
     private String expired(String select, int max) {
         return select + " WHERE state <> 2 AND valid_lifetime <> ? AND expire <= " + expireTo + " ORDER BY expire"
                 + (max > 0 ? " LIMIT ?" : "");
