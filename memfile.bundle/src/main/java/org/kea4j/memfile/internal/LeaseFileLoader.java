@@ -73,13 +73,14 @@ final class LeaseFileLoader {
                     continue;
                 }
                 rows++;
-                String where = file + ":" + lineNo;
+                long at = lineNo;
                 String[] fields = CsvRow.split(line);
                 try {
                     if (fields.length != columns) {
                         throw new CsvRow.RowException("expected " + columns + " columns, found " + fields.length);
                     }
-                    L lease = codec.parse(fields, reason -> log.log(DHCPSRV_MEMFILE_READ_HWADDR_FAIL, where + ": " + reason));
+                    L lease = codec.parse(fields, reason -> log.log(DHCPSRV_MEMFILE_READ_HWADDR_FAIL,
+                            file + ":" + at + ": " + reason));
                     if (debug) {
                         log.log(DHCPSRV_MEMFILE_LEASE_LOAD, codec.key(lease));
                     }
@@ -91,7 +92,7 @@ final class LeaseFileLoader {
                     leases++;
                 } catch (CsvRow.RowException | IllegalArgumentException e) {
                     errors++;
-                    log.log(DHCPSRV_MEMFILE_LEASE_LOAD_ROW_ERROR, where, e.getMessage());
+                    log.log(DHCPSRV_MEMFILE_LEASE_LOAD_ROW_ERROR, file + ":" + at, e.getMessage());
                     if (maxErrors > 0 && errors > maxErrors) {
                         throw new BadFileException("lease file " + file + " has more than " + maxErrors
                                 + " bad rows (max-row-errors)");
