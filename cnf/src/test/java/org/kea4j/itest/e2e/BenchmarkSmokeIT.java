@@ -55,6 +55,22 @@ class BenchmarkSmokeIT {
         }
     }
 
+    /** The lease-file benchmark starts both servers on an empty and a full file, and prints their RSS per lease. */
+    @Test
+    void theLeaseFileBenchmarkPrintsStartAndMemoryOfBothServers() throws Exception {
+        External.program("kea-dhcp4");
+        String output = bench("leasefile.sh", "--leases", "20000", "--runs", "1", "--settle", "0.5");
+        for (String server : List.of("kea4j", "kea")) {
+            for (String file : List.of("empty", "20000 leases")) {
+                Matcher row = Pattern.compile("^" + server + " +\\| " + Pattern.quote(file)
+                        + " +\\| +[0-9.]+ \\| +[0-9.]+ \\| +0 \\| +[0-9.]+$", Pattern.MULTILINE).matcher(output);
+                assertTrue(row.find(), server + " was ready on the " + file + " file: " + output);
+            }
+            assertTrue(Pattern.compile("^" + server + ": RSS grew by -?\\d+ bytes per lease", Pattern.MULTILINE)
+                    .matcher(output).find(), output);
+        }
+    }
+
     /** Runs a script of cnf/bench with bash; its output (also printed), once it exited 0 within 5 minutes. */
     private static String bench(String script, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash",
