@@ -14,6 +14,8 @@ public final class Prefix {
 
     private final InetAddress network;
     private final int length;
+    /** The network's address bytes (read once: InetAddress copies them on every call). */
+    private final byte[] bytes;
 
     public Prefix(InetAddress network, int length) {
         Objects.requireNonNull(network, "network");
@@ -26,6 +28,7 @@ public final class Prefix {
         }
         this.network = network;
         this.length = length;
+        this.bytes = network.getAddress();
     }
 
     /** Parses {@code address/length}. */
@@ -63,11 +66,19 @@ public final class Prefix {
 
     /** Whether the address lies in this prefix (and is of the same family). */
     public boolean contains(InetAddress address) {
-        if (address.getAddress().length != network.getAddress().length) {
+        byte[] other = address.getAddress();
+        if (other.length != bytes.length) {
             return false;
         }
-        int bits = network.getAddress().length * 8;
-        return Addresses.toBigInteger(address).and(mask(bits, length)).equals(Addresses.toBigInteger(network));
+        int whole = length / 8; // bytes entirely in the prefix, then the bits of a partial one
+        for (int i = 0; i < whole; i++) {
+            if (other[i] != bytes[i]) {
+                return false;
+            }
+        }
+        int bits = length % 8;
+        int mask = (0xFF << (8 - bits)) & 0xFF;
+        return bits == 0 || (other[whole] & mask) == (bytes[whole] & mask);
     }
 
     /** Whether the prefixes share an address. */

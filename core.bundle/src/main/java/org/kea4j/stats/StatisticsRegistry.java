@@ -75,7 +75,8 @@ public final class StatisticsRegistry implements Statistics {
     }
 
     private Observation of(String name) {
-        return observations.computeIfAbsent(name, n -> new Observation());
+        Observation o = observations.get(name); // the common case, without computeIfAbsent's bin lock
+        return o != null ? o : observations.computeIfAbsent(name, n -> new Observation());
     }
 
     @Override

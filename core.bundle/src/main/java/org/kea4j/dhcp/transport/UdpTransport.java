@@ -19,6 +19,7 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.InternetProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.unix.RawUnixChannelOption;
+import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -50,8 +51,16 @@ public final class UdpTransport implements AutoCloseable {
             SO_BINDTODEVICE, IFNAMSIZ);
 
     private final EventLoopGroup group;
-    private final Map<String, Channel> channels = new LinkedHashMap<>();
-    private final Map<String, ListenSocket> specs = new LinkedHashMap<>();
+    static {
+        // Netty records a stack trace for about 1 in 128 buffers to report leaks: a cost on every server's packet
+        // path; -Dio.netty.leakDetection.level=simple (or paranoid) still asks for it
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
+    }
+
+    private final Map<SocketKey, Channel> channels = new LinkedHashMap<>();
+    private final Map<SocketKey, ListenSocket> specs = new LinkedHashMap<>();
 
     private final boolean epoll;
 
@@ -140,16 +149,17 @@ public final class UdpTransport implements AutoCloseable {
             }
         }
         synchronized (channels) {
-            Channel previous = channels.put(key(iface.name(), spec.v6(), spec.bindAddress()), channel);
-            specs.put(key(iface.name(), spec.v6(), spec.bindAddress()), spec);
+            SocketKey key = new SocketKey(iface.name(), spec.v6(), spec.bindAddress());
+            Channel previous = channels.put(key, channel);
+            specs.put(key, spec);
             if (previous != null) {
                 previous.close();
             }
         }
     }
 
-    private static String key(String iface, boolean v6, InetAddress bound) {
-        return (v6 ? "6/" : "4/") + iface + "/" + (bound == null ? "*" : bound.getHostAddress());
+    /** A socket's interface, family and bound address (null: the wildcard); no text built per reply. */
+    private record SocketKey(String iface, boolean v6, InetAddress bound) {
     }
 
     private static ByteBuffer deviceName(String name) {
@@ -189,12 +199,12 @@ public final class UdpTransport implements AutoCloseable {
             Consumer<Throwable> onFailure) {
         Channel channel;
         synchronized (channels) {
-            channel = channels.get(key(iface, v6, from));
+            channel = channels.get(new SocketKey(iface, v6, from));
             if (channel == null && from == null && !epoll) {
                 // NIO has no wildcard socket: any socket of the interface sends
-                String prefix = (v6 ? "6/" : "4/") + iface + "/";
-                channel = channels.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue)
-                        .findFirst().orElse(null);
+                channel = channels.entrySet().stream()
+                        .filter(e -> e.getKey().iface().equals(iface) && e.getKey().v6() == v6)
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
             }
         }
         if (channel == null) {

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kea4j.dhcpsrv.Lease4;
 import org.kea4j.dhcpsrv.Lease6;
 import org.kea4j.dhcpsrv.LeaseType;
@@ -23,6 +24,8 @@ public final class LeaseStatistics {
 
     private final Statistics stats;
     private final int universe;
+    /** Names by subnet id; a handful of subnets, kept for the database's life (ids are few and stable). */
+    private final Map<Long, SubnetNames> names = new ConcurrentHashMap<>();
 
     private LeaseStatistics(Statistics stats, int universe) {
         this.stats = stats;
@@ -140,34 +143,47 @@ public final class LeaseStatistics {
         if (state == Lease4.STATE_EXPIRED_RECLAIMED) {
             return;
         }
-        String at = "subnet[" + subnetId + "].";
-        stats.add(at + assigned(prefix), sign);
+        SubnetNames names = names(subnetId);
+        stats.add(prefix ? names.assignedPds() : names.assigned(), sign);
         if (state == Lease4.STATE_DECLINED) {
-            stats.add(at + "declined-addresses", sign);
+            stats.add(names.declined(), sign);
             stats.add("declined-addresses", sign);
         }
     }
 
     /** A new lease was assigned. */
     void assignedNew(long subnetId, boolean prefix) {
-        String name = universe == 4 ? "cumulative-assigned-addresses"
-                : prefix ? "cumulative-assigned-pds" : "cumulative-assigned-nas";
-        stats.add("subnet[" + subnetId + "]." + name, 1);
-        stats.add(name, 1);
+        SubnetNames names = names(subnetId);
+        stats.add(prefix ? names.cumulativePds() : names.cumulative(), 1);
+        stats.add(universe == 4 ? "cumulative-assigned-addresses"
+                : prefix ? "cumulative-assigned-pds" : "cumulative-assigned-nas", 1);
     }
 
     /** A lease in {@code state} was reclaimed (expired, or its decline probation ended). */
     void reclaimed(long subnetId, int state) {
-        String at = "subnet[" + subnetId + "].";
-        stats.add(at + "reclaimed-leases", 1);
+        SubnetNames names = names(subnetId);
+        stats.add(names.reclaimed(), 1);
         stats.add("reclaimed-leases", 1);
         if (state == Lease4.STATE_DECLINED) {
-            stats.add(at + "reclaimed-declined-addresses", 1);
+            stats.add(names.reclaimedDeclined(), 1);
             stats.add("reclaimed-declined-addresses", 1);
         }
     }
 
-    private String assigned(boolean prefix) {
-        return universe == 4 ? "assigned-addresses" : prefix ? "assigned-pds" : "assigned-nas";
+    /** A subnet's statistic names, built once (not for every lease change). */
+    private record SubnetNames(String assigned, String assignedPds, String declined, String cumulative,
+            String cumulativePds, String reclaimed, String reclaimedDeclined) {
+
+        static SubnetNames of(long subnetId, int universe) {
+            String at = "subnet[" + subnetId + "].";
+            return new SubnetNames(at + (universe == 4 ? "assigned-addresses" : "assigned-nas"), at + "assigned-pds",
+                    at + "declined-addresses",
+                    at + (universe == 4 ? "cumulative-assigned-addresses" : "cumulative-assigned-nas"),
+                    at + "cumulative-assigned-pds", at + "reclaimed-leases", at + "reclaimed-declined-addresses");
+        }
+    }
+
+    private SubnetNames names(long subnetId) {
+        return names.computeIfAbsent(subnetId, id -> SubnetNames.of(id, universe));
     }
 }

@@ -464,7 +464,9 @@ final class Dhcp4Srv {
         }
         Pkt4 response = baseResponse(query, Pkt4.DHCPOFFER, rt);
         grantFrom(response, query, lease, subnet, host, rt);
-        LEASES.log(DHCP4_LEASE_ADVERT, lease.address().getHostAddress(), clientIdText(query), hwText(query));
+        if (LEASES.isEnabled(DHCP4_LEASE_ADVERT)) { // the texts cost more than the rest of the log call
+            LEASES.log(DHCP4_LEASE_ADVERT, lease.address().getHostAddress(), clientIdText(query), hwText(query));
+        }
         return response;
     }
 
@@ -501,7 +503,9 @@ final class Dhcp4Srv {
         Pkt4 response = baseResponse(query, Pkt4.DHCPACK, rt);
         response.setCiaddr(query.ciaddr());
         grantFrom(response, query, lease, subnet, host, rt);
-        LEASES.log(DHCP4_LEASE_ALLOC, lease.address().getHostAddress(), clientIdText(query), hwText(query));
+        if (LEASES.isEnabled(DHCP4_LEASE_ALLOC)) {
+            LEASES.log(DHCP4_LEASE_ALLOC, lease.address().getHostAddress(), clientIdText(query), hwText(query));
+        }
         return response;
     }
 

@@ -235,7 +235,9 @@ final class Dhcp6Srv {
             PACKETS.log(DHCP6_REQUIRED_OPTIONS_CHECK_FAIL, query.getName(), text(query.remoteAddress()), problem);
             return null;
         }
-        PACKETS.log(DHCP6_PACKET_RECEIVED, query.label());
+        if (PACKETS.isEnabled(DHCP6_PACKET_RECEIVED)) { // no label built for a log line not written
+            PACKETS.log(DHCP6_PACKET_RECEIVED, query.label());
+        }
         if (PACKETS.isEnabled(DHCP6_QUERY_DATA)) {
             PACKETS.log(DHCP6_QUERY_DATA, "duid=[" + (query.getClientId() == null ? "no info" : query.getClientId())
                     + "], tid=0x" + Long.toHexString(query.transid()), query.toString());
@@ -415,8 +417,10 @@ final class Dhcp6Srv {
             Options6.Ia ia = Options6.Ia.of(o);
             LeaseType type = o.code() == Options6.IA_NA ? LeaseType.NA : LeaseType.PD;
             List<ClientContext6.Hint> hints = hints(ia);
-            LEASES.log(type == LeaseType.NA ? DHCP6_PROCESS_IA_NA_REQUEST
-                    : DHCP6_PROCESS_IA_PD_REQUEST, duid, ia.iaid(), hints.isEmpty() ? "(no hint)" : hintText(hints));
+            Dhcp6Messages request = type == LeaseType.NA ? DHCP6_PROCESS_IA_NA_REQUEST : DHCP6_PROCESS_IA_PD_REQUEST;
+            if (LEASES.isEnabled(request)) {
+                LEASES.log(request, duid, ia.iaid(), hints.isEmpty() ? "(no hint)" : hintText(hints));
+            }
             if (subnet == null) {
                 response.addOption(noLease(ia, type, "Sorry, no subnet available."));
                 continue;
@@ -484,10 +488,15 @@ final class Dhcp6Srv {
 
     private void logSuccess(Lease6 l, boolean fake, Duid duid, long iaid) {
         if (l.type() == LeaseType.NA) {
-            LEASES.log(fake ? DHCP6_LEASE_ADVERT : DHCP6_LEASE_ALLOC, Addresses.format(l.address()), duid, iaid);
+            Dhcp6Messages id = fake ? DHCP6_LEASE_ADVERT : DHCP6_LEASE_ALLOC;
+            if (LEASES.isEnabled(id)) {
+                LEASES.log(id, Addresses.format(l.address()), duid, iaid);
+            }
         } else {
-            LEASES.log(fake ? DHCP6_PD_LEASE_ADVERT : DHCP6_PD_LEASE_ALLOC, Addresses.format(l.address()),
-                    l.prefixLength(), duid, iaid);
+            Dhcp6Messages id = fake ? DHCP6_PD_LEASE_ADVERT : DHCP6_PD_LEASE_ALLOC;
+            if (LEASES.isEnabled(id)) {
+                LEASES.log(id, Addresses.format(l.address()), l.prefixLength(), duid, iaid);
+            }
         }
     }
 
