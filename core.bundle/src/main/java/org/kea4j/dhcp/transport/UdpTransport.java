@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -59,7 +60,11 @@ public final class UdpTransport implements AutoCloseable {
         }
     }
 
-    private final Map<SocketKey, Channel> channels = new LinkedHashMap<>();
+    /** Direct sends: a buffer per sending thread (the descriptor wants native memory). */
+    private static final ThreadLocal<ByteBuffer> SEND_BUFFER = ThreadLocal.withInitial(
+            () -> ByteBuffer.allocateDirect(65536));
+
+    private final Map<SocketKey, OpenSocket> channels = new LinkedHashMap<>();
     private final Map<SocketKey, ListenSocket> specs = new LinkedHashMap<>();
 
     private final boolean epoll;
@@ -150,7 +155,7 @@ public final class UdpTransport implements AutoCloseable {
         }
         synchronized (channels) {
             SocketKey key = new SocketKey(iface.name(), spec.v6(), spec.bindAddress());
-            Channel previous = channels.put(key, channel);
+            OpenSocket previous = channels.put(key, new OpenSocket(channel));
             specs.put(key, spec);
             if (previous != null) {
                 previous.close();
@@ -160,6 +165,58 @@ public final class UdpTransport implements AutoCloseable {
 
     /** A socket's interface, family and bound address (null: the wildcard); no text built per reply. */
     private record SocketKey(String iface, boolean v6, InetAddress bound) {
+    }
+
+    /**
+     * An open socket. On epoll, the thread that made a reply sends it on the socket's descriptor itself (one
+     * sendto), instead of queueing it for the I/O thread and waking that thread for it; the I/O thread writes only
+     * what the kernel's send buffer could not take at once. The descriptor is closed only once no thread is
+     * sending on it (a closed descriptor's number may belong to another file a moment later).
+     */
+    static final class OpenSocket {
+        final Channel channel;
+        private final io.netty.channel.unix.Socket descriptor;
+        private final AtomicInteger sending = new AtomicInteger();
+        private volatile boolean closing;
+
+        OpenSocket(Channel channel) {
+            this.channel = channel;
+            this.descriptor = channel instanceof EpollDatagramChannel epoll
+                    && epoll.fd() instanceof io.netty.channel.unix.Socket socket ? socket : null;
+        }
+
+        /**
+         * Sends from the calling thread; false when the datagram must go through the I/O thread instead (not
+         * epoll, the socket closing, the send buffer full).
+         *
+         * @throws IOException the kernel refused the datagram
+         */
+        boolean sendNow(byte[] data, InetSocketAddress destination) throws IOException {
+            if (descriptor == null || data.length > 65536) {
+                return false;
+            }
+            sending.incrementAndGet();
+            try {
+                if (closing) {
+                    return false;
+                }
+                ByteBuffer buffer = SEND_BUFFER.get().clear();
+                buffer.put(data).flip();
+                return descriptor.sendTo(buffer, 0, data.length, destination.getAddress(), destination.getPort()) > 0;
+            } finally {
+                sending.decrementAndGet();
+            }
+        }
+
+        /** Stops the direct sends, waits (at most a second) for those under way, then closes the channel. */
+        io.netty.channel.ChannelFuture close() {
+            closing = true;
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+            while (sending.get() > 0 && System.nanoTime() < deadline) {
+                Thread.yield();
+            }
+            return channel.close();
+        }
     }
 
     private static ByteBuffer deviceName(String name) {
@@ -197,21 +254,29 @@ public final class UdpTransport implements AutoCloseable {
      */
     public boolean send(String iface, boolean v6, InetAddress from, byte[] data, InetSocketAddress destination,
             Consumer<Throwable> onFailure) {
-        Channel channel;
+        OpenSocket socket;
         synchronized (channels) {
-            channel = channels.get(new SocketKey(iface, v6, from));
-            if (channel == null && from == null && !epoll) {
+            socket = channels.get(new SocketKey(iface, v6, from));
+            if (socket == null && from == null && !epoll) {
                 // NIO has no wildcard socket: any socket of the interface sends
-                channel = channels.entrySet().stream()
+                socket = channels.entrySet().stream()
                         .filter(e -> e.getKey().iface().equals(iface) && e.getKey().v6() == v6)
                         .map(Map.Entry::getValue).findFirst().orElse(null);
             }
         }
-        if (channel == null) {
+        if (socket == null) {
             return false;
         }
+        try {
+            if (socket.sendNow(data, destination)) {
+                return true;
+            }
+        } catch (IOException e) {
+            onFailure.accept(e);
+            return true;
+        }
         ByteBuf buf = Unpooled.wrappedBuffer(data);
-        channel.writeAndFlush(new DatagramPacket(buf, destination)).addListener(f -> {
+        socket.channel.writeAndFlush(new DatagramPacket(buf, destination)).addListener(f -> {
             if (!f.isSuccess()) {
                 onFailure.accept(f.cause());
             }
@@ -221,13 +286,13 @@ public final class UdpTransport implements AutoCloseable {
 
     @Override
     public void close() {
-        List<Channel> toClose;
+        List<OpenSocket> toClose;
         synchronized (channels) {
             toClose = new ArrayList<>(channels.values());
             channels.clear();
             specs.clear();
         }
-        for (Channel c : toClose) {
+        for (OpenSocket c : toClose) {
             c.close().awaitUninterruptibly();
         }
         group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS).awaitUninterruptibly();

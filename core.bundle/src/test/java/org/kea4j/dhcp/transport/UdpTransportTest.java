@@ -63,6 +63,65 @@ class UdpTransportTest {
         }
     }
 
+    /** Replies sent by many threads at once arrive from the server's port; a close waits for the sends under way. */
+    @Test
+    void repliesFromManyThreadsArriveAndACloseWaitsForThoseUnderWay() throws Exception {
+        assertTrue(Transports.epoll(), "epoll, whose sockets the sending threads write to themselves");
+        Iface lo = loopback();
+        int port = freePort();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        try (DatagramSocket client = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            client.setReceiveBufferSize(4 << 20);
+            UdpTransport t = UdpTransport.open("test-udp", List.of(new ListenSocket(lo, port, false, List.of())),
+                    d -> { }, (s, e) -> failures.add(e), UdpTransportTest::unexpected);
+            InetSocketAddress to = new InetSocketAddress("127.0.0.1", client.getLocalPort());
+            java.util.concurrent.CountDownLatch halfway = new java.util.concurrent.CountDownLatch(4);
+            List<Thread> senders = new java.util.ArrayList<>();
+            for (int n = 0; n < 4; n++) {
+                Thread sender = new Thread(() -> {
+                    for (int i = 0; i < 2000; i++) {
+                        if (i == 100) {
+                            halfway.countDown();
+                        }
+                        if (t.send(lo.name(), false, new byte[] {7, (byte) i}, to, failures::add)) {
+                            sent.incrementAndGet();
+                        }
+                    }
+                });
+                senders.add(sender);
+                sender.start();
+            }
+            assertTrue(halfway.await(10, TimeUnit.SECONDS));
+            t.close(); // while the senders are sending
+            for (Thread sender : senders) {
+                sender.join(10_000);
+                assertTrue(!sender.isAlive());
+            }
+            assertEquals(false, t.send(lo.name(), false, new byte[] {1}, to, failures::add), "closed: nothing sent");
+            assertTrue(failures.isEmpty(), failures.toString());
+            assertTrue(sent.get() >= 400, "sent before the close: " + sent.get());
+            client.setSoTimeout(2000);
+            DatagramPacket reply = new DatagramPacket(new byte[16], 16);
+            client.receive(reply);
+            assertEquals(port, reply.getPort(), "from the server's socket");
+            assertEquals(7, reply.getData()[0]);
+        }
+    }
+
+    /** A datagram the kernel refuses (an IPv6 destination on an IPv4 socket) is reported, not lost silently. */
+    @Test
+    void aRefusedReplyIsReported() throws Exception {
+        Iface lo = loopback();
+        int port = freePort();
+        BlockingQueue<Throwable> failures = new ArrayBlockingQueue<>(4);
+        try (UdpTransport t = UdpTransport.open("test-udp", List.of(new ListenSocket(lo, port, false, List.of())),
+                d -> { }, (s, e) -> failures.add(e), UdpTransportTest::unexpected)) {
+            assertTrue(t.send(lo.name(), false, new byte[] {1}, new InetSocketAddress("::1", 9), failures::add));
+            assertNotNull(failures.poll(5, TimeUnit.SECONDS), "the refusal reached the caller's report");
+        }
+    }
+
     @Test
     void reportsASocketThatCannotOpen() throws Exception {
         Iface ghost = new Iface("nosuchif0", 999, List.of(), true, false, null);
