@@ -1,6 +1,7 @@
 package org.kea4j.core.internal.launcher;
 
 import static org.kea4j.core.internal.config.DctlMessages.DCTL_INIT_PROCESS;
+import static org.kea4j.core.internal.config.DctlMessages.DCTL_JIT_PRIORITY_FAIL;
 import static org.kea4j.core.internal.config.DctlMessages.DCTL_PROCESS_FAILED;
 import static org.kea4j.core.internal.config.DctlMessages.DCTL_RUN_PROCESS;
 import static org.kea4j.core.internal.config.DctlMessages.DCTL_STANDALONE;
@@ -181,6 +182,14 @@ public final class Launcher implements Callable<Integer> {
         // handlers first: a SIGTERM / SIGINT during the initial configuration still ends the process cleanly
         Signals.install(() -> process.requestShutdown(0), () -> config.reload(ConfigTrigger.SIGNAL));
         startHooksWatcher(options.hooksDir(), options.console());
+        Thread jitPriority = new Thread(() -> {
+            String failed = CompilerPriority.lower();
+            if (failed != null) {
+                LOG.log(DCTL_JIT_PRIORITY_FAIL, failed);
+            }
+        }, "kea4j-jit-priority");
+        jitPriority.setDaemon(true);
+        jitPriority.start();
 
         Path file = options.config() != null ? options.config() : defaultConfig();
         ConfigDocument document;
