@@ -28,23 +28,11 @@ public final class Main {
         Path self = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (args.length > 0 && args[0].equals("ctl")) {
             // a control command needs no framework: the JDK and Jackson's parser answer in a fraction of a second
-            Path jackson;
-            try (JarFile jar = new JarFile(self.toFile())) {
-                jackson = extract(jar, jar.stream().map(JarEntry::getName)
-                        .filter(n -> n.startsWith("jar/jackson-core-") && n.endsWith(".jar")).findFirst().orElse(null));
-            }
-            System.exit((Integer) runIn(new URL[] {self.toUri().toURL(), jackson.toUri().toURL()},
-                    "org.kea4j.launch.Ctl", new Class<?>[] {String[].class}, new Object[] {args}));
+            System.exit(runWithoutFramework(self, "jar/jackson-core-", "org.kea4j.launch.Ctl", args));
         }
         if (args.length > 0 && args[0].equals("client")) {
             // the test client needs only kea4j's packet classes: no framework either
-            Path core;
-            try (JarFile jar = new JarFile(self.toFile())) {
-                core = extract(jar, jar.stream().map(JarEntry::getName)
-                        .filter(n -> n.startsWith("jar/org.kea4j.core-") && n.endsWith(".jar")).findFirst().orElse(null));
-            }
-            System.exit((Integer) runIn(new URL[] {self.toUri().toURL(), core.toUri().toURL()},
-                    "org.kea4j.launch.Client", new Class<?>[] {String[].class}, new Object[] {args}));
+            System.exit(runWithoutFramework(self, "jar/org.kea4j.core-", "org.kea4j.launch.Client", args));
         }
         Path framework;
         Properties launch = new Properties();
@@ -57,6 +45,18 @@ public final class Main {
         System.exit((Integer) runIn(new URL[] {self.toUri().toURL(), framework.toUri().toURL()},
                 "org.kea4j.launch.FrameworkRunner", new Class<?>[] {Path.class, Properties.class, String[].class},
                 new Object[] {self, launch, args}));
+    }
+
+    /** Runs a tool's class with the one embedded jar it needs (the first whose name starts with {@code jarPrefix}). */
+    private static int runWithoutFramework(Path self, String jarPrefix, String className, String[] args)
+            throws Exception {
+        Path needed;
+        try (JarFile jar = new JarFile(self.toFile())) {
+            needed = extract(jar, jar.stream().map(JarEntry::getName)
+                    .filter(n -> n.startsWith(jarPrefix) && n.endsWith(".jar")).findFirst().orElse(null));
+        }
+        return (Integer) runIn(new URL[] {self.toUri().toURL(), needed.toUri().toURL()}, className,
+                new Class<?>[] {String[].class}, new Object[] {args});
     }
 
     /** Calls {@code run} of a class loaded, with its dependencies, by a class loader of its own. */

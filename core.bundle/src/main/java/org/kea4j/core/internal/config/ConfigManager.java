@@ -368,7 +368,7 @@ public final class ConfigManager implements ConfigService {
                 done.add(e.getKey());
             }
             control.configure(next.sockets());
-            http.configure(next.listeners(), services(next.sections().keySet()));
+            http.configure(next.listeners(), ServiceNames.of(next.sections().keySet()));
         } catch (ConfigException | IOException | RuntimeException e) {
             rollback(previous, done);
             if (e instanceof ConfigException ce) {
@@ -388,16 +388,6 @@ public final class ConfigManager implements ConfigService {
                 next.listeners());
     }
 
-    /** The control agent's service names of the servers among these sections. */
-    private static Set<String> services(Set<String> sectionNames) {
-        Set<String> out = new LinkedHashSet<>();
-        for (var e : Map.of("Dhcp4", "dhcp4", "Dhcp6", "dhcp6", "DhcpDdns", "d2").entrySet()) {
-            if (sectionNames.contains(e.getKey())) {
-                out.add(e.getValue());
-            }
-        }
-        return out;
-    }
 
     /** Puts back what a failed commit changed (the previous hooks libraries are loaded again). */
     private void rollback(Committed previous, List<String> done) {
@@ -423,7 +413,7 @@ public final class ConfigManager implements ConfigService {
         }
         try {
             control.configure(previous.sockets());
-            http.configure(previous.listeners(), services(previous.sections().keySet()));
+            http.configure(previous.listeners(), ServiceNames.of(previous.sections().keySet()));
         } catch (IOException e) {
             LOG.log(DCTL_CONFIG_LOAD_FAIL, KeaLogger.processRoot(), "rollback of control sockets: " + e.getMessage());
         }

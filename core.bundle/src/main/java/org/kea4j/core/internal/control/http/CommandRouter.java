@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.kea4j.control.Answer;
 import org.kea4j.control.CommandRegistry;
+import org.kea4j.core.internal.config.ServiceNames;
 import org.kea4j.log.KeaLogger;
 
 /**
@@ -29,7 +30,7 @@ final class CommandRouter {
     private static final KeaLogger LOG = KeaLogger.forSubsystem("http");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** Service names and the top-level elements of their servers. */
-    static final Map<String, String> SECTIONS = Map.of("dhcp4", "Dhcp4", "dhcp6", "Dhcp6", "d2", "DhcpDdns");
+    static final Map<String, String> SECTIONS = ServiceNames.SECTIONS;
 
     private final CommandRegistry registry;
     private final Supplier<Set<String>> localServices;
