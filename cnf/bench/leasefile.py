@@ -16,7 +16,6 @@ and, from the two files, the RSS each server grew by per lease: (RSS with the la
 import argparse
 import os
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -61,36 +60,8 @@ def rss_mb(pid):
     return float("nan")
 
 
-def stop(process):
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(60)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
-def first_offer(process, port, limit):
-    """Seconds until the server on loopback answers a DISCOVER (None if it exits or LIMIT passes)."""
-    start = time.monotonic()
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as client:
-        client.bind(("127.0.0.1", 0))
-        client.settimeout(0.005)
-        while time.monotonic() - start < limit and process.poll() is None:
-            try:
-                client.sendto(tools.discover(), ("127.0.0.1", port))
-                client.recvfrom(2048)
-                return time.monotonic() - start
-            except socket.timeout:
-                pass
-            except ConnectionRefusedError:
-                time.sleep(0.005)
-    return None
-
-
-def started_line(process, log, limit):
-    """Seconds until the server logs DHCP4_STARTED (None if it exits or LIMIT passes)."""
-    start = time.monotonic()
+def started_line(process, log, start, limit):
+    """Seconds from START until the server logs DHCP4_STARTED (None if it exits or LIMIT passes)."""
     while time.monotonic() - start < limit and process.poll() is None:
         with open(log, errors="replace") as f:
             if "DHCP4_STARTED" in f.read():
@@ -113,16 +84,17 @@ def run_once(server, leases_file, args, cds):
         env = dict(os.environ, KEA_PIDFILE_DIR=work, KEA_LOCKFILE_DIR=work, KEA4J_JAVA=args.java,
                    KEA4J_CDS_DIR=cds, KEA4J_DATA_DIR=work)
         command = [tools.LAUNCHER] if server == "kea4j" else ["kea-dhcp4"]
+        start = time.monotonic()
         with open(log, "w") as out:
             process = subprocess.Popen(command + ["-c", path, "-p", str(port)], cwd=work, env=env,
                                        stdout=out, stderr=subprocess.STDOUT)
         try:
-            ready = (first_offer(process, port, 120) if server == "kea4j"
-                     else started_line(process, log, 120))
+            ready = (tools.first_offer(process, port, start, 120) if server == "kea4j"
+                     else started_line(process, log, start, 120))
             time.sleep(args.settle)
             rss = rss_mb(process.pid) if process.poll() is None else float("nan")
         finally:
-            stop(process)
+            tools.stop(process)
         return ready, rss
     finally:
         shutil.rmtree(work, ignore_errors=True)

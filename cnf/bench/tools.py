@@ -47,6 +47,34 @@ def discover():
     return fixed + b"\x63\x82\x53\x63" + bytes([53, 1, 1, 255])
 
 
+def first_offer(server, port, start, limit):
+    """Seconds from START until the server on loopback answers a DISCOVER (sent every 5 ms); None if it exits or
+    LIMIT seconds pass."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as client:
+        client.bind(("127.0.0.1", 0))
+        client.settimeout(0.005)
+        while time.monotonic() - start < limit and server.poll() is None:
+            try:
+                client.sendto(discover(), ("127.0.0.1", port))
+                client.recvfrom(2048)
+                return time.monotonic() - start
+            except socket.timeout:
+                pass
+            except ConnectionRefusedError:
+                time.sleep(0.005)
+    return None
+
+
+def stop(server):
+    """SIGTERM to the server (by its PID), then a bounded wait; SIGKILL if it does not end."""
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(60)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 def start_to_offer(java, cds_dir):
     """Seconds from exec of the launcher to the first DHCPOFFER (DISCOVERs every 5 ms), and the seconds to stop."""
     work = tempfile.mkdtemp(prefix="kea4j-start-")
@@ -58,32 +86,15 @@ def start_to_offer(java, cds_dir):
                              "subnet4": [{"id": 1, "subnet": "127.0.0.0/8",
                                           "pools": [{"pool": "127.0.1.10 - 127.0.1.250"}]}]}}, f)
     env = dict(os.environ, KEA4J_JAVA=java, KEA4J_CDS_DIR=cds_dir, KEA4J_DATA_DIR=work)
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as client:
-        client.bind(("127.0.0.1", 0))
-        client.settimeout(0.005)
-        start = time.monotonic()
-        server = subprocess.Popen([LAUNCHER, "-c", config, "-p", str(port)], cwd=work, env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        answered = None
-        try:
-            while answered is None and time.monotonic() - start < 60 and server.poll() is None:
-                try:
-                    client.sendto(discover(), ("127.0.0.1", port))
-                    client.recvfrom(2048)
-                    answered = time.monotonic() - start
-                except socket.timeout:
-                    pass
-                except ConnectionRefusedError:
-                    time.sleep(0.005)
-        finally:
-            stopping = time.monotonic()
-            server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(60)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-            shutil.rmtree(work, ignore_errors=True)
+    start = time.monotonic()
+    server = subprocess.Popen([LAUNCHER, "-c", config, "-p", str(port)], cwd=work, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        answered = first_offer(server, port, start, 60)
+    finally:
+        stopping = time.monotonic()
+        stop(server)
+        shutil.rmtree(work, ignore_errors=True)
     return answered, time.monotonic() - stopping
 
 
