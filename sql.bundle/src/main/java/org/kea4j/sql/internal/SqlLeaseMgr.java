@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.kea4j.dhcp.ClientId;
@@ -228,13 +229,17 @@ final class SqlLeaseMgr implements LeaseMgr {
         return query(sql.select4ByHwaddr, ps -> ps.setBytes(1, hwaddr.rawBytes()), SqlLeaseMgr::readLease4);
     }
 
+    /*
+     * A client's leases are looked up by its identifier alone (the first column of Kea's index on identifier and
+     * subnet) and the subnet is picked here, as Kea 2.2 does. With "AND subnet_id = ?" in the statement, PostgreSQL's
+     * generic plan for it, made while the table was still small or never analysed, may walk the index on subnet_id
+     * instead: every lease of the subnet at each look-up, a cost that grows with the table (measured: 1.3 ms a
+     * look-up at 13,000 leases against 0.005 ms, the workers' packet rate fell with it).
+     */
+
     @Override
     public Optional<Lease4> getLease4(HWAddr hwaddr, long subnetId) {
-        requireUniverse(4);
-        return queryOne(sql.select4ByHwaddrSubnet, ps -> {
-            ps.setBytes(1, hwaddr.rawBytes());
-            ps.setLong(2, subnetId);
-        }, SqlLeaseMgr::readLease4);
+        return inSubnet(getLease4(hwaddr), subnetId);
     }
 
     @Override
@@ -245,21 +250,23 @@ final class SqlLeaseMgr implements LeaseMgr {
 
     @Override
     public Optional<Lease4> getLease4(ClientId clientId, long subnetId) {
-        requireUniverse(4);
-        return queryOne(sql.select4ByClientIdSubnet, ps -> {
-            ps.setBytes(1, clientId.bytes());
-            ps.setLong(2, subnetId);
-        }, SqlLeaseMgr::readLease4);
+        return inSubnet(getLease4(clientId), subnetId);
     }
 
     @Override
     public Optional<Lease4> getLease4(ClientId clientId, HWAddr hwaddr, long subnetId) {
-        requireUniverse(4);
-        return queryOne(sql.select4ByClientIdHwaddrSubnet, ps -> {
-            ps.setBytes(1, clientId.bytes());
-            ps.setBytes(2, hwaddr.rawBytes());
-            ps.setLong(3, subnetId);
-        }, SqlLeaseMgr::readLease4);
+        return getLease4(clientId).stream()
+                .filter(l -> l.subnetId() == subnetId && Arrays.equals(l.hwaddrBytes(), hwaddr.rawBytes()))
+                .findFirst();
+    }
+
+    private static Optional<Lease4> inSubnet(List<Lease4> leases, long subnetId) {
+        for (Lease4 lease : leases) {
+            if (lease.subnetId() == subnetId) {
+                return Optional.of(lease);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -430,13 +437,10 @@ final class SqlLeaseMgr implements LeaseMgr {
 
     @Override
     public List<Lease6> getLeases6(LeaseType type, Duid duid, long iaid, long subnetId) {
-        requireUniverse(6);
-        return query(sql.select6ByDuidIaidSubnet, ps -> {
-            ps.setBytes(1, duid.rawBytes());
-            engine.setIaid(ps, 2, iaid);
-            ps.setLong(3, subnetId);
-            ps.setInt(4, type.code());
-        }, this::readLease6);
+        // by DUID and IAID alone, the subnet picked here: see getLease4(HWAddr, long)
+        List<Lease6> leases = getLeases6(type, duid, iaid);
+        leases.removeIf(l -> l.subnetId() != subnetId);
+        return leases;
     }
 
     @Override

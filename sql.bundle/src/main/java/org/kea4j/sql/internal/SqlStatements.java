@@ -17,10 +17,7 @@ final class SqlStatements {
     final String wipe4;
     final String select4ByAddress;
     final String select4ByHwaddr;
-    final String select4ByHwaddrSubnet;
     final String select4ByClientId;
-    final String select4ByClientIdSubnet;
-    final String select4ByClientIdHwaddrSubnet;
     final String select4All;
     final String select4BySubnet;
     private final String select4;
@@ -33,7 +30,6 @@ final class SqlStatements {
     final String wipe6;
     final String select6ByAddress;
     final String select6ByDuidIaid;
-    final String select6ByDuidIaidSubnet;
     final String select6All;
     final String select6BySubnet;
     private final String select6;
@@ -51,10 +47,7 @@ final class SqlStatements {
         select4 = "SELECT address, " + LEASE4_COLUMNS.replace("expire,", expireFrom + " AS expire,") + " FROM lease4";
         select4ByAddress = select4 + " WHERE address = ?";
         select4ByHwaddr = select4 + " WHERE hwaddr = ? ORDER BY address";
-        select4ByHwaddrSubnet = select4 + " WHERE hwaddr = ? AND subnet_id = ?";
         select4ByClientId = select4 + " WHERE client_id = ? ORDER BY address";
-        select4ByClientIdSubnet = select4 + " WHERE client_id = ? AND subnet_id = ?";
-        select4ByClientIdHwaddrSubnet = select4 + " WHERE client_id = ? AND hwaddr = ? AND subnet_id = ?";
         select4All = select4 + " ORDER BY address";
         select4BySubnet = select4 + " WHERE subnet_id = ? ORDER BY address";
 
@@ -67,7 +60,6 @@ final class SqlStatements {
         select6 = "SELECT address, " + LEASE6_COLUMNS.replace("expire,", expireFrom + " AS expire,") + " FROM lease6";
         select6ByAddress = select6 + " WHERE address = ? AND lease_type = ?";
         select6ByDuidIaid = select6 + " WHERE duid = ? AND iaid = ? AND lease_type = ? ORDER BY address";
-        select6ByDuidIaidSubnet = select6 + " WHERE duid = ? AND iaid = ? AND subnet_id = ? AND lease_type = ? ORDER BY address";
         select6All = select6 + " ORDER BY address";
         select6BySubnet = select6 + " WHERE subnet_id = ? ORDER BY address";
     }
