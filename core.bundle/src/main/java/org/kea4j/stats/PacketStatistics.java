@@ -87,8 +87,8 @@ public final class PacketStatistics {
     }
 
     /**
-     * A datagram was dropped before it reached the pipeline (every worker busy, the queue full): counted as
-     * received and dropped.
+     * A datagram was dropped before it reached the pipeline (the workers could not keep up): counted as received
+     * and dropped.
      *
      * @return whether to log it now: at most once every 10 s, the count being in the statistics
      */

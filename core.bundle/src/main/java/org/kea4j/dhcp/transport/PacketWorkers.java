@@ -2,8 +2,8 @@ package org.kea4j.dhcp.transport;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,22 +11,37 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The worker threads of a DHCP server: a bounded queue the I/O thread hands packets to without ever
- * waiting (a packet that finds the queue full is dropped and counted), and striped locks so that the
- * packets of one client are handled one at a time.
+ * The worker threads of a DHCP server: a queue the I/O thread hands packets to without ever waiting, and
+ * striped locks so that the packets of one client are handled one at a time.
+ *
+ * <p>When the workers cannot keep up (a slow lease database, a burst beyond what the core can do) the packets that
+ * waited longest go: a packet that finds the queue full pushes out the oldest one (Kea's multi-threading packet
+ * queue), and a packet that waited longer than {@link #DEFAULT_MAX_WAIT_MILLIS} is dropped unanswered. Either way the
+ * workers answer clients that are still waiting rather than ones that have retransmitted or given up, so an
+ * overloaded server goes on serving at the rate it can, with bounded delays, instead of spending itself on stale
+ * packets. Every such packet is counted and reported through the drop callback.
  */
 public final class PacketWorkers implements AutoCloseable {
 
-    /** Packets waiting for a worker before new ones are dropped. */
-    public static final int QUEUE_CAPACITY = 8192;
+    /** Packets that may wait for a worker when the configuration sets no {@code packet-queue-size}. */
+    public static final int DEFAULT_QUEUE_CAPACITY = 8192;
+
+    /**
+     * Longest wait of a packet for a worker before it is dropped, in milliseconds (system property
+     * {@code kea4j.packet-max-wait-ms}; 0 keeps every packet however long it waited).
+     */
+    public static final long DEFAULT_MAX_WAIT_MILLIS = Long.getLong("kea4j.packet-max-wait-ms", 500);
 
     /** The workers of the process's servers, for {@code status-get}. */
     private static final Set<PacketWorkers> LIVE = ConcurrentHashMap.newKeySet();
 
     private final ThreadPoolExecutor pool;
-    private final int threads;
+    private final DropOldestQueue queue;
+    private final long maxWaitNanos;
+    private volatile int threads;
     private final ReentrantLock[] clientLocks = new ReentrantLock[1024];
     private final AtomicLong dropped = new AtomicLong();
+    private final Runnable onDrop;
     /**
      * The queue's depth averaged over about the last 10, 100 and 1000 packets (Kea's packet-queue-statistics), as
      * exponential averages; written by the one thread that submits, read by anyone.
@@ -46,19 +61,29 @@ public final class PacketWorkers implements AutoCloseable {
     /**
      * @param name    thread name prefix ({@code kea-dhcp4-worker})
      * @param threads number of workers
-     * @param onDrop  called for each packet dropped because the queue was full
+     * @param onDrop  called for each packet dropped because the workers could not keep up
      */
     public PacketWorkers(String name, int threads, Runnable onDrop) {
+        this(name, threads, onDrop, DEFAULT_MAX_WAIT_MILLIS);
+    }
+
+    /**
+     * @param name          thread name prefix ({@code kea-dhcp4-worker})
+     * @param threads       number of workers
+     * @param onDrop        called for each packet dropped because the workers could not keep up
+     * @param maxWaitMillis longest wait for a worker before a packet is dropped (0: no limit)
+     */
+    public PacketWorkers(String name, int threads, Runnable onDrop, long maxWaitMillis) {
+        this.onDrop = onDrop;
+        this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
         AtomicInteger n = new AtomicInteger();
-        pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
+        queue = new DropOldestQueue(DEFAULT_QUEUE_CAPACITY, this::drop);
+        pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, queue,
                 r -> {
                     Thread t = new Thread(r, name + "-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                }, (r, executor) -> {
-                    dropped.incrementAndGet();
-                    onDrop.run();
-                });
+                }, (r, executor) -> drop());
         pool.prestartAllCoreThreads();
         this.threads = threads;
         LIVE.add(this);
@@ -72,13 +97,43 @@ public final class PacketWorkers implements AutoCloseable {
         return Integer.getInteger("kea4j.workers", Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** Queues a packet's work; never blocks (drops when the queue is full). */
+    /**
+     * Sizes the workers and their queue (Kea's {@code thread-pool-size} and {@code packet-queue-size}); packets
+     * already waiting stay.
+     *
+     * @param threads  worker threads (at least 1)
+     * @param capacity packets that may wait (0: no limit but the wait)
+     */
+    public void resize(int threads, int capacity) {
+        if (threads < 1 || capacity < 0) {
+            throw new IllegalArgumentException("threads " + threads + ", queue capacity " + capacity);
+        }
+        synchronized (pool) {
+            if (threads > pool.getMaximumPoolSize()) {
+                pool.setMaximumPoolSize(threads);
+                pool.setCorePoolSize(threads);
+            } else {
+                pool.setCorePoolSize(threads);
+                pool.setMaximumPoolSize(threads);
+            }
+            pool.prestartAllCoreThreads();
+            this.threads = threads;
+        }
+        queue.capacity = capacity;
+    }
+
+    /** Packets that may wait for a worker (0: no limit but the wait). */
+    public int queueCapacity() {
+        return queue.capacity;
+    }
+
+    /** Queues a packet's work; never blocks (pushes out the oldest waiting packet when the queue is full). */
     public void submit(Runnable work) {
-        int depth = pool.getQueue().size();
+        int depth = queue.size();
         depth10 += (depth - depth10) / 10;
         depth100 += (depth - depth100) / 100;
         depth1000 += (depth - depth1000) / 1000;
-        pool.execute(work);
+        pool.execute(maxWaitNanos == 0 ? work : new Waiting(work, System.nanoTime()));
     }
 
     /** The number of worker threads. */
@@ -108,9 +163,14 @@ public final class PacketWorkers implements AutoCloseable {
         }
     }
 
-    /** Packets dropped because the queue was full. */
+    /** Packets dropped because the workers could not keep up (pushed out of a full queue, or waited too long). */
     public long dropped() {
         return dropped.get();
+    }
+
+    private void drop() {
+        dropped.incrementAndGet();
+        onDrop.run();
     }
 
     @Override
@@ -121,6 +181,47 @@ public final class PacketWorkers implements AutoCloseable {
             pool.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A packet's work and when it was queued: a worker drops it unrun once it waited too long. */
+    private final class Waiting implements Runnable {
+        private final Runnable work;
+        private final long queuedAt;
+
+        Waiting(Runnable work, long queuedAt) {
+            this.work = work;
+            this.queuedAt = queuedAt;
+        }
+
+        @Override
+        public void run() {
+            if (System.nanoTime() - queuedAt > maxWaitNanos) {
+                drop();
+            } else {
+                work.run();
+            }
+        }
+    }
+
+    /** A queue that takes every packet, pushing out the oldest ones beyond its capacity. */
+    private static final class DropOldestQueue extends LinkedBlockingQueue<Runnable> {
+        private static final long serialVersionUID = 1L;
+        private final transient Runnable onDrop;
+        volatile int capacity;
+
+        DropOldestQueue(int capacity, Runnable onDrop) {
+            this.capacity = capacity;
+            this.onDrop = onDrop;
+        }
+
+        @Override
+        public boolean offer(Runnable work) {
+            int limit = capacity;
+            while (limit > 0 && size() >= limit && poll() != null) {
+                onDrop.run();
+            }
+            return super.offer(work);
         }
     }
 }

@@ -57,6 +57,50 @@ public final class DhcpConfigElements {
     }
 
     /**
+     * {@code multi-threading}: the packet workers. kea4j always handles packets on several threads (the packets of
+     * one client one at a time); {@code enable-multi-threading} (default true, as from Kea 2.4) decides whether
+     * {@code thread-pool-size} and {@code packet-queue-size} apply, as in Kea, where they are ignored when it is false.
+     *
+     * @param threads       worker threads (thread-pool-size; 0 when not set: one per core, at least two)
+     * @param queueCapacity packets that may wait for a worker before the oldest is dropped (packet-queue-size, Kea's
+     *                      default 64; 0 no limit; -1 when not set: kea4j's default, see PacketWorkers)
+     */
+    public record MultiThreading(int threads, int queueCapacity) {
+        /** No {@code multi-threading} element, or one that is disabled. */
+        public static final MultiThreading DEFAULT = new MultiThreading(0, -1);
+
+        /** Most worker threads a configuration may ask for. */
+        public static final int MAX_THREADS = 1024;
+
+        /** The worker threads to run. */
+        public int workerThreads() {
+            return threads == 0 ? org.kea4j.dhcp.transport.PacketWorkers.defaultCount() : threads;
+        }
+
+        /** The packets that may wait (0: no limit but the wait). */
+        public int queueLimit() {
+            return queueCapacity < 0 ? org.kea4j.dhcp.transport.PacketWorkers.DEFAULT_QUEUE_CAPACITY : queueCapacity;
+        }
+    }
+
+    private static final Set<String> MULTI_THREADING_KEYS = Set.of("enable-multi-threading", "thread-pool-size",
+            "packet-queue-size");
+
+    /** Parses {@code multi-threading} of a server element ({@link MultiThreading#DEFAULT} when absent). */
+    public static MultiThreading multiThreading(ConfigNode server) throws ConfigException {
+        Optional<ConfigNode> node = server.get("multi-threading");
+        if (node.isEmpty()) {
+            return MultiThreading.DEFAULT;
+        }
+        ConfigNode mt = node.get().expectMap().checkKeys(MULTI_THREADING_KEYS);
+        boolean enabled = mt.getBoolean("enable-multi-threading", true);
+        long threads = mt.getLong("thread-pool-size", 0, MultiThreading.MAX_THREADS, 0);
+        long queue = mt.getLong("packet-queue-size", 0, 0xFFFF_FFFFL, 64);
+        return enabled ? new MultiThreading((int) threads, (int) Math.min(queue, Integer.MAX_VALUE))
+                : MultiThreading.DEFAULT;
+    }
+
+    /**
      * One element of {@code shared-networks}.
      *
      * @param name    its name (present, not empty, unique among the networks)
@@ -385,7 +429,7 @@ public final class DhcpConfigElements {
         server.getLong("statistic-default-sample-count", 0, 0xFFFF_FFFFL, 20);
         server.getLong("statistic-default-sample-age", 0, 0xFFFF_FFFFL, 0);
         server.getLong("parked-packet-limit", 0, 0xFFFF_FFFFL, 256);
-        for (String map : List.of("sanity-checks", "multi-threading", "dhcp-queue-control")) {
+        for (String map : List.of("sanity-checks", "dhcp-queue-control")) {
             if (server.get(map).isPresent()) {
                 server.require(map).expectMap();
             }

@@ -184,7 +184,8 @@ final class Dhcp4ConfigParser {
         return new Dhcp4Config(interfaces, leaseDatabase, subnets, networks, options, defs, classes,
                 dhcp4.getBoolean("echo-client-id", true), declineProbation, expiration,
                 globalReservations, globals.nextServer(), identifiers, ddns, hooks, socket, loggers,
-                context.serverPort().orElse(Dhcp4Config.DEFAULT_PORT), DhcpConfigElements.hostDatabases(dhcp4));
+                context.serverPort().orElse(Dhcp4Config.DEFAULT_PORT), DhcpConfigElements.hostDatabases(dhcp4),
+                DhcpConfigElements.multiThreading(dhcp4));
     }
 
     private static Globals globals(ConfigNode dhcp4) throws ConfigException {

@@ -95,6 +95,7 @@ final class Dhcp4Server implements AutoCloseable {
     synchronized void apply(Dhcp4Runtime next) {
         runtime = next;
         timers.schedule(next.config().expiration());
+        workers.resize(next.config().multiThreading().workerThreads(), next.config().multiThreading().queueLimit());
         srv.engine().retainSubnets(next.subnetList());
     }
 

@@ -12,6 +12,8 @@ import org.kea4j.config.ConfigContext;
 import org.kea4j.config.ConfigDocument;
 import org.kea4j.config.ConfigException;
 import org.kea4j.dhcpsrv.Addresses;
+import org.kea4j.dhcp.transport.PacketWorkers;
+import org.kea4j.dhcpsrv.cfg.DhcpConfigElements;
 import org.kea4j.dhcpsrv.cfg.Subnet4Config;
 
 class Dhcp4ConfigParserTest {
@@ -23,6 +25,31 @@ class Dhcp4ConfigParserTest {
 
     private static ConfigException fails(String dhcp4) {
         return assertThrows(ConfigException.class, () -> parse(dhcp4));
+    }
+
+    @Test
+    void multiThreadingSizesTheWorkersAsKeaDoes() throws ConfigException {
+        String base = "\"lease-database\": { \"type\": \"memfile\", \"persist\": false }";
+        assertEquals(DhcpConfigElements.MultiThreading.DEFAULT, parse("{" + base + "}").multiThreading());
+        DhcpConfigElements.MultiThreading set = parse("{" + base + ", \"multi-threading\": { \"enable-multi-threading\": "
+                + "true, \"thread-pool-size\": 6, \"packet-queue-size\": 100 } }").multiThreading();
+        assertEquals(6, set.workerThreads());
+        assertEquals(100, set.queueLimit());
+        DhcpConfigElements.MultiThreading kea = parse("{" + base + ", \"multi-threading\": { \"thread-pool-size\": 0 } }")
+                .multiThreading();
+        assertEquals(PacketWorkers.defaultCount(), kea.workerThreads(), "0: one per core");
+        assertEquals(64, kea.queueLimit(), "Kea's default queue");
+        // Kea 2.2's own config-get output: multi-threading off, its sizes ignored (kea4j keeps its workers)
+        assertEquals(DhcpConfigElements.MultiThreading.DEFAULT, parse("{" + base + ", \"multi-threading\": { "
+                + "\"enable-multi-threading\": false, \"thread-pool-size\": 0, \"packet-queue-size\": 64 } }")
+                .multiThreading());
+        assertEquals(PacketWorkers.DEFAULT_QUEUE_CAPACITY, DhcpConfigElements.MultiThreading.DEFAULT.queueLimit());
+        assertTrue(fails("{" + base + ", \"multi-threading\": { \"thread-pool-size\": 5000 } }").getMessage()
+                .contains("thread-pool-size"));
+        assertTrue(fails("{" + base + ", \"multi-threading\": { \"packet-queue\": 5 } }").getMessage()
+                .contains("unknown keyword 'packet-queue'"));
+        assertTrue(fails("{" + base + ", \"multi-threading\": { \"packet-queue-size\": -1 } }").getMessage()
+                .contains("packet-queue-size"));
     }
 
     @Test

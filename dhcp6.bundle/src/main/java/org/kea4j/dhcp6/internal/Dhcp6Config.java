@@ -44,7 +44,8 @@ record Dhcp6Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Sub
         ServerIdConfig serverId, long declineProbationPeriod, DhcpConfigElements.Expiration expiration,
         List<Reservation6Config> globalReservations, List<Integer> relaySuppliedOptions, String dataDirectory,
         Map<String, Object> dhcpDdns, List<HooksLibraryConfig> hooksLibraries,
-        ServerControlSockets controlSockets, List<LoggerConfig> loggers, int port, List<DbAccess> hostDatabases) {
+        ServerControlSockets controlSockets, List<LoggerConfig> loggers, int port, List<DbAccess> hostDatabases,
+        org.kea4j.dhcpsrv.cfg.DhcpConfigElements.MultiThreading multiThreading) {
 
     /** The standard DHCPv6 server port. */
     static final int DEFAULT_PORT = 547;

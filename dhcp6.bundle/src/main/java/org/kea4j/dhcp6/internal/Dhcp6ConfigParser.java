@@ -184,7 +184,8 @@ final class Dhcp6ConfigParser {
         return new Dhcp6Config(interfaces, leaseDatabase, subnets, networks, options, defs, classes, serverId(dhcp6),
                 declineProbation, expiration, globalReservations, List.copyOf(rsoo),
                 dhcp6.getString("data-directory", null), ddns, hooks, socket, loggers,
-                context.serverPort().orElse(Dhcp6Config.DEFAULT_PORT), DhcpConfigElements.hostDatabases(dhcp6));
+                context.serverPort().orElse(Dhcp6Config.DEFAULT_PORT), DhcpConfigElements.hostDatabases(dhcp6),
+                DhcpConfigElements.multiThreading(dhcp6));
     }
 
     private static int parseCode(ConfigNode c) throws ConfigException {

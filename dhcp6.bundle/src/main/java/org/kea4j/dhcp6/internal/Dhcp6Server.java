@@ -114,6 +114,7 @@ final class Dhcp6Server implements AutoCloseable {
     synchronized void apply(Dhcp6Runtime next) {
         runtime = next;
         timers.schedule(next.config().expiration());
+        workers.resize(next.config().multiThreading().workerThreads(), next.config().multiThreading().queueLimit());
         srv.engine().retainSubnets(next.subnetList());
     }
 

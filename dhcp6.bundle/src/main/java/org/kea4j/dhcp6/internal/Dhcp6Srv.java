@@ -132,13 +132,16 @@ final class Dhcp6Srv {
         this.buffer6Send = hooks.hook(Dhcp6Hooks.BUFFER6_SEND);
     }
 
-    /** A datagram was dropped before it reached the pipeline: every worker busy and the queue full. */
     /** A datagram arrived while the service is disabled ({@code dhcp-disable}): counted as received and dropped. */
     void serviceDisabled() {
         packets.received();
         packets.dropped();
     }
 
+    /**
+     * A datagram was dropped before it reached the pipeline: the workers could not keep up (pushed out of the full
+     * queue by a newer one, or it waited too long).
+     */
     void queueFull() {
         if (packets.queueFull()) {
             LOG.log(Dhcp6Messages.DHCP6_PACKET_QUEUE_FULL);

@@ -64,7 +64,7 @@ public final class PlatformCommands implements CommandHandler {
                 // Kea 2.2's fields; a process running several servers adds up their workers and queues
                 List<PacketWorkers> workers = PacketWorkers.live();
                 args.put("thread-pool-size", workers.stream().mapToInt(PacketWorkers::threads).sum());
-                args.put("packet-queue-size", PacketWorkers.QUEUE_CAPACITY * Math.max(1, workers.size()));
+                args.put("packet-queue-size", workers.stream().mapToInt(PacketWorkers::queueCapacity).sum());
                 double[] depth = new double[3];
                 for (PacketWorkers w : workers) {
                     double[] own = w.queueStatistics();

@@ -1,0 +1,102 @@
+package org.kea4j.dhcp.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class PacketWorkersTest {
+
+    /** Occupies the one worker until released. */
+    private static CountDownLatch blockWorker(PacketWorkers workers) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        workers.submit(() -> {
+            started.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        return release;
+    }
+
+    private static void awaitDone(List<Integer> ran, AtomicInteger dropped, int total) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ran.size() + dropped.get() < total && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void aFullQueuePushesOutTheOldestPackets() throws Exception {
+        AtomicInteger dropped = new AtomicInteger();
+        try (PacketWorkers workers = new PacketWorkers("test-worker", 1, dropped::incrementAndGet, 0)) {
+            workers.resize(1, 3);
+            CountDownLatch release = blockWorker(workers);
+            List<Integer> ran = new CopyOnWriteArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                int n = i;
+                workers.submit(() -> ran.add(n));
+            }
+            assertEquals(2, dropped.get(), "packets 1 and 2 pushed out at once");
+            release.countDown();
+            awaitDone(ran, dropped, 5);
+            assertEquals(List.of(3, 4, 5), ran, "the newest ones are answered, in order");
+            assertEquals(2, workers.dropped());
+        }
+    }
+
+    @Test
+    void packetsThatWaitedTooLongAreDroppedUnrun() throws Exception {
+        AtomicInteger dropped = new AtomicInteger();
+        try (PacketWorkers workers = new PacketWorkers("test-worker", 1, dropped::incrementAndGet, 50)) {
+            CountDownLatch release = blockWorker(workers);
+            List<Integer> ran = new CopyOnWriteArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                int n = i;
+                workers.submit(() -> ran.add(n));
+            }
+            Thread.sleep(200);
+            workers.submit(() -> ran.add(4));
+            release.countDown();
+            awaitDone(ran, dropped, 4);
+            assertEquals(List.of(4), ran, "only the packet that had not waited 50 ms yet is answered");
+            assertEquals(3, dropped.get());
+        }
+    }
+
+    @Test
+    void resizingChangesHowManyPacketsRunAtOnce() throws Exception {
+        try (PacketWorkers workers = new PacketWorkers("test-worker", 1, () -> { }, 0)) {
+            workers.resize(3, 0);
+            assertEquals(3, workers.threads());
+            assertEquals(0, workers.queueCapacity());
+            CountDownLatch together = new CountDownLatch(3);
+            CountDownLatch done = new CountDownLatch(3);
+            for (int i = 0; i < 3; i++) {
+                workers.submit(() -> {
+                    together.countDown();
+                    try {
+                        if (together.await(10, TimeUnit.SECONDS)) {
+                            done.countDown();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            assertTrue(done.await(10, TimeUnit.SECONDS), "three packets ran side by side");
+            workers.resize(1, 10);
+            assertEquals(1, workers.threads());
+            assertEquals(10, workers.queueCapacity());
+        }
+    }
+}
