@@ -34,6 +34,12 @@ public final class Main {
             // the test client needs only kea4j's packet classes: no framework either
             System.exit(runWithoutFramework(self, "jar/org.kea4j.core-", "org.kea4j.launch.Client", args));
         }
+        // Netty's JFR events (buffer and chunk allocations): the first packet's buffer would start the JDK's Flight
+        // Recorder machinery (~75 ms of class loading and set-up on the packet's path); -Dio.netty.jfr.enabled=true
+        // still asks for them
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
         Path framework;
         Properties launch = new Properties();
         try (JarFile jar = new JarFile(self.toFile())) {
