@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.kea4j.dhcpsrv.Lease4;
+import org.kea4j.dhcpsrv.Lease6;
 import org.kea4j.dhcpsrv.LeaseType;
 
 /**
@@ -28,6 +30,16 @@ public record LeaseCount(long subnetId, LeaseType type, int state, long count) {
         /** Counts one lease. */
         public void add(long subnetId, LeaseType type, int state) {
             counts.computeIfAbsent(new Key(subnetId, type, state), k -> new long[1])[0]++;
+        }
+
+        /** Counts an IPv4 lease (an address: {@link LeaseType#NA}). */
+        public void add(Lease4 lease) {
+            add(lease.subnetId(), LeaseType.NA, lease.state());
+        }
+
+        /** Counts an IPv6 lease under its type. */
+        public void add(Lease6 lease) {
+            add(lease.subnetId(), lease.type(), lease.state());
         }
 
         /** The rows counted so far. */

@@ -170,9 +170,9 @@ public interface LeaseMgr extends AutoCloseable {
     default List<LeaseCount> countLeases() {
         LeaseCount.Tally tally = new LeaseCount.Tally();
         if (universe() == 4) {
-            getLeases4().forEach(l -> tally.add(l.subnetId(), LeaseType.NA, l.state()));
+            getLeases4().forEach(tally::add);
         } else {
-            getLeases6().forEach(l -> tally.add(l.subnetId(), l.type(), l.state()));
+            getLeases6().forEach(tally::add);
         }
         return tally.rows();
     }

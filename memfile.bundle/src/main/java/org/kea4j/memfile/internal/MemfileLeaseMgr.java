@@ -414,9 +414,9 @@ public final class MemfileLeaseMgr implements LeaseMgr {
         return read(() -> {
             LeaseCount.Tally tally = new LeaseCount.Tally();
             if (universe == 4) {
-                leases4.forEach(l -> tally.add(l.subnetId(), LeaseType.NA, l.state()));
+                leases4.forEach(tally::add);
             } else {
-                leases6.forEach(l -> tally.add(l.subnetId(), l.type(), l.state()));
+                leases6.forEach(tally::add);
             }
             return tally.rows();
         });

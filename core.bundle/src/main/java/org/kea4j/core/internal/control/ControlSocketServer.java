@@ -262,7 +262,7 @@ final class ControlSocketServer {
             try {
                 request = JSON.readTree(body);
             } catch (IOException e) {
-                String reason = "invalid JSON: " + firstLine(e.getMessage());
+                String reason = "invalid JSON: " + Json.firstLine(e.getMessage());
                 LOG.log(CONFIG_CCSESSION_MSG, reason);
                 reply(ctx, Answer.error(reason), keepOpen, !keepOpen);
                 return;
@@ -354,19 +354,11 @@ final class ControlSocketServer {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             if (cause instanceof IOException) {
-                LOG.log(CC_READ_ERROR, firstLine(cause.getMessage()));
+                LOG.log(CC_READ_ERROR, Json.firstLine(cause.getMessage()));
             } else {
                 LOG.log(CC_READ_EXCEPTION, String.valueOf(cause));
             }
             ctx.close();
-        }
-
-        private static String firstLine(String message) {
-            if (message == null) {
-                return "";
-            }
-            int nl = message.indexOf('\n');
-            return nl < 0 ? message : message.substring(0, nl);
         }
     }
 }

@@ -19,4 +19,13 @@ public final class Json {
 
     private Json() {
     }
+
+    /** The first line of an error message, for a log line or an answer (Jackson's add the input on later lines). */
+    public static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
 }

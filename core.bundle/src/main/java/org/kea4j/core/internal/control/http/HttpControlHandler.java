@@ -34,6 +34,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.kea4j.config.BasicAuthentication;
 import org.kea4j.config.Secrets;
+import org.kea4j.core.internal.control.Json;
 import org.kea4j.log.KeaLogger;
 
 /**
@@ -96,7 +97,7 @@ final class HttpControlHandler extends SimpleChannelInboundHandler<FullHttpReque
         try {
             command = JSON.readTree(request.content().toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            badRequest(ctx, remote, "invalid JSON: " + firstLine(e.getMessage()), keepAlive);
+            badRequest(ctx, remote, "invalid JSON: " + Json.firstLine(e.getMessage()), keepAlive);
             return;
         }
         if (command == null || !command.isObject()) {
@@ -172,7 +173,7 @@ final class HttpControlHandler extends SimpleChannelInboundHandler<FullHttpReque
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {
-            LOG.log(HTTP_CONNECTION_HANDSHAKE_FAILED, remote(ctx), firstLine(String.valueOf(done.cause().getMessage())));
+            LOG.log(HTTP_CONNECTION_HANDSHAKE_FAILED, remote(ctx), Json.firstLine(String.valueOf(done.cause().getMessage())));
             ctx.close();
             return;
         }
@@ -191,7 +192,7 @@ final class HttpControlHandler extends SimpleChannelInboundHandler<FullHttpReque
             LOG.log(HTTP_IDLE_CONNECTION_TIMEOUT_OCCURRED, remote(ctx));
         } else if (!(cause instanceof io.netty.handler.codec.DecoderException d
                 && d.getCause() instanceof javax.net.ssl.SSLException)) {
-            LOG.log(HTTP_BAD_CLIENT_REQUEST_RECEIVED, remote(ctx), firstLine(String.valueOf(cause.getMessage())));
+            LOG.log(HTTP_BAD_CLIENT_REQUEST_RECEIVED, remote(ctx), Json.firstLine(String.valueOf(cause.getMessage())));
         }
         ctx.close();
     }
@@ -199,13 +200,5 @@ final class HttpControlHandler extends SimpleChannelInboundHandler<FullHttpReque
     private static String remote(ChannelHandlerContext ctx) {
         return ctx.channel().remoteAddress() instanceof InetSocketAddress a
                 ? a.getAddress().getHostAddress() : String.valueOf(ctx.channel().remoteAddress());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }
