@@ -229,14 +229,15 @@ final class SqlLeaseMgr implements LeaseMgr {
         return query(sql.select4ByHwaddr, ps -> ps.setBytes(1, hwaddr.rawBytes()), SqlLeaseMgr::readLease4);
     }
 
-    /*
-     * A client's leases are looked up by its identifier alone (the first column of Kea's index on identifier and
-     * subnet) and the subnet is picked here, as Kea 2.2 does. With "AND subnet_id = ?" in the statement, PostgreSQL's
-     * generic plan for it, made while the table was still small or never analysed, may walk the index on subnet_id
-     * instead: every lease of the subnet at each look-up, a cost that grows with the table (measured: 1.3 ms a
-     * look-up at 13,000 leases against 0.005 ms, the workers' packet rate fell with it).
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A client's leases are looked up by its identifier alone (the first column of Kea's index on identifier and
+     * subnet) and the subnet is picked here, as Kea 2.2 does; so are the other look-ups by client identifier, DUID
+     * and IAID. With "AND subnet_id = ?" in the statement, PostgreSQL's generic plan for it, made while the table
+     * was still small or never analysed, may walk the index on subnet_id instead: every lease of the subnet at each
+     * look-up, a cost that grows with the table (measured: 1.3 ms a look-up at 13,000 leases against 0.005 ms).
      */
-
     @Override
     public Optional<Lease4> getLease4(HWAddr hwaddr, long subnetId) {
         return inSubnet(getLease4(hwaddr), subnetId);

@@ -388,7 +388,6 @@ public final class ConfigManager implements ConfigService {
                 next.listeners());
     }
 
-
     /** Puts back what a failed commit changed (the previous hooks libraries are loaded again). */
     private void rollback(Committed previous, List<String> done) {
         for (String name : done) {
