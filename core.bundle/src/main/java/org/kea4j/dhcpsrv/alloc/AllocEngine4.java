@@ -55,13 +55,30 @@ public final class AllocEngine4 {
         }
     }
 
-    /** Forgets the allocator position of subnets that are no longer configured. */
-    public void retainSubnets(java.util.Collection<Subnet4Config> subnets) {
+    /**
+     * Takes a configuration's subnets: forgets the allocator position of subnets no longer configured, and starts
+     * that of a subnet new to it after the highest address {@code leases} holds in its pools. A restarted server
+     * thus goes on where its leases end, instead of trying every leased address of the pool, one look-up each, at
+     * its first allocation (tens of milliseconds per 10,000 leases on the first packet, seconds on SQL).
+     *
+     * @param leases the lease database, or null (positions start at the first address)
+     */
+    public void configured(java.util.Collection<Subnet4Config> subnets, LeaseMgr leases) {
         java.util.Set<Long> ids = new java.util.HashSet<>();
         for (Subnet4Config s : subnets) {
             ids.add(s.id());
         }
         cursors.keySet().retainAll(ids);
+        for (Subnet4Config s : subnets) {
+            IterativeCursor known = cursors.get(s.id());
+            if (leases != null && !s.pools().isEmpty() && (known == null || !known.servesPools(s.pools()))) {
+                IterativeCursor c = new IterativeCursor(s.pools(), known);
+                if (known == null) {
+                    c.resumeAfter(leases.getLeases4(s.id()).stream().map(Lease4::addressValue).toList());
+                }
+                cursors.put(s.id(), c);
+            }
+        }
     }
 
     /**

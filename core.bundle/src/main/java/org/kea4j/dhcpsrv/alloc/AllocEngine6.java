@@ -4,6 +4,7 @@ import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.Lease4;
 import org.kea4j.dhcpsrv.Lease6;
 import org.kea4j.dhcpsrv.LeaseType;
+import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
 import org.kea4j.dhcpsrv.Prefix;
 import org.kea4j.dhcpsrv.cfg.PdPoolConfig;
 import org.kea4j.dhcpsrv.cfg.PoolConfig;
@@ -58,14 +59,40 @@ public final class AllocEngine6 {
         }
     }
 
-    /** Forgets the allocator position of subnets that are no longer configured. */
-    public void retainSubnets(java.util.Collection<Subnet6Config> subnets) {
+    /**
+     * Takes a configuration's subnets: forgets the allocator position of subnets no longer configured, and starts
+     * that of a subnet new to it after the highest address (prefix) {@code leases} holds in its pools (see
+     * {@link AllocEngine4#configured}).
+     *
+     * @param leases the lease database, or null (positions start at the first address)
+     */
+    public void configured(java.util.Collection<Subnet6Config> subnets, LeaseMgr leases) {
         java.util.Set<String> keep = new java.util.HashSet<>();
         for (Subnet6Config s : subnets) {
             keep.add(s.id() + "/NA");
             keep.add(s.id() + "/PD");
         }
         cursors.keySet().retainAll(keep);
+        if (leases == null) {
+            return;
+        }
+        for (Subnet6Config s : subnets) {
+            List<Lease6> held = null;
+            for (LeaseType type : List.of(LeaseType.NA, LeaseType.PD)) {
+                String key = s.id() + "/" + type;
+                Cursor known = cursors.get(key);
+                if ((type == LeaseType.NA ? s.pools() : s.pdPools()).isEmpty()
+                        || known != null && known.serves(s, type)) {
+                    continue;
+                }
+                Cursor c = new Cursor(s, type, known);
+                if (known == null) {
+                    held = held != null ? held : leases.getLeases6(s.id());
+                    c.resumeAfter(held);
+                }
+                cursors.put(key, c);
+            }
+        }
     }
 
     /** The client's leases of this IA in the subnet. */
@@ -518,6 +545,23 @@ public final class AllocEngine6 {
         }
 
         record Candidate(BigInteger address, int length) {
+        }
+
+        /** Goes on after the highest of these leases of its type that lies in its pools. */
+        synchronized void resumeAfter(List<Lease6> leased) {
+            BigInteger highest = null;
+            for (Lease6 l : leased) {
+                if (l.type() == type) {
+                    BigInteger a = Addresses.toBigInteger(l.address());
+                    if ((highest == null || a.compareTo(highest) > 0) && poolOf(a) >= 0) {
+                        highest = a;
+                    }
+                }
+            }
+            if (highest != null) {
+                position = highest;
+                pool = poolOf(highest);
+            }
         }
 
         synchronized Candidate next() {

@@ -35,6 +35,22 @@ final class IterativeCursor {
         return pools.equals(other);
     }
 
+    /**
+     * Goes on after the highest of these addresses that lies in the pools (the leases a restarted server finds),
+     * rather than from the first address of the first pool.
+     */
+    void resumeAfter(Iterable<Long> leased) {
+        long highest = -1;
+        for (long a : leased) {
+            if (a > highest && poolOf(a) >= 0) {
+                highest = a;
+            }
+        }
+        if (highest >= 0) {
+            position = highest;
+        }
+    }
+
     /** How many addresses the pools hold. */
     long capacity() {
         return capacity;

@@ -3,5 +3,5 @@
  * reservation lookup and the reclamation of expired leases, as Kea's {@code AllocEngine} and
  * {@code LeaseMgr::reclaimExpiredLeases}. Exported with the mandatory attribute {@code kea4j=engine}.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.kea4j.dhcpsrv.alloc;

@@ -96,7 +96,7 @@ final class Dhcp4Server implements AutoCloseable {
         runtime = next;
         timers.schedule(next.config().expiration());
         workers.resize(next.config().multiThreading().workerThreads(), next.config().multiThreading().queueLimit());
-        srv.engine().retainSubnets(next.subnetList());
+        srv.engine().configured(next.subnetList(), leaseMgr.get().orElse(null));
     }
 
     /** On the I/O thread: hand over to a worker. */

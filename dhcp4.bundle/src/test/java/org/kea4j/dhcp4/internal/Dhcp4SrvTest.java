@@ -315,6 +315,17 @@ class Dhcp4SrvTest {
     }
 
     @Test
+    void aRestartedServerGoesOnAfterTheHighestLeasedAddress() throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        for (int i : new int[] {10, 14}) {
+            h.leases.addLease(Lease4.builder(ip("192.0.2." + i)).hwaddr(HWAddr.ethernet(new byte[] {9, 9, 9, 9, 9,
+                    (byte) i})).validLifetime(4000).cltt(now).subnetId(1).build());
+        }
+        h.srv.engine().configured(h.runtime.subnetList(), h.leases);
+        assertEquals(ip("192.0.2.15"), h.dora(1).yiaddr(), "after the highest leased address, not the free .11");
+    }
+
+    @Test
     void expiredLeasesAreReused() throws Exception {
         long longAgo = System.currentTimeMillis() / 1000 - 10_000;
         for (int i = 10; i <= 20; i++) {

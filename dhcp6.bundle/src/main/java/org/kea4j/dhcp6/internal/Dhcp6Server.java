@@ -115,7 +115,7 @@ final class Dhcp6Server implements AutoCloseable {
         runtime = next;
         timers.schedule(next.config().expiration());
         workers.resize(next.config().multiThreading().workerThreads(), next.config().multiThreading().queueLimit());
-        srv.engine().retainSubnets(next.subnetList());
+        srv.engine().configured(next.subnetList(), leaseMgr.get().orElse(null));
     }
 
     /**

@@ -117,6 +117,26 @@ class Dhcp6SrvTest {
     }
 
     @Test
+    void aRestartedServerGoesOnAfterTheHighestLeasedAddressAndPrefix() throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        Duid other = new Duid(PipelineHarness6.duid(0x70));
+        for (String a : List.of("2001:db8:1::100", "2001:db8:1::103")) {
+            h.leases.addLease(Lease6.builder(LeaseType.NA, v6(a)).duid(other).iaid(a.length()).preferredLifetime(3000)
+                    .validLifetime(4000).cltt(now).subnetId(1).build());
+        }
+        for (String p : List.of("2001:db8:8::", "2001:db8:8:200::")) {
+            h.leases.addLease(Lease6.builder(LeaseType.PD, v6(p)).duid(other).iaid(p.length()).prefixLength(56)
+                    .preferredLifetime(3000).validLifetime(4000).cltt(now).subnetId(1).build());
+        }
+        h.srv.engine().configured(h.runtime.subnetList(), h.leases);
+        Pkt6 reply = h.sarr(1, true, true);
+        assertEquals(v6("2001:db8:1::104"), address(ia(reply, Options6.IA_NA)).address(),
+                "after the highest leased address, not the free ::102");
+        assertEquals(v6("2001:db8:8:300::"), prefix(ia(reply, Options6.IA_PD)).prefix(),
+                "after the highest leased prefix, not the free 2001:db8:8:100::/56");
+    }
+
+    @Test
     void severalIasInOneMessageEachGetALease() throws Exception {
         Pkt6 solicit = client(Pkt6.SOLICIT, 1, true, false);
         solicit.addOption(new Options6.Ia(Options6.IA_NA, 7, 0, 0, List.of()).toOption());
