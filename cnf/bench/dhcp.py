@@ -405,11 +405,16 @@ def main():
                                 if await_started(server, family):
                                     cold.append(measured_run(server, family, rates[0], args, options,
                                                              completing))
+                                    print("%s %s %s cold run %d: lost %.3f %%, delay max %.1f ms" % (
+                                        mode, backend, name, len(cold), cold[-1]["lost"], cold[-1]["max"]),
+                                        file=sys.stderr)
                                 else:
                                     print("%s did not start; its log: %s" % (
                                         name, open(server.log).read()[-2000:]), file=sys.stderr)
                             finally:
                                 server.stop()
+                                shutil.copy(server.log, "/tmp/%s-bench-%s-%s-cold%d.out" % (
+                                    name, mode, backend, len(cold)))
                         if cold:
                             results[(name, rates[0])] = median(cold)
                             f = results[(name, rates[0])]

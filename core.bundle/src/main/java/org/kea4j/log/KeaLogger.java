@@ -83,6 +83,8 @@ public final class KeaLogger {
     private static final ConcurrentMap<String, KeaLogger> SUBSYSTEMS = new ConcurrentHashMap<>();
     private static volatile String processRoot = DEFAULT_PROCESS_ROOT;
     private static volatile LevelPolicy policy = name -> Threshold.DEFAULT;
+    /** The thread whose lines are formatted but not written ({@link #quietly}), or null. */
+    private static volatile Thread quiet;
 
     private final String subsystem;
     private volatile String name;
@@ -167,6 +169,9 @@ public final class KeaLogger {
             return;
         }
         String line = MessageFormatter.line(id, args);
+        if (Thread.currentThread() == quiet) {
+            return;
+        }
         Logger out = delegate;
         switch (id.def().severity()) {
             case DEBUG -> out.debug(line);
@@ -175,6 +180,20 @@ public final class KeaLogger {
             case ERROR -> out.error(line);
             case FATAL -> out.error(FATAL, line);
             default -> throw new IllegalStateException("unexpected severity of " + id.name());
+        }
+    }
+
+    /**
+     * Runs an action whose log lines on this thread are formatted (the code that formats them runs, as it would)
+     * but not written: a rehearsal of the packet path with synthetic clients must not fill the log. One thread at
+     * a time.
+     */
+    public static synchronized void quietly(Runnable action) {
+        quiet = Thread.currentThread();
+        try {
+            action.run();
+        } finally {
+            quiet = null;
         }
     }
 

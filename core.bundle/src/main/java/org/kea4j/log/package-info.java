@@ -7,5 +7,5 @@
  * {@code log.log(DHCP4_STARTED, version)}. The severity belongs to the message, not to the call.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package org.kea4j.log;

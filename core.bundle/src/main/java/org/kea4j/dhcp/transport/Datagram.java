@@ -2,6 +2,7 @@ package org.kea4j.dhcp.transport;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import org.kea4j.dhcp.Pkt;
 
 /**
  * A received UDP datagram.
@@ -15,4 +16,15 @@ import java.net.InetSocketAddress;
  */
 public record Datagram(byte[] data, String iface, int ifIndex, InetSocketAddress source, InetAddress destination,
         int localPort) {
+
+    /** A packet made of this datagram's payload (not yet parsed), addressed as the datagram came. */
+    public <P extends Pkt> P addressing(P packet) {
+        packet.setIface(iface);
+        packet.setIfIndex(ifIndex);
+        packet.setRemoteAddress(source.getAddress());
+        packet.setRemotePort(source.getPort());
+        packet.setLocalAddress(destination);
+        packet.setLocalPort(localPort);
+        return packet;
+    }
 }

@@ -22,6 +22,12 @@ public interface LeaseDatabases {
     /** Opens a database through the back end of its type. */
     LeaseMgr open(DbAccess access, int universe) throws ConfigException;
 
+    /**
+     * Opens a database that is never a server's: its leases count into statistics of its own, not the process's
+     * (for rehearsing the packet path before a server opens its sockets). The caller closes it.
+     */
+    LeaseMgr openDetached(DbAccess access, int universe) throws ConfigException;
+
     /** The database the server of this universe uses, if any. */
     Optional<LeaseMgr> current(int universe);
 

@@ -34,4 +34,10 @@ public interface HooksManager {
 
     /** The hook points with their callouts, in declaration order. */
     List<HookPointInfo> hookPoints();
+
+    /**
+     * A manager of the same hook points with no library, whose sessions never call a callout: for rehearsing the
+     * packet path (synthetic exchanges before a server opens its sockets) where no library may see them.
+     */
+    HooksManager rehearsal();
 }

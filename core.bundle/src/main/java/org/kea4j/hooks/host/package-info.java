@@ -3,5 +3,5 @@
  * framework: how a server calls the hook points declared in {@code org.kea4j.hooks}, and what the framework
  * shows operators. Hook library authors do not need this package.
  */
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package org.kea4j.hooks.host;

@@ -203,6 +203,7 @@ public final class Dhcp4Section implements ConfigSection, org.kea4j.dhcpsrv.allo
             server = new Dhcp4Server(new Dhcp4Srv(hooks, new AllocEngine4(hooks, LOGGER_ROOT), packetStatistics()),
                     new LeaseReclamation4(hooks), () -> leaseDatabases.current(4), PacketWorkers.defaultCount(),
                     networkState::enabled);
+            org.kea4j.dhcp.transport.Rehearsal.run("DHCPv4", 4, hooks, leaseDatabases, Rehearsal4::new);
             org.kea4j.dhcp.transport.StartupHeap.collectOnce();
         }
         server.listen(runtime);

@@ -115,13 +115,7 @@ final class Dhcp4Server implements AutoCloseable {
         if (rt == null || lm.isEmpty()) {
             return;
         }
-        Pkt4 query = new Pkt4(d.data(), d.data().length);
-        query.setIface(d.iface());
-        query.setIfIndex(d.ifIndex());
-        query.setRemoteAddress(d.source().getAddress());
-        query.setRemotePort(d.source().getPort());
-        query.setLocalAddress(d.destination());
-        query.setLocalPort(d.localPort());
+        Pkt4 query = d.addressing(new Pkt4(d.data(), d.data().length));
         workers.asClient(clientHash(d.data()), () -> {
             Dhcp4Srv.Reply reply = srv.handle(query, rt, lm.get());
             if (reply != null) {

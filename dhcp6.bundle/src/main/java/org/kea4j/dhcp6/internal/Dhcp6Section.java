@@ -194,6 +194,7 @@ public final class Dhcp6Section implements ConfigSection, org.kea4j.dhcpsrv.allo
             server = new Dhcp6Server(new Dhcp6Srv(hooks, new AllocEngine6(hooks, LOGGER_ROOT), packetStatistics()),
                     new LeaseReclamation6(hooks), () -> leaseDatabases.current(6), PacketWorkers.defaultCount(),
                     networkState::enabled);
+            org.kea4j.dhcp.transport.Rehearsal.run("DHCPv6", 6, hooks, leaseDatabases, Rehearsal6::new);
             org.kea4j.dhcp.transport.StartupHeap.collectOnce();
         }
         server.listen(runtime);

@@ -148,13 +148,7 @@ final class Dhcp6Server implements AutoCloseable {
         if (rt == null || lm.isEmpty()) {
             return;
         }
-        Pkt6 query = new Pkt6(d.data(), d.data().length);
-        query.setIface(d.iface());
-        query.setIfIndex(d.ifIndex());
-        query.setRemoteAddress(d.source().getAddress());
-        query.setRemotePort(d.source().getPort());
-        query.setLocalAddress(d.destination());
-        query.setLocalPort(d.localPort());
+        Pkt6 query = d.addressing(new Pkt6(d.data(), d.data().length));
         workers.asClient(clientHash(d), () -> {
             Dhcp6Srv.Reply reply = srv.handle(query, rt, lm.get());
             if (reply != null) {

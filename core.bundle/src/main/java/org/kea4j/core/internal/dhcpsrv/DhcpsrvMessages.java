@@ -48,6 +48,8 @@ public enum DhcpsrvMessages implements MessageId {
     DHCPSRV_NOTYPE_DB(error("no 'type' keyword to determine database backend: %1")),
     DHCPSRV_NO_SOCKETS_OPEN(warn("no interface configured to listen to DHCP traffic")),
     DHCPSRV_OPEN_SOCKET_FAIL(warn("failed to open socket: %1")),
+    DHCPSRV_REHEARSAL_DONE(info("%1 packet path rehearsed before the sockets open: %2 synthetic exchanges in %3 ms")),
+    DHCPSRV_REHEARSAL_FAILED(warn("%1 packet path rehearsal failed, the server starts without it: %2")),
     DHCPSRV_RENEW6_ERROR(error("allocation engine experienced error with attempting to renew a lease: %1")),
     DHCPSRV_SOCKETS_NIO(warn("the native epoll transport is not used (%1): sockets use Java's NIO, cannot be bound"
             + " to their interfaces, and DHCPv4 receives only what is sent to an interface address (relayed or unicast"

@@ -78,6 +78,12 @@ public final class LeaseDatabasesImpl implements LeaseDatabases {
     }
 
     @Override
+    public LeaseMgr openDetached(DbAccess access, int universe) throws ConfigException {
+        return org.kea4j.dhcpsrv.leasemgr.LeaseStatistics.counting(factory(access).open(access, universe),
+                new org.kea4j.stats.StatisticsRegistry());
+    }
+
+    @Override
     public Optional<LeaseMgr> current(int universe) {
         return Optional.ofNullable(current.get(universe));
     }

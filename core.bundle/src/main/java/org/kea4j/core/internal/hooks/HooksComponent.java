@@ -364,4 +364,9 @@ public final class HooksComponent implements HooksManager, LibraryLoader {
     public List<HookPointInfo> hookPoints() {
         return manager.hookPoints();
     }
+
+    @Override
+    public HooksManager rehearsal() {
+        return manager.rehearsal();
+    }
 }

@@ -970,6 +970,11 @@ public final class HooksManagerImpl implements HooksManager {
     }
 
     @Override
+    public HooksManager rehearsal() {
+        return new HooksManagerImpl(new InMemoryLibraries(), Runnable::run);
+    }
+
+    @Override
     public List<HookPointInfo> hookPoints() {
         CalloutTable t = table;
         List<HookPointInfo> out = new ArrayList<>();

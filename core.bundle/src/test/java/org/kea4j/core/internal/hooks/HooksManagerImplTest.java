@@ -28,6 +28,7 @@ import org.kea4j.hooks.NextStep;
 import org.kea4j.hooks.NoSuchCalloutContextException;
 import org.kea4j.hooks.host.CalloutSession;
 import org.kea4j.hooks.host.Hook;
+import org.kea4j.hooks.host.HooksManager;
 import org.kea4j.hooks.host.LibraryInfo;
 
 class HooksManagerImplTest {
@@ -122,6 +123,20 @@ class HooksManagerImplTest {
         assertEquals(List.of("b-callout", "a-callout"),
                 hooks.hookPoints().stream().filter(p -> p.name().equals("test_hook")).findFirst().orElseThrow()
                         .callouts().stream().map(e -> e.callout().name()).toList());
+    }
+
+    @Test
+    void aRehearsalManagerHasTheHookPointsButNoLibraryAndCallsNoCallout() throws Exception {
+        add("a");
+        configure("a");
+        HooksManager rehearsal = hooks.rehearsal();
+        Hook rehearsed = rehearsal.hook(TEST);
+        try (CalloutSession session = rehearsal.openSession()) {
+            assertFalse(session.hasCallouts(rehearsed));
+        }
+        assertTrue(rehearsal.libraries().isEmpty());
+        assertTrue(rehearsal.hookPoints().stream().anyMatch(p -> p.name().equals("pkt6_receive")));
+        assertEquals(List.of("a"), call(), "the manager it came from keeps its library");
     }
 
     @Test
