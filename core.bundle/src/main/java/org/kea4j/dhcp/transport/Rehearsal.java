@@ -28,16 +28,17 @@ import org.kea4j.log.KeaLogger;
 /**
  * Synthetic exchanges through a server's packet path before it opens its sockets.
  *
- * <p>A JVM starts by interpreting the code; the packet path is compiled only after it has run some hundreds of
- * times, and on a busy core the compiler competes with the packets for it. Without a rehearsal the first clients
- * after a start paid for that: the first quarter of a second of DHCPv6 service answered in tens of milliseconds
- * (up to 200) instead of one. A rehearsal runs a few thousand exchanges of made-up clients through a pipeline of
- * its own (no hooks library, its own statistics, a lease file in a directory of its own, deleted after), with
- * their log lines formatted but not written, then waits (briefly) for the compiler to catch up.
+ * <p>The first time the packet path runs, the JVM loads its classes (Netty's receive and send paths among them),
+ * links each lambda and string concatenation, and interprets: without a rehearsal the first clients after a start
+ * waited 30-60 ms for their answers, and those behind them as long (measured with the benchmark's {@code --cold}
+ * runs, the server on one core). A rehearsal runs {@value #DEFAULT_EXCHANGES} made-up clients through a pipeline
+ * of the server's own code with no hooks library, its own statistics, a lease file in a temporary directory
+ * (deleted after) and its log lines formatted but not written; the first {@value #THROUGH_SOCKETS} go through a
+ * socket on the loopback address. The start takes those costs instead (0.1-0.3 s on one core), and the first
+ * clients are answered in 10-20 ms.
  *
- * <p>{@code -Dkea4j.rehearsal=N} sets how many exchanges ({@value #DEFAULT_EXCHANGES} by default; 0: none). It
- * stops after {@value #BUDGET_MILLIS} ms whatever the count. A rehearsal that fails is logged and the server starts
- * as it would have without it.
+ * <p>{@code -Dkea4j.rehearsal=N} sets how many exchanges (0: none). A rehearsal stops after {@value #BUDGET_MILLIS}
+ * ms whatever the count; one that fails is logged and the server starts as it would have without it.
  */
 public final class Rehearsal {
 
