@@ -76,23 +76,31 @@ public final class AllocEngine6 {
         if (leases == null) {
             return;
         }
+        java.util.Map<String, Cursor> changed = new java.util.HashMap<>();
+        java.util.Map<String, Cursor> fresh = new java.util.HashMap<>();
         for (Subnet6Config s : subnets) {
-            List<Lease6> held = null;
             for (LeaseType type : List.of(LeaseType.NA, LeaseType.PD)) {
                 String key = s.id() + "/" + type;
                 Cursor known = cursors.get(key);
-                if ((type == LeaseType.NA ? s.pools() : s.pdPools()).isEmpty()
-                        || known != null && known.serves(s, type)) {
-                    continue;
+                if (!(type == LeaseType.NA ? s.pools() : s.pdPools()).isEmpty()
+                        && (known == null || !known.serves(s, type))) {
+                    Cursor c = new Cursor(s, type, known);
+                    changed.put(key, c);
+                    if (known == null) {
+                        fresh.put(key, c);
+                    }
                 }
-                Cursor c = new Cursor(s, type, known);
-                if (known == null) {
-                    held = held != null ? held : leases.getLeases6(s.id());
-                    c.resumeAfter(held);
-                }
-                cursors.put(key, c);
             }
         }
+        if (!fresh.isEmpty()) {
+            for (Lease6 l : leases.getLeases6()) { // one pass for all new subnets
+                Cursor c = fresh.get(l.subnetId() + "/" + l.type());
+                if (c != null) {
+                    c.resumeAfter(l);
+                }
+            }
+        }
+        cursors.putAll(changed);
     }
 
     /** The client's leases of this IA in the subnet. */
@@ -547,20 +555,13 @@ public final class AllocEngine6 {
         record Candidate(BigInteger address, int length) {
         }
 
-        /** Goes on after the highest of these leases of its type that lies in its pools. */
-        synchronized void resumeAfter(List<Lease6> leased) {
-            BigInteger highest = null;
-            for (Lease6 l : leased) {
-                if (l.type() == type) {
-                    BigInteger a = Addresses.toBigInteger(l.address());
-                    if ((highest == null || a.compareTo(highest) > 0) && poolOf(a) >= 0) {
-                        highest = a;
-                    }
-                }
-            }
-            if (highest != null) {
-                position = highest;
-                pool = poolOf(highest);
+        /** Goes on after {@code leased} when it lies in its pools beyond the position so far (see IterativeCursor). */
+        synchronized void resumeAfter(Lease6 leased) {
+            BigInteger a = Addresses.toBigInteger(leased.address());
+            int in = poolOf(a);
+            if (in >= 0 && (position == null || a.compareTo(position) > 0)) {
+                position = a;
+                pool = in;
             }
         }
 

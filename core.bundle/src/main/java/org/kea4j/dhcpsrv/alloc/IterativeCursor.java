@@ -36,18 +36,12 @@ final class IterativeCursor {
     }
 
     /**
-     * Goes on after the highest of these addresses that lies in the pools (the leases a restarted server finds),
-     * rather than from the first address of the first pool.
+     * Goes on after {@code leased} when it lies in the pools beyond the position so far: offered every address a
+     * restarted server finds leased, the cursor goes on after the highest, rather than from the first address.
      */
-    void resumeAfter(Iterable<Long> leased) {
-        long highest = -1;
-        for (long a : leased) {
-            if (a > highest && poolOf(a) >= 0) {
-                highest = a;
-            }
-        }
-        if (highest >= 0) {
-            position = highest;
+    void resumeAfter(long leased) {
+        if (leased > position && poolOf(leased) >= 0) {
+            position = leased;
         }
     }
 

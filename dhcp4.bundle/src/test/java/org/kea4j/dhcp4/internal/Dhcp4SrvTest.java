@@ -317,7 +317,7 @@ class Dhcp4SrvTest {
     @Test
     void aRestartedServerGoesOnAfterTheHighestLeasedAddress() throws Exception {
         long now = System.currentTimeMillis() / 1000;
-        for (int i : new int[] {10, 14}) {
+        for (int i : new int[] {10, 14, 99}) { // .99 is out of the pool: it does not count
             h.leases.addLease(Lease4.builder(ip("192.0.2." + i)).hwaddr(HWAddr.ethernet(new byte[] {9, 9, 9, 9, 9,
                     (byte) i})).validLifetime(4000).cltt(now).subnetId(1).build());
         }

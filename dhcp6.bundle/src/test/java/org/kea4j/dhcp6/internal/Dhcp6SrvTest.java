@@ -120,7 +120,7 @@ class Dhcp6SrvTest {
     void aRestartedServerGoesOnAfterTheHighestLeasedAddressAndPrefix() throws Exception {
         long now = System.currentTimeMillis() / 1000;
         Duid other = new Duid(PipelineHarness6.duid(0x70));
-        for (String a : List.of("2001:db8:1::100", "2001:db8:1::103")) {
+        for (String a : List.of("2001:db8:1::100", "2001:db8:1::103", "2001:db8:1::99")) { // ::99: out of the pool
             h.leases.addLease(Lease6.builder(LeaseType.NA, v6(a)).duid(other).iaid(a.length()).preferredLifetime(3000)
                     .validLifetime(4000).cltt(now).subnetId(1).build());
         }
