@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kea4j.dhcp.transport.Rehearsal;
 import org.kea4j.itest.ControlClient;
 import org.kea4j.itest.Poll;
 import org.kea4j.itest.hooks.TestBundles;
@@ -59,7 +60,9 @@ class LoopbackIT {
             assertEquals(0, r.exitCode(), r.output() + server.output());
             assertEquals(3, r.output().lines().filter(l -> l.contains(": DHCPACK 127.0.1.")).count(), r.output());
             assertTrue(r.output().contains("routers=127.0.0.1"), r.output());
-            assertEquals(3, leases().size());
+            assertEquals(3, leases().size(), "the rehearsal's made-up clients left no lease here");
+            assertTrue(server.output().contains("DHCPSRV_REHEARSAL_DONE DHCPv4 packet path rehearsed before the"
+                    + " sockets open: " + Rehearsal.DEFAULT_EXCHANGES + " synthetic exchanges"), server.output());
             assertEquals(4, Files.readAllLines(dir.resolve("kea4j-data/kea-leases4.csv")).size(), "header and 3 rows");
 
             Kea4jProcess.Result released = client(port, "--hwaddr", "02:00:00:00:00:01", "--release");
@@ -292,7 +295,9 @@ class LoopbackIT {
                     && l.contains("prefix=2001:db8:8:")).count(), r.output());
             JsonNode leases = JSON.readTree(ControlClient.send(dir.resolve("ctrl.sock"),
                     "{\"command\": \"lease6-get-all\"}")).path("arguments").path("leases");
-            assertEquals(4, leases.size(), "two addresses and two prefixes");
+            assertEquals(4, leases.size(), "two addresses and two prefixes (none of the rehearsal's)");
+            assertTrue(server.output().contains("DHCPSRV_REHEARSAL_DONE DHCPv6 packet path rehearsed before the"
+                    + " sockets open: " + Rehearsal.DEFAULT_EXCHANGES + " synthetic exchanges"), server.output());
             assertTrue(Files.readString(dir.resolve("kea4j-data/kea-dhcp6-serverid")).startsWith("00:0"));
         }
     }

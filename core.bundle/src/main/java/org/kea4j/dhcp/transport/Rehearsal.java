@@ -10,8 +10,10 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -53,66 +55,53 @@ public final class Rehearsal {
     private Rehearsal() {
     }
 
-    /** The exchanges of one server family, on what {@link Setup} made; closed after the last. */
-    public interface Exchanges extends AutoCloseable {
+    /** The exchanges of one server family, on the pipeline {@link Pipeline} made. */
+    @FunctionalInterface
+    public interface Exchanges {
         /** One exchange of made-up client number {@code client} (the made-up clients are all different). */
         void exchange(int client) throws Exception;
-
-        @Override
-        void close();
     }
 
-    /** Makes the pipeline of a rehearsal, with its files in {@code directory}. */
+    /**
+     * Makes the pipeline of a rehearsal with its files in {@code directory}; what it adds to {@code closeAfter} is
+     * closed after the last exchange, the last added first, whatever happens.
+     */
     @FunctionalInterface
     interface Setup {
-        Exchanges open(Path directory) throws Exception;
+        Exchanges open(Path directory, Deque<AutoCloseable> closeAfter) throws Exception;
     }
 
     /** Makes the exchanges of a server family on a pipeline of its own. */
     @FunctionalInterface
     public interface Pipeline {
         /**
-         * @param hooks  a hooks manager without libraries ({@link HooksManager#rehearsal()})
-         * @param leases an empty lease database of the rehearsal's own (closed by the rehearsal)
+         * @param hooks    a hooks manager without libraries ({@link HooksManager#rehearsal()})
+         * @param leases   an empty lease database of the rehearsal's own (closed by the rehearsal)
+         * @param loopback the sockets for the first {@value Rehearsal#THROUGH_SOCKETS} exchanges, or null where the
+         *                 loopback interface has no address of the family (closed by the rehearsal)
          */
-        Exchanges open(HooksManager hooks, LeaseMgr leases) throws Exception;
+        Exchanges open(HooksManager hooks, LeaseMgr leases, Loopback loopback) throws Exception;
     }
 
     /**
      * Rehearses a server's packet path: {@link #exchanges()} exchanges of {@code pipeline} on a hooks manager
-     * without libraries and a memfile database in a directory of the rehearsal's own, counted in statistics of its
-     * own.
+     * without libraries, a memfile database in a directory of the rehearsal's own, counted in statistics of its
+     * own, and a {@link Loopback} of the server's family.
      *
      * @param universe 4 or 6
      * @return the exchanges run
      */
     public static int run(String server, int universe, HooksManager hooks, LeaseDatabases databases,
             Pipeline pipeline) {
-        return run(server, exchanges(), dir -> {
+        return run(server, exchanges(), (dir, closeAfter) -> {
             LeaseMgr leases = databases.openDetached(new DbAccess("memfile", Map.of("persist", "true", "name",
                     dir.resolve("leases" + universe + ".csv").toString(), "lfc-interval", "0")), universe);
-            Exchanges exchanges;
-            try {
-                exchanges = pipeline.open(hooks.rehearsal(), leases);
-            } catch (Exception e) {
-                leases.close();
-                throw e;
+            closeAfter.push(leases::close);
+            Loopback loopback = Loopback.open(universe == 6);
+            if (loopback != null) {
+                closeAfter.push(loopback);
             }
-            return new Exchanges() {
-                @Override
-                public void exchange(int client) throws Exception {
-                    exchanges.exchange(client);
-                }
-
-                @Override
-                public void close() {
-                    try {
-                        exchanges.close();
-                    } finally {
-                        leases.close();
-                    }
-                }
-            };
+            return pipeline.open(hooks.rehearsal(), leases, loopback);
         });
     }
 
@@ -139,13 +128,17 @@ public final class Rehearsal {
             Path dir = directory;
             KeaLogger.quietly(() -> {
                 long deadline = start + BUDGET_MILLIS * 1_000_000;
-                try (Exchanges exchanges = setup.open(dir)) {
+                Deque<AutoCloseable> closeAfter = new ArrayDeque<>();
+                try {
+                    Exchanges exchanges = setup.open(dir, closeAfter);
                     while (done[0] < wanted && System.nanoTime() < deadline) {
                         exchanges.exchange(done[0]);
                         done[0]++;
                     }
                 } catch (Exception e) {
                     failed[0] = e;
+                } finally {
+                    close(closeAfter, failed);
                 }
             });
         } catch (IOException e) {
@@ -273,6 +266,18 @@ public final class Rehearsal {
                 client.close();
             } catch (IOException e) {
                 // closing a loopback socket: nothing to do about it
+            }
+        }
+    }
+
+    private static void close(Deque<AutoCloseable> resources, Exception[] failed) {
+        for (AutoCloseable r; (r = resources.poll()) != null;) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                if (failed[0] == null) {
+                    failed[0] = e;
+                }
             }
         }
     }

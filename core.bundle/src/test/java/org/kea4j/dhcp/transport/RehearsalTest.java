@@ -54,20 +54,13 @@ class RehearsalTest {
         List<Integer> clients = new ArrayList<>();
         AtomicReference<Path> directory = new AtomicReference<>();
         AtomicBoolean closed = new AtomicBoolean();
-        int done = Rehearsal.run("TEST", 40, dir -> {
+        int done = Rehearsal.run("TEST", 40, (dir, closeAfter) -> {
             directory.set(dir);
             Files.writeString(dir.resolve("leases.csv"), "address\n");
-            return new Rehearsal.Exchanges() {
-                @Override
-                public void exchange(int client) {
-                    clients.add(client);
-                    log.log(DhcpsrvMessages.DHCPSRV_REHEARSAL_DONE, "made-up client", client, 0);
-                }
-
-                @Override
-                public void close() {
-                    closed.set(true);
-                }
+            closeAfter.push(() -> closed.set(true));
+            return client -> {
+                clients.add(client);
+                log.log(DhcpsrvMessages.DHCPSRV_REHEARSAL_DONE, "made-up client", client, 0);
             };
         });
         assertEquals(40, done);
@@ -84,16 +77,9 @@ class RehearsalTest {
     @Test
     void aRehearsalThatFailsIsLoggedAndTheStartGoesOn() {
         ListAppender<ILoggingEvent> summary = lines(KeaLogger.processRoot() + ".dhcpsrv");
-        int done = Rehearsal.run("TEST", 10, dir -> new Rehearsal.Exchanges() {
-            @Override
-            public void exchange(int client) {
-                if (client == 3) {
-                    throw new IllegalArgumentException("client 3 broke");
-                }
-            }
-
-            @Override
-            public void close() {
+        int done = Rehearsal.run("TEST", 10, (dir, closeAfter) -> client -> {
+            if (client == 3) {
+                throw new IllegalArgumentException("client 3 broke");
             }
         });
         assertEquals(3, done);
@@ -103,9 +89,24 @@ class RehearsalTest {
     }
 
     @Test
+    void whatTheSetupOpenedIsClosedLastFirstEvenWhenTheSetupFails() {
+        ListAppender<ILoggingEvent> summary = lines(KeaLogger.processRoot() + ".dhcpsrv");
+        List<String> closed = new ArrayList<>();
+        int done = Rehearsal.run("TEST", 10, (dir, closeAfter) -> {
+            closeAfter.push(() -> closed.add("leases"));
+            closeAfter.push(() -> closed.add("sockets"));
+            throw new IllegalStateException("no configuration");
+        });
+        assertEquals(0, done);
+        assertEquals(List.of("sockets", "leases"), closed);
+        assertTrue(messages(summary).stream().anyMatch(m -> m.startsWith("DHCPSRV_REHEARSAL_FAILED")
+                && m.contains("no configuration")), messages(summary).toString());
+    }
+
+    @Test
     void noneWhenNoExchangeIsAsked() {
         AtomicBoolean opened = new AtomicBoolean();
-        assertEquals(0, Rehearsal.run("TEST", 0, dir -> {
+        assertEquals(0, Rehearsal.run("TEST", 0, (dir, closeAfter) -> {
             opened.set(true);
             return null;
         }));

@@ -45,23 +45,17 @@ final class Rehearsal4 implements Rehearsal.Exchanges {
     private final LeaseMgr leases;
     private final Rehearsal.Loopback loopback;
 
-    Rehearsal4(HooksManager hooks, LeaseMgr leases) throws ConfigException {
+    /** @param loopback the sockets of the first exchanges, or null for none (the caller closes it) */
+    Rehearsal4(HooksManager hooks, LeaseMgr leases, Rehearsal.Loopback loopback) throws ConfigException {
         this.srv = new Dhcp4Srv(hooks, new AllocEngine4(hooks, Dhcp4Section.LOGGER_ROOT));
         this.leases = leases;
-        this.loopback = Rehearsal.Loopback.open(false);
+        this.loopback = loopback;
         List<Iface> interfaces = loopback == null ? List.of(IFACE) : List.of(IFACE, loopback.iface());
-        try {
-            ConfigDocument doc = ConfigDocument.parse("rehearsal", "{\"Dhcp4\": " + CONFIG.formatted(String.join(", ",
-                    interfaces.stream().map(i -> "\"" + i.name() + "\"").toList())) + "}");
-            Dhcp4Config config = Dhcp4ConfigParser.parse(doc.root().require("Dhcp4"),
-                    new ConfigContext("rehearsal", false, OptionalInt.empty()));
-            this.runtime = Dhcp4Runtime.build(config, interfaces);
-        } catch (ConfigException | RuntimeException e) {
-            if (loopback != null) {
-                loopback.close();
-            }
-            throw e;
-        }
+        ConfigDocument doc = ConfigDocument.parse("rehearsal", "{\"Dhcp4\": " + CONFIG.formatted(String.join(", ",
+                interfaces.stream().map(i -> "\"" + i.name() + "\"").toList())) + "}");
+        Dhcp4Config config = Dhcp4ConfigParser.parse(doc.root().require("Dhcp4"),
+                new ConfigContext("rehearsal", false, OptionalInt.empty()));
+        this.runtime = Dhcp4Runtime.build(config, interfaces);
     }
 
     @Override
@@ -110,12 +104,5 @@ final class Rehearsal4 implements Rehearsal.Exchanges {
     private byte[] handle(Datagram d) {
         Dhcp4Srv.Reply reply = srv.handle(d.addressing(new Pkt4(d.data(), d.data().length)), runtime, leases);
         return reply == null ? null : reply.data();
-    }
-
-    @Override
-    public void close() {
-        if (loopback != null) {
-            loopback.close();
-        }
     }
 }

@@ -15,10 +15,18 @@ class Rehearsal4Test {
 
     @Test
     void eachMadeUpClientGoesFromDiscoverToItsLease() throws Exception {
+        for (boolean throughSockets : new boolean[] {true, false}) {
+            exchanges(throughSockets ? Rehearsal.Loopback.open(false) : null);
+        }
+    }
+
+    /** Every client through the pipeline: the first ones through {@code loopback} unless it is null. */
+    private static void exchanges(Rehearsal.Loopback loopback) throws Exception {
         LeaseMgr leases = new MemfileFactory().open(new DbAccess("memfile", Map.of("persist", "false")), 4);
-        int clients = Rehearsal.THROUGH_SOCKETS + 24; // the first ones through the loopback socket
-        try (leases; Rehearsal4 rehearsal = new Rehearsal4(new HooksManagerImpl(new InMemoryLibraries(), Runnable::run),
-                leases)) {
+        int clients = Rehearsal.THROUGH_SOCKETS + 24;
+        try (leases; loopback) {
+            Rehearsal4 rehearsal = new Rehearsal4(new HooksManagerImpl(new InMemoryLibraries(), Runnable::run),
+                    leases, loopback);
             for (int n = 0; n < clients; n++) {
                 rehearsal.exchange(n);
             }

@@ -48,14 +48,15 @@ final class Rehearsal6 implements Rehearsal.Exchanges {
     private final LeaseMgr leases;
     private final Rehearsal.Loopback loopback;
 
-    Rehearsal6(HooksManager hooks, LeaseMgr leases) throws ConfigException {
+    /** @param loopback the sockets of the first exchanges, or null for none (the caller closes it) */
+    Rehearsal6(HooksManager hooks, LeaseMgr leases, Rehearsal.Loopback loopback) throws ConfigException {
         this.srv = new Dhcp6Srv(hooks, new AllocEngine6(hooks, Dhcp6Section.LOGGER_ROOT));
         this.leases = leases;
         ConfigDocument doc = ConfigDocument.parse("rehearsal", "{\"Dhcp6\": " + CONFIG + "}");
         Dhcp6Config config = Dhcp6ConfigParser.parse(doc.root().require("Dhcp6"),
                 new ConfigContext("rehearsal", false, OptionalInt.empty()));
         this.runtime = Dhcp6Runtime.build(config, List.of(IFACE)).withServerId(SERVER_ID);
-        this.loopback = Rehearsal.Loopback.open(true); // the last: nothing after it can fail
+        this.loopback = loopback;
     }
 
     @Override
@@ -91,25 +92,20 @@ final class Rehearsal6 implements Rehearsal.Exchanges {
      */
     private byte[] send(Pkt6 message, int n) throws IOException, InterruptedException {
         Inet6Address client = (Inet6Address) Addresses.parse("fe80::2:" + Integer.toHexString(n & 0xffff));
-        byte[] relayed = Pkt6.relayForward(message.pack(), 0, LINK, client, List.of());
-        if (loopback != null && n < Rehearsal.THROUGH_SOCKETS) {
-            return loopback.exchange(relayed, this::handle);
+        byte[] wire = message.pack();
+        boolean throughSockets = loopback != null && n < Rehearsal.THROUGH_SOCKETS;
+        if (!throughSockets && n % 3 != 0) {
+            return handle(new Datagram(wire, IFACE.name(), IFACE.index(), new InetSocketAddress(client, 546),
+                    MULTICAST, 547));
         }
-        return handle(n % 3 == 0 ? new Datagram(relayed, IFACE.name(), IFACE.index(),
-                new InetSocketAddress(RELAY, 547), LINK, 547)
-                : new Datagram(message.pack(), IFACE.name(), IFACE.index(), new InetSocketAddress(client, 546),
-                        MULTICAST, 547));
+        byte[] relayed = Pkt6.relayForward(wire, 0, LINK, client, List.of());
+        return throughSockets ? loopback.exchange(relayed, this::handle)
+                : handle(new Datagram(relayed, IFACE.name(), IFACE.index(), new InetSocketAddress(RELAY, 547), LINK,
+                        547));
     }
 
     private byte[] handle(Datagram d) {
         Dhcp6Srv.Reply reply = srv.handle(d.addressing(new Pkt6(d.data(), d.data().length)), runtime, leases);
         return reply == null ? null : reply.data();
-    }
-
-    @Override
-    public void close() {
-        if (loopback != null) {
-            loopback.close();
-        }
     }
 }

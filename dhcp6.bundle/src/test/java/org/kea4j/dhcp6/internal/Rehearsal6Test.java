@@ -16,10 +16,18 @@ class Rehearsal6Test {
 
     @Test
     void eachMadeUpClientGoesFromSolicitToItsLeases() throws Exception {
+        for (boolean throughSockets : new boolean[] {true, false}) {
+            exchanges(throughSockets ? Rehearsal.Loopback.open(true) : null);
+        }
+    }
+
+    /** Every client through the pipeline: the first ones through {@code loopback} unless it is null. */
+    private static void exchanges(Rehearsal.Loopback loopback) throws Exception {
         LeaseMgr leases = new MemfileFactory().open(new DbAccess("memfile", Map.of("persist", "false")), 6);
-        int clients = Rehearsal.THROUGH_SOCKETS + 24; // the first ones through the loopback socket where there is one
-        try (leases; Rehearsal6 rehearsal = new Rehearsal6(new HooksManagerImpl(new InMemoryLibraries(), Runnable::run),
-                leases)) {
+        int clients = Rehearsal.THROUGH_SOCKETS + 24;
+        try (leases; loopback) {
+            Rehearsal6 rehearsal = new Rehearsal6(new HooksManagerImpl(new InMemoryLibraries(), Runnable::run),
+                    leases, loopback);
             for (int n = 0; n < clients; n++) {
                 rehearsal.exchange(n);
             }
