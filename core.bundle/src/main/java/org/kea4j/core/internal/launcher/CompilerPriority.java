@@ -58,10 +58,12 @@ final class CompilerPriority {
     }
 
     /**
-     * Lowers their priority with {@code renice}; returns why it could not (null when done, or nothing to do).
+     * Lowers their priority with {@code renice} where it is not that low already (kea4j.jar's launcher lowers it
+     * before the framework starts); returns why it could not (null when done, or nothing to do).
      */
     static String lower() {
         List<String> ids = optimisingCompilerThreads();
+        ids.removeIf(id -> nice(id) >= NICE);
         if (NICE == 0 || ids.isEmpty() || nice("self") >= NICE) {
             return null; // nothing asked, nothing to lower, or the whole process runs at that priority or lower
         }
