@@ -2,6 +2,7 @@ package org.kea4j.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -33,9 +34,17 @@ class MainTest {
     }
 
     @Test
+    void rootMayRaiseThemAgain() throws Exception {
+        boolean root = Files.readString(Path.of("/proc/self/status")).lines().anyMatch(l -> l.matches("Uid:\\s+0\\s.*"));
+        assumeTrue(root, "runs as root (as CI does)");
+        assertTrue(Main.mayRaiseAgain());
+    }
+
+    @Test
     void theOptimisingCompilerThreadsAreLoweredBeforeTheFrameworkStarts() throws Exception {
         int before = nice(Path.of("/proc/self/stat"));
         assumeTrue(before < 10, "the build itself runs at nice 10 or lower");
+        assumeTrue(Main.mayRaiseAgain(), "this process may not raise them again: the launcher leaves them");
         List<Path> threads = optimisingCompilerThreads();
         assertFalse(threads.isEmpty(), "this JVM has C2 compiler threads");
         Main.lowerCompilerPriority();
@@ -47,5 +56,8 @@ class MainTest {
             assertEquals(10, nice(thread.resolve("stat")), thread.toString());
         }
         assertEquals(before, nice(Path.of("/proc/self/stat")), "the other threads keep their priority");
+        List<String> back = new ArrayList<>(List.of("renice", "-n", String.valueOf(before), "-p"));
+        threads.forEach(t -> back.add(t.getFileName().toString()));
+        assertEquals(0, new ProcessBuilder(back).start().waitFor(), "as the server's core does once it listens");
     }
 }

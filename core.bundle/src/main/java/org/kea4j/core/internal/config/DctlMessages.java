@@ -22,8 +22,8 @@ public enum DctlMessages implements MessageId {
     DCTL_DISCONNECT_FAIL(error("%1 controller failed to end session with Bundy: %2")),
     DCTL_INIT_PROCESS(debug(0, "%1 initializing the application")),
     DCTL_INIT_PROCESS_FAIL(error("%1 application initialization failed: %2")),
-    DCTL_JIT_PRIORITY_FAIL(info("the JIT compiler threads keep their priority (packets may wait for compilations"
-            + " in the first seconds): %1")),
+    DCTL_JIT_PRIORITY_FAIL(warn("the JIT compiler threads keep the lower priority of the start (under load the"
+            + " code may stay slow): %1")),
     DCTL_NOT_RUNNING(warn("%1 application instance is not running")),
     DCTL_PROCESS_FAILED(fatal("%1 application execution failed: %2")),
     DCTL_RUN_PROCESS(debug(0, "%1 starting application event loop")),

@@ -182,14 +182,6 @@ public final class Launcher implements Callable<Integer> {
         // handlers first: a SIGTERM / SIGINT during the initial configuration still ends the process cleanly
         Signals.install(() -> process.requestShutdown(0), () -> config.reload(ConfigTrigger.SIGNAL));
         startHooksWatcher(options.hooksDir(), options.console());
-        Thread jitPriority = new Thread(() -> {
-            String failed = CompilerPriority.lower();
-            if (failed != null) {
-                LOG.log(DCTL_JIT_PRIORITY_FAIL, failed);
-            }
-        }, "kea4j-jit-priority");
-        jitPriority.setDaemon(true);
-        jitPriority.start();
 
         Path file = options.config() != null ? options.config() : defaultConfig();
         ConfigDocument document;
@@ -218,11 +210,24 @@ public final class Launcher implements Callable<Integer> {
                     return 1;
                 }
             }
+            restoreCompilerPriority();
             LOG.log(DCTL_RUN_PROCESS, "kea4j");
             return process.awaitExit();
         } finally {
             pidFiles.forEach(PidFile::release);
         }
+    }
+
+    /** The servers listen: the JIT's compiler threads get back the priority the launcher lowered for the start. */
+    private static void restoreCompilerPriority() {
+        Thread restore = new Thread(() -> {
+            String failed = CompilerPriority.restore();
+            if (failed != null) {
+                LOG.log(DCTL_JIT_PRIORITY_FAIL, failed);
+            }
+        }, "kea4j-jit-priority");
+        restore.setDaemon(true);
+        restore.start();
     }
 
     /**
