@@ -22,7 +22,8 @@ public abstract class Pkt {
     private int localPort;
     private InetAddress remoteAddress;
     private int remotePort;
-    private final Set<String> classes = new LinkedHashSet<>();
+    /** Made at the first class: most answers never get one. */
+    private Set<String> classes;
 
     /** @param unspecified what an address without a value reads as ({@code 0.0.0.0} for DHCPv4, null for DHCPv6) */
     Pkt(InetAddress unspecified) {
@@ -100,16 +101,19 @@ public abstract class Pkt {
 
     /** Puts the packet in a client class. */
     public void addClass(String name) {
+        if (classes == null) {
+            classes = new LinkedHashSet<>();
+        }
         classes.add(name);
     }
 
     /** Whether the packet is in a client class. */
     public boolean inClass(String name) {
-        return classes.contains(name);
+        return classes != null && classes.contains(name);
     }
 
     /** The packet's client classes, in the order they were assigned. */
     public Set<String> classes() {
-        return Collections.unmodifiableSet(classes);
+        return classes == null ? Set.of() : Collections.unmodifiableSet(classes);
     }
 }

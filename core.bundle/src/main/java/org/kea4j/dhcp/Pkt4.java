@@ -47,6 +47,10 @@ public final class Pkt4 extends Pkt {
     private static final int FILE_LENGTH = 128;
     private static final int CHADDR_LENGTH = 16;
     private static final byte[] ZERO4 = new byte[4];
+    /** Zero fields, shared: the byte arrays of a packet are replaced, never written in place. */
+    private static final byte[] ZERO_CHADDR = new byte[CHADDR_LENGTH];
+    private static final byte[] ZERO_SNAME = new byte[SNAME_LENGTH];
+    private static final byte[] ZERO_FILE = new byte[FILE_LENGTH];
     private static final Inet4Address ANY = v4(ZERO4);
     private static final String[] TYPE_NAMES = {"UNKNOWN", "DHCPDISCOVER", "DHCPOFFER", "DHCPREQUEST", "DHCPDECLINE",
         "DHCPACK", "DHCPNAK", "DHCPRELEASE", "DHCPINFORM", "DHCPFORCERENEW", "DHCPLEASEQUERY", "DHCPLEASEUNASSIGNED",
@@ -64,11 +68,10 @@ public final class Pkt4 extends Pkt {
     private Inet4Address yiaddr = ANY;
     private Inet4Address siaddr = ANY;
     private Inet4Address giaddr = ANY;
-    private byte[] chaddr = new byte[CHADDR_LENGTH];
-    private byte[] sname = new byte[SNAME_LENGTH];
-    private byte[] file = new byte[FILE_LENGTH];
-    private final Option[] options = new Option[256];
-    private int optionCount;
+    private byte[] chaddr = ZERO_CHADDR;
+    private byte[] sname = ZERO_SNAME;
+    private byte[] file = ZERO_FILE;
+    private final OptionTable options = new OptionTable();
 
 
     /** An empty packet to fill in (a response, or a test's query). */
@@ -128,89 +131,87 @@ public final class Pkt4 extends Pkt {
             throw new PacketParseException("hardware address length " + hlen + " is over " + CHADDR_LENGTH);
         }
         chaddr = Arrays.copyOfRange(d, 28, 28 + CHADDR_LENGTH);
-        sname = Arrays.copyOfRange(d, 44, 44 + SNAME_LENGTH);
-        file = Arrays.copyOfRange(d, 108, 108 + FILE_LENGTH);
-        Arrays.fill(options, null);
-        optionCount = 0;
+        sname = field(d, 44, SNAME_LENGTH, ZERO_SNAME);
+        file = field(d, 108, FILE_LENGTH, ZERO_FILE);
+        options.clear();
         if (d.length == HEADER_LENGTH) {
             return; // BOOTP without options
         }
         if (d.length < HEADER_LENGTH + 4 || (int) u32(d, HEADER_LENGTH) != MAGIC_COOKIE) {
             throw new PacketParseException("invalid magic cookie");
         }
-        OptionAccumulator acc = new OptionAccumulator();
-        acc.read(d, HEADER_LENGTH + 4, d.length, "options");
-        Option overload = acc.single(Options4.OPTION_OVERLOAD);
+        try {
+            readAllOptions(d);
+        } catch (PacketParseException e) {
+            options.clear(); // a packet that does not parse has no options
+            throw e;
+        }
+    }
+
+    private void readAllOptions(byte[] d) throws PacketParseException {
+        readOptions(d, HEADER_LENGTH + 4, d.length, "options");
+        Option overload = options.get(Options4.OPTION_OVERLOAD);
         if (overload != null) {
             if (overload.length() != 1 || overload.uint8() < 1 || overload.uint8() > 3) {
                 throw new PacketParseException("invalid option overload value");
             }
             int which = overload.uint8();
             if ((which & 1) != 0) {
-                acc.read(d, 108, 108 + FILE_LENGTH, "file");
-                file = new byte[FILE_LENGTH];
+                readOptions(d, 108, 108 + FILE_LENGTH, "file");
+                file = ZERO_FILE;
             }
             if ((which & 2) != 0) {
-                acc.read(d, 44, 44 + SNAME_LENGTH, "sname");
-                sname = new byte[SNAME_LENGTH];
+                readOptions(d, 44, 44 + SNAME_LENGTH, "sname");
+                sname = ZERO_SNAME;
             }
-            acc.parts[Options4.OPTION_OVERLOAD] = null; // the fields held options; they are plain fields now
+            options.remove(Options4.OPTION_OVERLOAD); // the fields held options; they are plain fields now
         }
-        acc.finish(this);
+        for (int i = 0; i < options.size(); i++) {
+            Option o = options.at(i);
+            String problem = Options4.check(o.code(), o.raw());
+            if (problem != null) {
+                throw new PacketParseException(problem);
+            }
+        }
     }
 
-    /** Gathers option instances, joining repeated codes (RFC 3396). */
-    private static final class OptionAccumulator {
-        private final byte[][] parts = new byte[256][];
+    /** A fixed field of {@code d}: the shared zero array when it is all zeros (as it mostly is), else a copy. */
+    private static byte[] field(byte[] d, int from, int length, byte[] zero) {
+        return Arrays.mismatch(d, from, from + length, zero, 0, length) < 0 ? zero
+                : Arrays.copyOfRange(d, from, from + length);
+    }
 
-        void read(byte[] d, int from, int to, String where) throws PacketParseException {
-            int i = from;
-            while (i < to) {
-                int code = d[i] & 0xFF;
-                if (code == Options4.PAD) {
-                    i++;
-                    continue;
-                }
-                if (code == Options4.END) {
-                    return;
-                }
-                if (i + 1 >= to) {
-                    throw new PacketParseException("option " + code + " in " + where + " has no length");
-                }
-                int len = d[i + 1] & 0xFF;
-                if (i + 2 + len > to) {
-                    throw new PacketParseException("option " + code + " in " + where + " is truncated: length "
-                            + len + ", " + (to - i - 2) + " bytes left");
-                }
-                byte[] previous = parts[code];
-                if (previous == null) {
-                    parts[code] = Arrays.copyOfRange(d, i + 2, i + 2 + len);
-                } else {
-                    byte[] joined = Arrays.copyOf(previous, previous.length + len);
-                    System.arraycopy(d, i + 2, joined, previous.length, len);
-                    parts[code] = joined;
-                }
-                i += 2 + len;
+    /** Reads the options of {@code d[from, to)} into the option table, joining repeated codes (RFC 3396). */
+    private void readOptions(byte[] d, int from, int to, String where) throws PacketParseException {
+        int i = from;
+        while (i < to) {
+            int code = d[i] & 0xFF;
+            if (code == Options4.PAD) {
+                i++;
+                continue;
             }
-        }
-
-        Option single(int code) {
-            return parts[code] == null ? null : Option.wrap(code, parts[code]);
-        }
-
-        void finish(Pkt4 pkt) throws PacketParseException {
-            for (int code = 1; code < 255; code++) {
-                byte[] payload = parts[code];
-                if (payload == null) {
-                    continue;
-                }
-                String problem = Options4.check(code, payload);
-                if (problem != null) {
-                    throw new PacketParseException(problem);
-                }
-                pkt.options[code] = Option.wrap(code, payload);
-                pkt.optionCount++;
+            if (code == Options4.END) {
+                return;
             }
+            if (i + 1 >= to) {
+                throw new PacketParseException("option " + code + " in " + where + " has no length");
+            }
+            int len = d[i + 1] & 0xFF;
+            if (i + 2 + len > to) {
+                throw new PacketParseException("option " + code + " in " + where + " is truncated: length "
+                        + len + ", " + (to - i - 2) + " bytes left");
+            }
+            Option previous = options.get(code);
+            byte[] payload;
+            if (previous == null) {
+                payload = Arrays.copyOfRange(d, i + 2, i + 2 + len);
+            } else {
+                payload = new byte[previous.length() + len];
+                previous.copyTo(payload, 0);
+                System.arraycopy(d, i + 2, payload, previous.length(), len);
+            }
+            options.put(Option.wrap(code, payload));
+            i += 2 + len;
         }
     }
 
@@ -222,11 +223,9 @@ public final class Pkt4 extends Pkt {
      */
     public byte[] pack() {
         int size = HEADER_LENGTH + 4 + 1;
-        for (Option o : options) {
-            if (o != null) {
-                int len = o.length();
-                size += len == 0 ? 2 : len + 2 * ((len + 254) / 255);
-            }
+        for (int o = 0; o < options.size(); o++) {
+            int len = options.at(o).length();
+            size += len == 0 ? 2 : len + 2 * ((len + 254) / 255);
         }
         byte[] out = new byte[size];
         out[0] = (byte) op;
@@ -247,13 +246,14 @@ public final class Pkt4 extends Pkt {
         System.arraycopy(file, 0, out, 108, FILE_LENGTH);
         put32(out, HEADER_LENGTH, MAGIC_COOKIE);
         int i = HEADER_LENGTH + 4;
-        i = packOption(options[Options4.MESSAGE_TYPE], out, i);
-        for (int code = 1; code < 255; code++) {
+        i = packOption(options.get(Options4.MESSAGE_TYPE), out, i);
+        for (int o = 0; o < options.size(); o++) {
+            int code = options.at(o).code();
             if (code != Options4.MESSAGE_TYPE && code != Options4.RELAY_AGENT_INFO) {
-                i = packOption(options[code], out, i);
+                i = packOption(options.at(o), out, i);
             }
         }
-        i = packOption(options[Options4.RELAY_AGENT_INFO], out, i);
+        i = packOption(options.get(Options4.RELAY_AGENT_INFO), out, i);
         out[i] = (byte) Options4.END;
         setBuffer(out);
         return out;
@@ -285,7 +285,7 @@ public final class Pkt4 extends Pkt {
 
     /** The option of this code, or null. */
     public Option getOption(int code) {
-        return code > 0 && code < 255 ? options[code] : null;
+        return code > 0 && code < 255 ? options.get(code) : null;
     }
 
     /** Adds an option, replacing one of the same code. */
@@ -294,36 +294,26 @@ public final class Pkt4 extends Pkt {
         if (code <= 0 || code >= 255) {
             throw new IllegalArgumentException("option code " + code + " cannot be carried as a DHCPv4 option");
         }
-        if (options[code] == null) {
-            optionCount++;
-        }
-        options[code] = option;
+        options.put(option);
     }
 
     /** Removes the option of this code; false when there was none. */
     public boolean delOption(int code) {
-        if (code <= 0 || code >= 255 || options[code] == null) {
-            return false;
-        }
-        options[code] = null;
-        optionCount--;
-        return true;
+        return code > 0 && code < 255 && options.remove(code);
     }
 
     /** The options, by code. */
     public List<Option> options() {
-        List<Option> out = new ArrayList<>(optionCount);
-        for (Option o : options) {
-            if (o != null) {
-                out.add(o);
-            }
+        List<Option> out = new ArrayList<>(options.size());
+        for (int i = 0; i < options.size(); i++) {
+            out.add(options.at(i));
         }
         return out;
     }
 
     /** The message type (option 53), or -1 when absent or malformed. */
     public int getType() {
-        Option t = options[Options4.MESSAGE_TYPE];
+        Option t = options.get(Options4.MESSAGE_TYPE);
         return t == null || t.length() != 1 ? -1 : t.uint8();
     }
 
@@ -457,7 +447,7 @@ public final class Pkt4 extends Pkt {
 
     /** The client identifier (option 61), or null when absent or shorter than {@link ClientId#MIN_LENGTH}. */
     public ClientId getClientId() {
-        Option o = options[Options4.CLIENT_ID];
+        Option o = options.get(Options4.CLIENT_ID);
         return o == null || o.length() < ClientId.MIN_LENGTH ? null : new ClientId(o.raw());
     }
 

@@ -43,12 +43,12 @@ public final class AddressRange {
     }
 
     public boolean contains(InetAddress address) {
-        return address.getAddress().length == first.getAddress().length && Addresses.compare(first, address) <= 0
+        return Addresses.sameFamily(address, first) && Addresses.compare(first, address) <= 0
                 && Addresses.compare(address, last) <= 0;
     }
 
     public boolean overlaps(AddressRange other) {
-        return first.getAddress().length == other.first.getAddress().length
+        return Addresses.sameFamily(first, other.first)
                 && Addresses.compare(first, other.last) <= 0 && Addresses.compare(other.first, last) <= 0;
     }
 

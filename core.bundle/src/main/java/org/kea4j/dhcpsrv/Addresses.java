@@ -5,6 +5,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -82,8 +83,8 @@ public final class Addresses {
 
     /** An IPv4 address as an unsigned 32-bit value in a long. */
     public static long toLong(Inet4Address address) {
-        byte[] b = address.getAddress();
-        return ((b[0] & 0xFFL) << 24) | ((b[1] & 0xFFL) << 16) | ((b[2] & 0xFFL) << 8) | (b[3] & 0xFFL);
+        // the JDK's hash code of an IPv4 address is the address (AddressesTest checks it): no copy of its bytes
+        return address.hashCode() & 0xFFFF_FFFFL;
     }
 
     /** The IPv4 address of an unsigned 32-bit value. */
@@ -136,8 +137,19 @@ public final class Addresses {
         return sb.toString();
     }
 
-    /** Compares two addresses of one family as unsigned numbers. */
+    /** Compares two addresses as unsigned numbers (an IPv4 address as the number it is beside an IPv6 one). */
     public static int compare(InetAddress a, InetAddress b) {
+        if (a instanceof Inet4Address x && b instanceof Inet4Address y) {
+            return Long.compare(toLong(x), toLong(y));
+        }
+        if (a instanceof Inet6Address && b instanceof Inet6Address) {
+            return Arrays.compareUnsigned(a.getAddress(), b.getAddress());
+        }
         return toBigInteger(a).compareTo(toBigInteger(b));
+    }
+
+    /** Whether two addresses are of one family. */
+    static boolean sameFamily(InetAddress a, InetAddress b) {
+        return (a instanceof Inet4Address) == (b instanceof Inet4Address);
     }
 }

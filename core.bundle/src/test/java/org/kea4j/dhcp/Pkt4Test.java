@@ -140,6 +140,37 @@ class Pkt4Test {
         wire[48] = (byte) 255;
         Pkt4 q = Pkt4.parse(wire, wire.length);
         assertEquals("abcde", q.getOption(Options4.HOST_NAME).text(), "file then sname, concatenated (RFC 3396)");
+        assertEquals("", q.file(), "the fields that held options are empty");
+        assertEquals("", q.sname());
+        assertNull(q.getOption(Options4.OPTION_OVERLOAD));
+        assertEquals(2, q.options().size(), "message type and host name");
+    }
+
+    @Test
+    void fieldsOfOnePacketAreItsOwn() throws Exception {
+        Pkt4 named = new Pkt4(Pkt4.DHCPOFFER, 1);
+        named.setSname("server");
+        named.setFile("boot.img");
+        Pkt4 parsed = Pkt4.parse(named.pack(), named.pack().length);
+        Pkt4 empty = Pkt4.parse(new Pkt4(Pkt4.DHCPOFFER, 2).pack(), Pkt4.HEADER_LENGTH + 8);
+        empty.setSname("other");
+        assertEquals("server", parsed.sname());
+        assertEquals("boot.img", parsed.file());
+        assertEquals("", Pkt4.parse(new Pkt4(Pkt4.DHCPOFFER, 3).pack(), Pkt4.HEADER_LENGTH + 8).sname(),
+                "a zero field of another packet stays zero");
+        assertEquals("other", empty.sname());
+    }
+
+    @Test
+    void aPacketThatDoesNotParseHasNoOptions() {
+        Pkt4 built = new Pkt4(Pkt4.DHCPDISCOVER, 1);
+        built.addOption(Option.text(Options4.HOST_NAME, "abc"));
+        byte[] wire = built.pack();
+        assertEquals(Options4.HOST_NAME, wire[243], "after the message type (240-242)");
+        wire[244] = 100; // the host name runs past the end, after the message type was read
+        Pkt4 p = new Pkt4(wire, wire.length);
+        assertThrows(PacketParseException.class, p::unpack);
+        assertTrue(p.options().isEmpty(), p.options().toString());
     }
 
     @Test

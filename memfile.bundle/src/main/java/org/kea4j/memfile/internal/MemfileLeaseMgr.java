@@ -369,7 +369,7 @@ public final class MemfileLeaseMgr implements LeaseMgr {
     public Optional<Lease4> getLease4(HWAddr hwaddr, long subnetId) {
         requireUniverse(4);
         LOG.log(DHCPSRV_MEMFILE_GET_SUBID_HWADDR, subnetId, hwaddr);
-        return read(() -> leases4.byHwaddr(hwaddr.rawBytes()).stream().filter(l -> l.subnetId() == subnetId).findFirst());
+        return read(() -> inSubnet(leases4.byHwaddr(hwaddr.rawBytes()), subnetId, null));
     }
 
     @Override
@@ -383,17 +383,24 @@ public final class MemfileLeaseMgr implements LeaseMgr {
     public Optional<Lease4> getLease4(ClientId clientId, long subnetId) {
         requireUniverse(4);
         LOG.log(DHCPSRV_MEMFILE_GET_SUBID_CLIENTID, subnetId, clientId);
-        return read(() -> leases4.byClientId(clientId.rawBytes()).stream().filter(l -> l.subnetId() == subnetId)
-                .findFirst());
+        return read(() -> inSubnet(leases4.byClientId(clientId.rawBytes()), subnetId, null));
     }
 
     @Override
     public Optional<Lease4> getLease4(ClientId clientId, HWAddr hwaddr, long subnetId) {
         requireUniverse(4);
         LOG.log(DHCPSRV_MEMFILE_GET_CLIENTID_HWADDR_SUBID, clientId, hwaddr, subnetId);
-        return read(() -> leases4.byClientId(clientId.rawBytes()).stream()
-                .filter(l -> l.subnetId() == subnetId && java.util.Arrays.equals(l.hwaddrBytes(), hwaddr.rawBytes()))
-                .findFirst());
+        return read(() -> inSubnet(leases4.byClientId(clientId.rawBytes()), subnetId, hwaddr.rawBytes()));
+    }
+
+    /** The first of {@code leases} in the subnet (with that hardware address unless it is null); a loop, no stream. */
+    private static Optional<Lease4> inSubnet(List<Lease4> leases, long subnetId, byte[] hwaddr) {
+        for (Lease4 l : leases) {
+            if (l.subnetId() == subnetId && (hwaddr == null || java.util.Arrays.equals(l.hwaddrBytes(), hwaddr))) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -1,0 +1,65 @@
+package org.kea4j.dhcpsrv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AddressesTest {
+
+    @Test
+    void anIpv4AddressIsItsUnsignedValue() {
+        Random random = new Random(3);
+        for (long value : new long[] {0, 1, 0x7FFF_FFFFL, 0x8000_0000L, 0xC0A8_0001L, 0xFFFF_FFFFL}) {
+            assertEquals(value, Addresses.toLong(Addresses.fromLong(value)));
+        }
+        for (int n = 0; n < 1000; n++) {
+            long value = random.nextInt() & 0xFFFF_FFFFL;
+            Inet4Address a = Addresses.fromLong(value);
+            assertEquals(value, Addresses.toLong(a), a.toString());
+            assertEquals(Addresses.toBigInteger(a).longValueExact(), Addresses.toLong(a), "from the bytes");
+        }
+    }
+
+    @Test
+    void comparesAsUnsignedNumbers() {
+        List<String> ascending = List.of("0.0.0.0", "10.0.0.1", "127.255.255.255", "128.0.0.0", "192.0.2.1",
+                "255.255.255.255");
+        List<String> ascending6 = List.of("::", "::1", "::ffff:1", "2001:db8::1", "7fff::", "8000::", "fe80::1",
+                "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
+        for (List<String> list : List.of(ascending, ascending6)) {
+            for (int i = 0; i < list.size(); i++) {
+                for (int j = 0; j < list.size(); j++) {
+                    InetAddress a = Addresses.parse(list.get(i));
+                    InetAddress b = Addresses.parse(list.get(j));
+                    assertEquals(Integer.signum(Integer.compare(i, j)), Integer.signum(Addresses.compare(a, b)),
+                            a + " against " + b);
+                    assertEquals(Integer.signum(Addresses.toBigInteger(a).compareTo(Addresses.toBigInteger(b))),
+                            Integer.signum(Addresses.compare(a, b)));
+                }
+            }
+        }
+        assertTrue(Addresses.compare(Addresses.parse("255.255.255.255"), Addresses.parse("::1:0:0")) < 0,
+                "an IPv4 address as the number it is beside an IPv6 one");
+        assertEquals(BigInteger.ONE, Addresses.toBigInteger(Addresses.parse("0.0.0.1")));
+    }
+
+    @Test
+    void aRangeHoldsAddressesOfItsFamilyOnly() {
+        AddressRange range = AddressRange.parse("192.0.2.10 - 192.0.2.20");
+        assertTrue(range.contains(Addresses.parse("192.0.2.10")));
+        assertTrue(range.contains(Addresses.parse("192.0.2.20")));
+        assertFalse(range.contains(Addresses.parse("192.0.2.21")));
+        assertFalse(range.contains(Addresses.parse("::c000:20f")), "the same number, IPv6");
+        AddressRange range6 = AddressRange.parse("2001:db8::10 - 2001:db8::20");
+        assertTrue(range6.contains(Addresses.parse("2001:db8::1f")));
+        assertFalse(range6.contains(Addresses.parse("2001:db8::21")));
+        assertFalse(range6.overlaps(range));
+    }
+}
