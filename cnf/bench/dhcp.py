@@ -3,6 +3,10 @@
 joined by a veth pair (made here, deleted at the end). Needs root, perfdhcp (kea-admin) and a build
 (mvn -B package -DskipTests); Kea is compared when kea-dhcp4 / kea-dhcp6 are installed.
 
+kea4j runs as operators run it, through its launcher (cnf/target/bin/kea4j) with the launcher's JVM options for
+the one core it is pinned to (--jvm "OPTIONS" replaces them, as KEA4J_OPTS does; --java picks the JVM); no
+class-data archive.
+
 For every mode, back end and offered rate it runs each server, pinned to one core (perfdhcp to another), warms it
 up (a run that is discarded), then measures RUNS runs of SECONDS each and prints the median of each figure: the
 rate reached, the exchanges lost, perfdhcp's average and maximum delay, and the server's CPU time per completed
@@ -40,6 +44,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JAR = os.path.join(ROOT, "cnf", "target", "kea4j.jar")
+LAUNCHER = os.path.join(ROOT, "cnf", "target", "bin", "kea4j")
 HZ = os.sysconf("SC_CLK_TCK")
 TAG = "b%d" % os.getpid()
 SRV, CLI, VS, VC = TAG + "s", TAG + "c", TAG + "vs", TAG + "vc"
@@ -232,7 +237,13 @@ class Server:
         self.log = os.path.join(work, name + ".out")
         env = dict(os.environ, KEA_PIDFILE_DIR=work, KEA_LOCKFILE_DIR=work)
         if name == "kea4j":
-            command = [java] + jvm + ["-jar", JAR, "-c", path]
+            # the launcher execs the JVM: the PID below is the server's
+            env.update(KEA4J_JAVA=shutil.which(java) or java, KEA4J_CDS_DIR="off")
+            if jvm:
+                env["KEA4J_OPTS"] = " ".join(jvm)
+            else:
+                env.pop("KEA4J_OPTS", None)
+            command = [LAUNCHER, "-c", path]
         else:
             command = ["kea-dhcp%d" % family, "-c", path]
         with open(self.log, "w") as out:
@@ -363,7 +374,7 @@ def main():
         sys.exit("unknown options: %s" % " ".join(unknown))
     if os.geteuid() != 0:
         sys.exit("needs root (network namespaces)")
-    if "kea4j" in args.servers and not os.path.exists(JAR):
+    if "kea4j" in args.servers and not (os.path.exists(JAR) and os.path.exists(LAUNCHER)):
         sys.exit("build first: mvn -B package -DskipTests")
     modes = args.modes.split(",")
     backends = args.backends.split(",")
