@@ -275,6 +275,9 @@ public final class UdpTransport implements AutoCloseable {
             onFailure.accept(e);
             return true;
         }
+        if (socket.closing) {
+            return false; // closed meanwhile: as if it had not been open (its I/O thread would only fail the write)
+        }
         ByteBuf buf = Unpooled.wrappedBuffer(data);
         socket.channel.writeAndFlush(new DatagramPacket(buf, destination)).addListener(f -> {
             if (!f.isSuccess()) {
