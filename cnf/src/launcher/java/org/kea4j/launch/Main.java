@@ -67,7 +67,7 @@ public final class Main {
      */
     static void lowerCompilerPriority() {
         int nice = Integer.getInteger("kea4j.jit-nice", 10);
-        if (nice <= 0 || !mayRaiseAgain()) {
+        if (!worthLowering(nice, ownNice(), mayRaiseAgain())) {
             return;
         }
         List<String> command = new ArrayList<>(List.of("renice", "-n", String.valueOf(nice), "-p"));
@@ -97,8 +97,7 @@ public final class Main {
                     return true;
                 }
             }
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            int own = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+            int own = ownNice();
             for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
                 if (line.startsWith("Max nice priority")) {
                     String soft = line.substring("Max nice priority".length()).strip().split("\\s+")[0];
@@ -109,6 +108,24 @@ public final class Main {
             // not Linux, or a format it does not know
         }
         return false;
+    }
+
+    /**
+     * Whether to lower the compiler threads to {@code nice}: not when nothing is asked, when the whole process runs
+     * at that priority or lower already ({@code own}), or when there would be no way back.
+     */
+    static boolean worthLowering(int nice, int own, boolean mayRaiseAgain) {
+        return nice > own && mayRaiseAgain;
+    }
+
+    /** The process's nice value (its stat line; 0 where it cannot tell). */
+    static int ownNice() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static String comm(Path task) {

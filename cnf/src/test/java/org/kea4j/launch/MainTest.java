@@ -34,6 +34,24 @@ class MainTest {
     }
 
     @Test
+    void lowersOnlyBelowTheProcesssOwnPriorityAndOnlyWithAWayBack() {
+        assertTrue(Main.worthLowering(10, 0, true));
+        assertFalse(Main.worthLowering(10, 0, false), "no way back: left as they are");
+        assertFalse(Main.worthLowering(10, 10, true), "the process runs at nice 10 already");
+        assertFalse(Main.worthLowering(10, 15, true), "renice would raise them above the process");
+        assertFalse(Main.worthLowering(0, 0, true), "-Dkea4j.jit-nice=0");
+        assertEquals(nice0(), Main.ownNice());
+    }
+
+    private static int nice0() {
+        try {
+            return nice(Path.of("/proc/self/stat"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void rootMayRaiseThemAgain() throws Exception {
         boolean root = Files.readString(Path.of("/proc/self/status")).lines().anyMatch(l -> l.matches("Uid:\\s+0\\s.*"));
         assumeTrue(root, "runs as root (as CI does)");
