@@ -13,6 +13,12 @@ public final class AddressRange {
 
     private final InetAddress first;
     private final InetAddress last;
+    /** An IPv6 range's bounds as 128-bit numbers (high and low halves), for {@link #contains(long, long)}. */
+    private final boolean v6;
+    private final long firstHigh;
+    private final long firstLow;
+    private final long lastHigh;
+    private final long lastLow;
 
     public AddressRange(InetAddress first, InetAddress last) {
         Objects.requireNonNull(first, "first");
@@ -27,6 +33,13 @@ public final class AddressRange {
         }
         this.first = first;
         this.last = last;
+        byte[] a = first.getAddress();
+        byte[] b = last.getAddress();
+        this.v6 = a.length == 16;
+        this.firstHigh = v6 ? Addresses.half(a, 0) : 0;
+        this.firstLow = v6 ? Addresses.half(a, 8) : 0;
+        this.lastHigh = v6 ? Addresses.half(b, 0) : 0;
+        this.lastLow = v6 ? Addresses.half(b, 8) : 0;
     }
 
     /** Parses {@code "first - last"} or a prefix {@code "192.0.2.64/26"}. */
@@ -45,6 +58,15 @@ public final class AddressRange {
     public boolean contains(InetAddress address) {
         return Addresses.sameFamily(address, first) && Addresses.compare(first, address) <= 0
                 && Addresses.compare(address, last) <= 0;
+    }
+
+    /**
+     * Whether the IPv6 address made of these halves (its first and last 64 bits, as {@link Lease6} keeps them)
+     * lies in this range; false for an IPv4 range. Allocates nothing.
+     */
+    public boolean contains(long high, long low) {
+        return v6 && Addresses.compare128(firstHigh, firstLow, high, low) <= 0
+                && Addresses.compare128(high, low, lastHigh, lastLow) <= 0;
     }
 
     public boolean overlaps(AddressRange other) {

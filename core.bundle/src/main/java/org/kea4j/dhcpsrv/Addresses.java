@@ -103,16 +103,20 @@ public final class Addresses {
             return address.getHostAddress();
         }
         byte[] b = address.getAddress();
-        int[] words = new int[8];
-        for (int i = 0; i < 8; i++) {
-            words[i] = ((b[2 * i] & 0xFF) << 8) | (b[2 * i + 1] & 0xFF);
-        }
+        return appendV6(new StringBuilder(39), half(b, 0), half(b, 8)).toString();
+    }
+
+    /**
+     * Appends the IPv6 address made of these halves (its first and last 64 bits, as {@link Lease6} keeps them) in
+     * RFC 5952's text form, as {@link #format} writes it, without making a string of it first.
+     */
+    public static StringBuilder appendV6(StringBuilder sb, long high, long low) {
         int bestStart = -1;
         int bestLength = 0;
         for (int i = 0; i < 8; i++) {
-            if (words[i] == 0) {
+            if (word(high, low, i) == 0) {
                 int j = i;
-                while (j < 8 && words[j] == 0) {
+                while (j < 8 && word(high, low, j) == 0) {
                     j++;
                 }
                 if (j - i > bestLength && j - i > 1) {
@@ -122,19 +126,31 @@ public final class Addresses {
                 i = j;
             }
         }
-        StringBuilder sb = new StringBuilder(39);
+        boolean separate = false;
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {
                 sb.append("::");
                 i += bestLength - 1;
+                separate = false;
                 continue;
             }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+            if (separate) {
                 sb.append(':');
             }
-            sb.append(Integer.toHexString(words[i]));
+            int w = word(high, low, i);
+            for (int shift = 12; shift >= 0; shift -= 4) {
+                if ((w >>> shift) != 0 || shift == 0) { // no leading zeros
+                    sb.append(Character.forDigit((w >>> shift) & 0xF, 16));
+                }
+            }
+            separate = true;
         }
-        return sb.toString();
+        return sb;
+    }
+
+    /** The {@code i}th 16-bit group of an IPv6 address given as halves. */
+    private static int word(long high, long low, int i) {
+        return (int) ((i < 4 ? high >>> (48 - 16 * i) : low >>> (48 - 16 * (i - 4))) & 0xFFFF);
     }
 
     /** Compares two addresses as unsigned numbers (an IPv4 address as the number it is beside an IPv6 one). */
@@ -146,6 +162,24 @@ public final class Addresses {
             return Arrays.compareUnsigned(a.getAddress(), b.getAddress());
         }
         return toBigInteger(a).compareTo(toBigInteger(b));
+    }
+
+    /**
+     * Eight bytes of an address from {@code offset} as a number (big-endian): an IPv6 address's halves at 0 and 8
+     * are what {@link Lease6}, {@link AddressRange#contains(long, long)} and {@link Prefix#contains(long, long)} use.
+     */
+    public static long half(byte[] address, int offset) {
+        long v = 0;
+        for (int i = offset; i < offset + 8; i++) {
+            v = (v << 8) | (address[i] & 0xFF);
+        }
+        return v;
+    }
+
+    /** Compares two 128-bit unsigned numbers given as high and low halves. */
+    static int compare128(long aHigh, long aLow, long bHigh, long bLow) {
+        int high = Long.compareUnsigned(aHigh, bHigh);
+        return high != 0 ? high : Long.compareUnsigned(aLow, bLow);
     }
 
     /** Whether two addresses are of one family. */

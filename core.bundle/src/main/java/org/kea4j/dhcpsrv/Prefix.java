@@ -16,6 +16,11 @@ public final class Prefix {
     private final int length;
     /** The network's address bytes (read once: InetAddress copies them on every call). */
     private final byte[] bytes;
+    /** An IPv6 prefix's network and mask as halves (first and last 64 bits), for {@link #contains(long, long)}. */
+    private final long networkHigh;
+    private final long networkLow;
+    private final long maskHigh;
+    private final long maskLow;
 
     public Prefix(InetAddress network, int length) {
         Objects.requireNonNull(network, "network");
@@ -29,6 +34,11 @@ public final class Prefix {
         this.network = network;
         this.length = length;
         this.bytes = network.getAddress();
+        boolean v6 = bytes.length == 16;
+        this.networkHigh = v6 ? Addresses.half(bytes, 0) : 0;
+        this.networkLow = v6 ? Addresses.half(bytes, 8) : 0;
+        this.maskHigh = !v6 || length == 0 ? 0 : -1L << (64 - Math.min(length, 64));
+        this.maskLow = !v6 || length <= 64 ? 0 : -1L << (128 - length);
     }
 
     /** Parses {@code address/length}. */
@@ -79,6 +89,14 @@ public final class Prefix {
         int bits = length % 8;
         int mask = (0xFF << (8 - bits)) & 0xFF;
         return bits == 0 || (other[whole] & mask) == (bytes[whole] & mask);
+    }
+
+    /**
+     * Whether the IPv6 address made of these halves (its first and last 64 bits, as {@link Lease6} keeps them)
+     * lies in this prefix; false for an IPv4 prefix. Allocates nothing.
+     */
+    public boolean contains(long high, long low) {
+        return bytes.length == 16 && (high & maskHigh) == networkHigh && (low & maskLow) == networkLow;
     }
 
     /** Whether the prefixes share an address. */

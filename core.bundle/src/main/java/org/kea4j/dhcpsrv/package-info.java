@@ -5,5 +5,5 @@
  * identifiers), and the DDNS behaviour a subnet has ({@link org.kea4j.dhcpsrv.DdnsParameters}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.2.0")
+@org.osgi.annotation.versioning.Version("2.3.0")
 package org.kea4j.dhcpsrv;

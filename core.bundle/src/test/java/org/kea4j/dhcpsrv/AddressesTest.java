@@ -62,4 +62,66 @@ class AddressesTest {
         assertFalse(range6.contains(Addresses.parse("2001:db8::21")));
         assertFalse(range6.overlaps(range));
     }
+
+    @Test
+    void anIpv6RangeAnswersTheSameForTheHalvesAsForTheAddress() throws Exception {
+        Random random = new Random(11);
+        for (String text : new String[] {"2001:db8::10 - 2001:db8::20", "::1 - 8000::", "7fff:ffff:ffff:ffff:ffff::"
+                + " - 8000::ffff", "ffff:ffff:ffff:ffff::1 - ffff:ffff:ffff:ffff:ffff::", ":: - ::"}) {
+            AddressRange range = AddressRange.parse(text);
+            List<byte[]> probes = new java.util.ArrayList<>();
+            for (InetAddress bound : List.of(range.first(), range.last())) {
+                BigInteger v = Addresses.toBigInteger(bound);
+                for (int d = -1; d <= 1; d++) {
+                    BigInteger x = v.add(BigInteger.valueOf(d));
+                    if (x.signum() >= 0 && x.bitLength() <= 128) {
+                        probes.add(Addresses.fromBigInteger(x, false).getAddress());
+                    }
+                }
+            }
+            for (int k = 0; k < 200; k++) {
+                byte[] a = range.first().getAddress();
+                for (int i = 8 + random.nextInt(8); i < 16; i++) {
+                    a[i] = (byte) random.nextInt(256); // near the range, often inside
+                }
+                probes.add(a);
+            }
+            for (byte[] a : probes) {
+                InetAddress address = InetAddress.getByAddress(a);
+                assertEquals(range.contains(address), range.contains(Addresses.half(a, 0), Addresses.half(a, 8)),
+                        text + " " + address);
+            }
+        }
+        assertFalse(AddressRange.parse("0.0.0.0 - 255.255.255.255").contains(0, 0xC000_0201L), "IPv4: never");
+    }
+
+    @Test
+    void ipv6TextIsRfc5952sShortestForm() throws Exception {
+        String[][] cases = {{"2001:0db8:0000:0000:0000:0000:0000:0001", "2001:db8::1"},
+            {"2001:0db8:0000:0001:0001:0001:0001:0001", "2001:db8:0:1:1:1:1:1"},
+            {"2001:0000:0000:0001:0000:0000:0000:0001", "2001:0:0:1::1"},
+            {"0000:0000:0000:0000:0000:0000:0000:0000", "::"}, {"0000:0000:0000:0000:0000:0000:0000:0001", "::1"},
+            {"0001:0000:0000:0000:0000:0000:0000:0000", "1::"}, {"fe80:0000:0000:0000:0abc:00ff:0f00:1000", "fe80::abc:ff:f00:1000"},
+            {"ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"}};
+        for (String[] c : cases) {
+            assertEquals(c[1], Addresses.format(InetAddress.getByName(c[0])), c[0]);
+        }
+        Random random = new Random(5);
+        for (int k = 0; k < 2000; k++) {
+            byte[] a = new byte[16];
+            for (int i = 0; i < 16; i += 2) { // zero groups often, so that runs of them are compressed
+                if (random.nextInt(3) > 0) {
+                    a[i] = (byte) (random.nextBoolean() ? 0 : random.nextInt(256));
+                    a[i + 1] = (byte) random.nextInt(256);
+                }
+            }
+            InetAddress address = InetAddress.getByAddress(a);
+            String text = Addresses.format(address);
+            assertEquals(address, Addresses.parse(text), text);
+            assertEquals("x," + text, Addresses.appendV6(new StringBuilder("x,"), Addresses.half(a, 0),
+                    Addresses.half(a, 8)).toString());
+            assertFalse(text.contains(":::"), text);
+            assertTrue(text.length() - text.replace("::", "").length() <= 2, "one '::' at most: " + text);
+        }
+    }
 }

@@ -50,4 +50,35 @@ class PrefixTest {
         assertThrows(IllegalArgumentException.class, () -> Prefix.parse("192.0.2.1/24"));
         assertEquals("2001:db8:1::/48", Prefix.parse("2001:db8:1::/48").toString());
     }
+
+    @Test
+    void theHalvesFormAnswersAsTheAddressFormForEveryLength() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        for (int length = 0; length <= 128; length++) {
+            byte[] net = new byte[16];
+            random.nextBytes(net);
+            java.math.BigInteger value = new java.math.BigInteger(1, net);
+            java.math.BigInteger hostBits = java.math.BigInteger.ONE.shiftLeft(128 - length).subtract(java.math.BigInteger.ONE);
+            Prefix p = new Prefix(Addresses.fromBigInteger(value.andNot(hostBits), false), length);
+            for (int k = 0; k < 50; k++) {
+                byte[] a = k % 2 == 0 ? p.network().getAddress() : new byte[16];
+                if (k % 2 == 0) { // in the prefix, host bits random
+                    byte[] noise = new byte[16];
+                    random.nextBytes(noise);
+                    a = Addresses.fromBigInteger(new java.math.BigInteger(1, a).or(new java.math.BigInteger(1, noise)
+                            .and(hostBits)), false).getAddress();
+                    if (k % 4 == 0 && length > 0) { // one network bit flipped: outside
+                        int bit = random.nextInt(length);
+                        a[bit / 8] ^= (byte) (0x80 >> (bit % 8));
+                    }
+                } else {
+                    random.nextBytes(a);
+                }
+                java.net.InetAddress address = java.net.InetAddress.getByAddress(a);
+                assertEquals(p.contains(address), p.contains(Addresses.half(a, 0), Addresses.half(a, 8)),
+                        p + " " + address);
+            }
+        }
+        assertFalse(Prefix.parse("0.0.0.0/0").contains(0, 0), "an IPv4 prefix holds no IPv6 address");
+    }
 }

@@ -124,7 +124,7 @@ public final class AllocEngine6 {
                 for (Lease6 l : existing(c)) {
                     if (reservedForOther(c, l.address(), l.prefixLength())) {
                         revoke(c, l);
-                    } else if (reservedForClient(c, l) || inAllowedPool(c, l.address(), l.prefixLength())) {
+                    } else if (reservedForClient(c, l) || inAllowedPool(c, l)) {
                         usable.add(l);
                     }
                 }
@@ -175,7 +175,7 @@ public final class AllocEngine6 {
                         revoke(c, l);
                         continue;
                     }
-                    if (!reservedForClient(c, l) && !inAllowedPool(c, l.address(), l.prefixLength())) {
+                    if (!reservedForClient(c, l) && !inAllowedPool(c, l)) {
                         // Kea: a lease that no pool of the subnet holds any more (after a reconfiguration) is
                         // removed; the reply gives it lifetimes 0 and the client a lease from the pools
                         if (!c.fakeAllocation()) {
@@ -277,17 +277,27 @@ public final class AllocEngine6 {
 
     // ------------------------------------------------------------------ pools
 
+    private static boolean inAllowedPool(ClientContext6 ctx, Lease6 lease) {
+        return inAllowedPool(ctx, lease.addressHigh(), lease.addressLow(), lease.prefixLength());
+    }
+
     private static boolean inAllowedPool(ClientContext6 ctx, InetAddress address, int length) {
+        byte[] a = address.getAddress();
+        return a.length == 16 && inAllowedPool(ctx, Addresses.half(a, 0), Addresses.half(a, 8), length);
+    }
+
+    /** Whether a pool of the subnet holds the address (or delegates the prefix) and admits the client's classes. */
+    private static boolean inAllowedPool(ClientContext6 ctx, long high, long low, int length) {
         if (ctx.type() == LeaseType.NA) {
             for (PoolConfig p : ctx.subnet().pools()) {
-                if (p.range().contains(address)) {
+                if (p.range().contains(high, low)) {
                     return p.clientClass() == null || ctx.classes().contains(p.clientClass());
                 }
             }
             return false;
         }
         for (PdPoolConfig p : ctx.subnet().pdPools()) {
-            if (p.delegates(address, length)) {
+            if (p.delegates(high, low, length)) {
                 return p.clientClass() == null || ctx.classes().contains(p.clientClass());
             }
         }

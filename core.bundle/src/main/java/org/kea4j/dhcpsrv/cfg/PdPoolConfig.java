@@ -3,7 +3,6 @@ package org.kea4j.dhcpsrv.cfg;
 import org.kea4j.dhcpsrv.PdPool;
 import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.Prefix;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
@@ -65,11 +64,22 @@ public record PdPoolConfig(Prefix prefix, int delegatedLength, List<OptionDataCo
 
     /** Whether a prefix of this length at this address is one this pool delegates. */
     public boolean delegates(InetAddress address, int length) {
-        if (length != delegatedLength || !prefix.contains(address)) {
-            return false;
-        }
-        BigInteger host = BigInteger.ONE.shiftLeft(128 - delegatedLength).subtract(BigInteger.ONE);
-        return Addresses.toBigInteger(address).and(host).signum() == 0;
+        byte[] a = address.getAddress();
+        return a.length == 16 && delegates(Addresses.half(a, 0), Addresses.half(a, 8), length);
+    }
+
+    /**
+     * Whether a prefix of this length at the IPv6 address made of these halves (as {@link org.kea4j.dhcpsrv.Lease6}
+     * keeps it) is one this pool delegates. Allocates nothing.
+     */
+    public boolean delegates(long high, long low, int length) {
+        return length == delegatedLength && prefix.contains(high, low) && (high & hostBits(delegatedLength)) == 0
+                && (low & hostBits(delegatedLength - 64)) == 0;
+    }
+
+    /** The bits of a 64-bit half past its first {@code networkBits} (all for none, none for 64 or more). */
+    private static long hostBits(int networkBits) {
+        return networkBits <= 0 ? -1L : networkBits >= 64 ? 0 : -1L >>> networkBits;
     }
 
     /** How many prefixes the pool holds (capped at Long.MAX_VALUE). */

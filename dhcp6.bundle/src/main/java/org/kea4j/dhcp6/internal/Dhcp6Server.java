@@ -15,6 +15,7 @@ import java.net.NetworkInterface;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.kea4j.config.ConfigException;
@@ -46,6 +47,8 @@ final class Dhcp6Server implements AutoCloseable {
     private final PacketWorkers workers;
     private final ReclamationTimers timers;
     private volatile Dhcp6Runtime runtime;
+    /** By interface name, the (scoped) address replies to what the multicast socket received go out from. */
+    private volatile Map<String, InetAddress> answerFrom = Map.of();
     private final ServerSockets sockets;
 
     /**
@@ -112,6 +115,7 @@ final class Dhcp6Server implements AutoCloseable {
 
     /** Swaps in a configuration whose sockets are open, and reschedules the timers. */
     synchronized void apply(Dhcp6Runtime next) {
+        answerFrom = answerAddresses(next.listens());
         runtime = next;
         timers.schedule(next.config().expiration());
         workers.resize(next.config().multiThreading().workerThreads(), next.config().multiThreading().queueLimit());
@@ -171,16 +175,7 @@ final class Dhcp6Server implements AutoCloseable {
         InetAddress from = reply.from();
         if (from == null) {
             // received on the multicast socket: answer from the link-local address of the interface
-            Iface iface = null;
-            for (InterfacesConfig.Listen l : runtime.listens()) {
-                if (l.iface().name().equals(reply.iface())) {
-                    iface = l.iface();
-                }
-            }
-            if (iface != null) {
-                Optional<Inet6Address> own = firstLinkLocal(iface);
-                from = own.isPresent() ? scoped(own.get(), iface) : null;
-            }
+            from = answerFrom.get(reply.iface());
         }
         if (t == null || from == null || !t.send(reply.iface(), true, from, reply.data(),
                 new InetSocketAddress(reply.destination(), reply.port()),
@@ -188,6 +183,15 @@ final class Dhcp6Server implements AutoCloseable {
             Dhcp6Srv.LOG.log(DHCP6_PACKET_SEND_FAIL, "no socket to answer " + received.source() + " on "
                     + reply.iface());
         }
+    }
+
+    /** Each interface's first link-local address (else its first IPv6 address), scoped: once per configuration. */
+    private static Map<String, InetAddress> answerAddresses(List<InterfacesConfig.Listen> listens) {
+        Map<String, InetAddress> out = new java.util.HashMap<>();
+        for (InterfacesConfig.Listen l : listens) {
+            firstLinkLocal(l.iface()).ifPresent(a -> out.put(l.iface().name(), scoped(a, l.iface())));
+        }
+        return Map.copyOf(out);
     }
 
     private static Optional<Inet6Address> firstLinkLocal(Iface iface) {

@@ -833,12 +833,12 @@ final class Dhcp6Srv {
             List<String> fromPools = new ArrayList<>();
             for (Lease6 l : leases) {
                 for (PoolConfig p : subnet.pools()) {
-                    if (l.type() == LeaseType.NA && p.range().contains(l.address())) {
+                    if (l.type() == LeaseType.NA && p.range().contains(l.addressHigh(), l.addressLow())) {
                         fromPools.addAll(p.requiredClasses());
                     }
                 }
                 for (PdPoolConfig p : subnet.pdPools()) {
-                    if (l.type() == LeaseType.PD && p.prefix().contains(l.address())) {
+                    if (l.type() == LeaseType.PD && p.prefix().contains(l.addressHigh(), l.addressLow())) {
                         fromPools.addAll(p.requiredClasses());
                     }
                 }
@@ -854,13 +854,13 @@ final class Dhcp6Srv {
             for (Lease6 l : leases) {
                 if (l.type() == LeaseType.NA) {
                     for (PoolConfig p : subnet.pools()) {
-                        if (p.range().contains(l.address())) {
+                        if (p.range().contains(l.addressHigh(), l.addressLow())) {
                             scopes.add(scope.poolOptions().getOrDefault(p, ConfiguredOptions.EMPTY));
                         }
                     }
                 } else {
                     for (PdPoolConfig p : subnet.pdPools()) {
-                        if (p.prefix().contains(l.address())) {
+                        if (p.prefix().contains(l.addressHigh(), l.addressLow())) {
                             scopes.add(scope.pdPoolOptions().getOrDefault(p, ConfiguredOptions.EMPTY));
                         }
                     }

@@ -93,7 +93,7 @@ final class Lease6Codec implements LeaseCodec<Lease6> {
     @Override
     public String format(Lease6 l) {
         StringBuilder sb = new StringBuilder(160);
-        sb.append(Addresses.format(l.address())).append(',').append(Hex.colons(l.duidBytes())).append(',');
+        Addresses.appendV6(sb, l.addressHigh(), l.addressLow()).append(',').append(Hex.colons(l.duidBytes())).append(',');
         sb.append(l.validLifetime()).append(',').append(l.expire()).append(',').append(l.subnetId()).append(',');
         sb.append(l.preferredLifetime()).append(',').append(l.type().code()).append(',').append(l.iaid()).append(',');
         sb.append(l.prefixLength()).append(',').append(l.fqdnFwd() ? '1' : '0').append(',')

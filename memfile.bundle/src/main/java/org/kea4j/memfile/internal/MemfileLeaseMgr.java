@@ -552,16 +552,28 @@ public final class MemfileLeaseMgr implements LeaseMgr {
     public List<Lease6> getLeases6(LeaseType type, Duid duid, long iaid) {
         requireUniverse(6);
         LOG.log(DHCPSRV_MEMFILE_GET_IAID_DUID, iaid, duid, type);
-        return read(() -> leases6.byDuid(duid.rawBytes()).stream().filter(l -> l.type() == type && l.iaid() == iaid)
-                .toList());
+        return read(() -> ofIa(leases6.byDuid(duid.rawBytes()), type, iaid, -1));
     }
 
     @Override
     public List<Lease6> getLeases6(LeaseType type, Duid duid, long iaid, long subnetId) {
         requireUniverse(6);
         LOG.log(DHCPSRV_MEMFILE_GET_IAID_SUBID_DUID, iaid, subnetId, duid, type);
-        return read(() -> leases6.byDuid(duid.rawBytes()).stream()
-                .filter(l -> l.type() == type && l.iaid() == iaid && l.subnetId() == subnetId).toList());
+        return read(() -> ofIa(leases6.byDuid(duid.rawBytes()), type, iaid, subnetId));
+    }
+
+    /** The leases of one IA (in one subnet unless {@code subnetId} is -1); a loop, no stream. */
+    private static List<Lease6> ofIa(List<Lease6> leases, LeaseType type, long iaid, long subnetId) {
+        List<Lease6> out = null;
+        for (Lease6 l : leases) {
+            if (l.type() == type && l.iaid() == iaid && (subnetId == -1 || l.subnetId() == subnetId)) {
+                if (out == null) {
+                    out = new java.util.ArrayList<>(2);
+                }
+                out.add(l);
+            }
+        }
+        return out == null ? List.of() : java.util.Collections.unmodifiableList(out);
     }
 
     @Override
