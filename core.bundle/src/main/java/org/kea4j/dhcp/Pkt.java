@@ -1,8 +1,10 @@
 package org.kea4j.dhcp;
 
 import java.net.InetAddress;
-import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -22,8 +24,10 @@ public abstract class Pkt {
     private int localPort;
     private InetAddress remoteAddress;
     private int remotePort;
-    /** Made at the first class: most answers never get one. */
-    private Set<String> classes;
+    /** The client classes in the order assigned, a few at most: an array (shared empty one until the first). */
+    private String[] classes = NO_CLASSES;
+    private int classCount;
+    private static final String[] NO_CLASSES = new String[0];
 
     /** @param unspecified what an address without a value reads as ({@code 0.0.0.0} for DHCPv4, null for DHCPv6) */
     Pkt(InetAddress unspecified) {
@@ -101,19 +105,58 @@ public abstract class Pkt {
 
     /** Puts the packet in a client class. */
     public void addClass(String name) {
-        if (classes == null) {
-            classes = new LinkedHashSet<>();
+        java.util.Objects.requireNonNull(name, "client class name");
+        if (inClass(name)) {
+            return;
         }
-        classes.add(name);
+        if (classCount == classes.length) {
+            classes = Arrays.copyOf(classes, Math.max(4, classCount * 2));
+        }
+        classes[classCount++] = name;
     }
 
     /** Whether the packet is in a client class. */
     public boolean inClass(String name) {
-        return classes != null && classes.contains(name);
+        for (int i = 0; i < classCount; i++) {
+            if (classes[i].equals(name)) { // never null: addClass refuses it
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** The packet's client classes, in the order they were assigned. */
+    /** The packet's client classes, in the order they were assigned: a read-only view. */
     public Set<String> classes() {
-        return classes == null ? Set.of() : Collections.unmodifiableSet(classes);
+        return classCount == 0 ? Set.of() : new AbstractSet<>() {
+            @Override
+            public boolean contains(Object o) {
+                return o instanceof String name && inClass(name);
+            }
+
+            @Override
+            public int size() {
+                return classCount;
+            }
+
+            @Override
+            public Iterator<String> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < classCount;
+                    }
+
+                    @Override
+                    public String next() {
+                        if (next >= classCount) {
+                            throw new NoSuchElementException();
+                        }
+                        return classes[next++];
+                    }
+                };
+            }
+        };
     }
 }
