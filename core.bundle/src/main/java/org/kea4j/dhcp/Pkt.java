@@ -103,7 +103,11 @@ public abstract class Pkt {
         remotePort = port;
     }
 
-    /** Puts the packet in a client class. */
+    /**
+     * Puts the packet in a client class (once: a class it is in already keeps its place).
+     *
+     * @throws NullPointerException when {@code name} is null
+     */
     public void addClass(String name) {
         java.util.Objects.requireNonNull(name, "client class name");
         if (inClass(name)) {
