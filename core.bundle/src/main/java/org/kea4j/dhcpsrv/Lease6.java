@@ -228,14 +228,8 @@ public final class Lease6 {
 
         private Builder(LeaseType type, byte[] address) {
             this.type = Objects.requireNonNull(type, "type");
-            long h = 0;
-            long l = 0;
-            for (int i = 0; i < 8; i++) {
-                h = (h << 8) | (address[i] & 0xFF);
-                l = (l << 8) | (address[8 + i] & 0xFF);
-            }
-            this.high = h;
-            this.low = l;
+            this.high = Addresses.half(address, 0);
+            this.low = Addresses.half(address, 8);
             if (type == LeaseType.PD) {
                 this.prefixLength = 64;
             }
