@@ -55,7 +55,12 @@ public final class AddressRange {
         throw new IllegalArgumentException("'" + text + "' is neither a range (first - last) nor a prefix");
     }
 
+    /** Whether the address lies in this range (and is of the same family). */
     public boolean contains(InetAddress address) {
+        if (v6) {
+            byte[] a = address.getAddress(); // one copy, then the comparison the halves form makes
+            return a.length == 16 && contains(Addresses.half(a, 0), Addresses.half(a, 8));
+        }
         return Addresses.sameFamily(address, first) && Addresses.compare(first, address) <= 0
                 && Addresses.compare(address, last) <= 0;
     }
