@@ -1,19 +1,23 @@
 #!/usr/bin/env python3
-"""kea4j against ISC Kea 2.2, side by side in one run: perfdhcp in one network namespace, each server in another,
-joined by a veth pair (made here, deleted at the end). Needs root, perfdhcp (kea-admin) and a build
+"""kea4j against ISC Kea 2.2, side by side in one run: perfdhcp in one network namespace, each server in another
+of its own, joined to perfdhcp's by a veth pair of its own (made here, deleted at the end). Needs root, perfdhcp (kea-admin) and a build
 (mvn -B package -DskipTests); Kea is compared when kea-dhcp4 / kea-dhcp6 are installed.
 
 kea4j runs as operators run it, through its launcher (cnf/target/bin/kea4j) with the launcher's JVM options for
 the one core it is pinned to (--jvm "OPTIONS" replaces them, as KEA4J_OPTS does; --java picks the JVM); no
 class-data archive.
 
-For every mode, back end and offered rate it runs each server, pinned to one core (perfdhcp to another), warms it
-up (a run that is discarded), then measures RUNS runs of SECONDS each and prints the median of each figure: the
+For every mode and back end it starts both servers, each pinned to the same core (perfdhcp to another), warms each
+up (a run that is discarded), then for every offered rate measures RUNS runs of SECONDS each per server, the
+servers taking turns (kea4j, Kea, kea4j, ...) so that both meet the machine in the same state, and prints the
+median of each figure: the
 rate reached, the exchanges lost, perfdhcp's average and maximum delay, and the server's CPU time per completed
-exchange (utime + stime from /proc over the measured runs only); then each server's RSS at the end, and kea4j's
-figures as ratios of Kea's. Nothing is pass/fail: it prints figures.
+exchange (utime + stime from /proc over the measured runs only); then each server's RSS at the end, kea4j's
+figures as ratios of Kea's, and the CPU each server used while the other was measured (idle, it should use none:
+what it used was taken from the measured one). Nothing is pass/fail: it prints figures.
 
---cold measures a server that has just started instead: for every run the server is started afresh and perfdhcp
+--cold measures a server that has just started instead: for every run (the servers taking turns) the server is
+started afresh and perfdhcp
 begins the moment the server logs DHCP4_STARTED / DHCP6_STARTED (no readiness probe, no warm-up).
 --libreload N loads a hooks library (kea4j: the SDK's example hook, built here from cnf/sdk/hook-template; Kea:
 its lease_cmds library) and sends `libreload` N times over the control socket, evenly spread, during every
@@ -47,8 +51,23 @@ JAR = os.path.join(ROOT, "cnf", "target", "kea4j.jar")
 LAUNCHER = os.path.join(ROOT, "cnf", "target", "bin", "kea4j")
 HZ = os.sysconf("SC_CLK_TCK")
 TAG = "b%d" % os.getpid()
-SRV, CLI, VS, VC = TAG + "s", TAG + "c", TAG + "vs", TAG + "vc"
-HOST_END = "198.18.200.1"
+CLI = TAG + "c"
+
+
+class Link:
+    """A server's network namespace and its veth pair to perfdhcp's: its own IPv4 subnet (192.0.N.0/24, perfdhcp's
+    end .2, the server's .1), the same IPv6 addresses on every link, and for SQL back ends a veth pair to the
+    host (198.18.200.4N+1/30 the host's end)."""
+
+    def __init__(self, number):
+        self.ns, self.vs, self.vc = "%ss%d" % (TAG, number), "%svs%d" % (TAG, number), "%svc%d" % (TAG, number)
+        self.net = "192.0.%d" % (2 + number)
+        self.host_end = "198.18.200.%d" % (4 * number + 1)
+        self.server_end = "198.18.200.%d" % (4 * number + 2)
+        self.host_if, self.ns_if = "%sh%d" % (TAG, number), "%sn%d" % (TAG, number)
+
+
+LINKS = {"kea4j": Link(0), "kea": Link(1)}
 
 MODES = {
     # mode: (family, perfdhcp options, exchanges whose answers complete the client's work)
@@ -65,31 +84,34 @@ def sh(*command, check=True, **kw):
 
 
 def netns_setup(need_host_link):
-    sh("ip", "netns", "add", SRV)
     sh("ip", "netns", "add", CLI)
-    for ns in (SRV, CLI):
+    sh("ip", "-n", CLI, "link", "set", "lo", "up")
+    for link in LINKS.values():
+        sh("ip", "netns", "add", link.ns)
+        sh("ip", "-n", link.ns, "link", "set", "lo", "up")
+    for ns in [CLI] + [link.ns for link in LINKS.values()]:
         sh("ip", "netns", "exec", ns, "sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0",
            "net.ipv6.conf.default.accept_dad=0")
-    sh("ip", "link", "add", VS, "type", "veth", "peer", "name", VC)
-    sh("ip", "link", "set", VS, "netns", SRV)
-    sh("ip", "link", "set", VC, "netns", CLI)
-    sh("ip", "-n", SRV, "addr", "add", "192.0.2.1/24", "dev", VS)
-    sh("ip", "-n", CLI, "addr", "add", "192.0.2.2/24", "dev", VC)
-    sh("ip", "-n", SRV, "addr", "add", "2001:db8:1::1/64", "dev", VS)
-    for ns, dev in ((SRV, VS), (CLI, VC)):
-        sh("ip", "-n", ns, "link", "set", "lo", "up")
-        sh("ip", "-n", ns, "link", "set", dev, "up")
-    if need_host_link:
-        sh("ip", "link", "add", TAG + "h", "type", "veth", "peer", "name", TAG + "n")
-        sh("ip", "link", "set", TAG + "n", "netns", SRV)
-        sh("ip", "addr", "add", HOST_END + "/30", "dev", TAG + "h")
-        sh("ip", "link", "set", TAG + "h", "up")
-        sh("ip", "-n", SRV, "addr", "add", "198.18.200.2/30", "dev", TAG + "n")
-        sh("ip", "-n", SRV, "link", "set", TAG + "n", "up")
+    for link in LINKS.values():
+        sh("ip", "link", "add", link.vs, "type", "veth", "peer", "name", link.vc)
+        sh("ip", "link", "set", link.vs, "netns", link.ns)
+        sh("ip", "link", "set", link.vc, "netns", CLI)
+        sh("ip", "-n", link.ns, "addr", "add", link.net + ".1/24", "dev", link.vs)
+        sh("ip", "-n", CLI, "addr", "add", link.net + ".2/24", "dev", link.vc)
+        sh("ip", "-n", link.ns, "addr", "add", "2001:db8:1::1/64", "dev", link.vs)
+        sh("ip", "-n", link.ns, "link", "set", link.vs, "up")
+        sh("ip", "-n", CLI, "link", "set", link.vc, "up")
+        if need_host_link:
+            sh("ip", "link", "add", link.host_if, "type", "veth", "peer", "name", link.ns_if)
+            sh("ip", "link", "set", link.ns_if, "netns", link.ns)
+            sh("ip", "addr", "add", link.host_end + "/30", "dev", link.host_if)
+            sh("ip", "link", "set", link.host_if, "up")
+            sh("ip", "-n", link.ns, "addr", "add", link.server_end + "/30", "dev", link.ns_if)
+            sh("ip", "-n", link.ns, "link", "set", link.ns_if, "up")
 
 
 def netns_cleanup():
-    for ns in (SRV, CLI):
+    for ns in [link.ns for link in LINKS.values()] + [CLI]:
         pids = sh("ip", "netns", "pids", ns, check=False).stdout.split()
         for pid in pids:
             try:
@@ -99,10 +121,9 @@ def netns_cleanup():
         sh("ip", "netns", "del", ns, check=False)
 
 
-def free_port():
-    import socket
+def free_port(address):
     s = socket.socket()
-    s.bind((HOST_END, 0))
+    s.bind((address, 0))
     port = s.getsockname()[1]
     s.close()
     return port
@@ -116,17 +137,18 @@ class Databases:
         self.relays = {}
         self.processes = []
 
-    def relay(self, engine):
-        if engine not in self.relays:
-            port = free_port()
+    def relay(self, engine, address):
+        """A port on ADDRESS (the host's end of a server's link) that leads to the engine on 127.0.0.1."""
+        if (engine, address) not in self.relays:
+            port = free_port(address)
             target = 5432 if engine == "postgresql" else 3306
             self.processes.append(subprocess.Popen(
-                ["socat", "TCP-LISTEN:%d,bind=%s,fork,reuseaddr" % (port, HOST_END), "TCP:127.0.0.1:%d" % target],
+                ["socat", "TCP-LISTEN:%d,bind=%s,fork,reuseaddr" % (port, address), "TCP:127.0.0.1:%d" % target],
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-            self.relays[engine] = port
-        return self.relays[engine]
+            self.relays[(engine, address)] = port
+        return self.relays[(engine, address)]
 
-    def lease_database(self, backend, name, work):
+    def lease_database(self, backend, name, work, link):
         if backend == "memfile":
             return '{ "type": "memfile", "name": "%s/%s.csv", "lfc-interval": 0 }' % (work, name)
         if backend == "memfile-nopersist":
@@ -144,7 +166,7 @@ class Databases:
         else:
             sys.exit("unknown back end %s (memfile, memfile-nopersist, postgresql, mysql)" % backend)
         return ('{ "type": "%s", "name": "%s", "host": "%s", "port": %d, "user": "%s" }'
-                % (backend, name, HOST_END, self.relay(backend), user))
+                % (backend, name, link.host_end, self.relay(backend, link.host_end), user))
 
     def cleanup(self):
         for backend, name in self.made:
@@ -158,19 +180,19 @@ class Databases:
             p.wait()
 
 
-def config(family, lease_database, program, severity="WARN", extra=""):
-    """The server's configuration; extra: more members of the DhcpN element (each followed by a comma)."""
+def config(family, lease_database, link, severity="WARN", extra=""):
+    """The server's configuration on its LINK; extra: more members of the DhcpN element (each followed by a comma)."""
     logger = "kea-dhcp%d" % family
     if family == 4:
         return """{ "Dhcp4": {
     "interfaces-config": { "interfaces": [ "%s" ] },
     "lease-database": %s, %s
     "valid-lifetime": 4000, "renew-timer": 1000, "rebind-timer": 2000,
-    "subnet4": [ { "id": 1, "subnet": "10.0.0.0/8", "relay": { "ip-address": "192.0.2.2" },
+    "subnet4": [ { "id": 1, "subnet": "10.0.0.0/8", "relay": { "ip-address": "%s.2" },
                    "pools": [ { "pool": "10.0.0.10 - 10.255.255.250" } ] },
-                 { "id": 2, "subnet": "192.0.2.0/24" } ],
+                 { "id": 2, "subnet": "%s.0/24" } ],
     "loggers": [ { "name": "%s", "severity": "%s", "output_options": [ { "output": "stdout" } ] } ] } }
-""" % (VS, lease_database, extra, logger, severity)
+""" % (link.vs, lease_database, extra, link.net, link.net, logger, severity)
     return """{ "Dhcp6": {
     "interfaces-config": { "interfaces": [ "%s" ] },
     "server-id": { "type": "LL", "persist": false },
@@ -180,11 +202,11 @@ def config(family, lease_database, program, severity="WARN", extra=""):
                    "pools": [ { "pool": "2001:db8:1::1:0 - 2001:db8:1::ff:ffff" } ],
                    "pd-pools": [ { "prefix": "2001:db8:100::", "prefix-len": 40, "delegated-len": 64 } ] } ],
     "loggers": [ { "name": "%s", "severity": "%s", "output_options": [ { "output": "stdout" } ] } ] } }
-""" % (VS, lease_database, extra, VS, logger, severity)
+""" % (link.vs, lease_database, extra, link.vs, logger, severity)
 
 
-def perfdhcp(family, rate, seconds, options):
-    command = ["ip", "netns", "exec", CLI, "taskset", "-c", "1", "perfdhcp", "-%d" % family, "-l", VC,
+def perfdhcp(family, rate, seconds, options, link):
+    command = ["ip", "netns", "exec", CLI, "taskset", "-c", "1", "perfdhcp", "-%d" % family, "-l", link.vc,
                "-r", str(rate), "-p", str(seconds), "-R", "16000000"]
     half, tenth = max(1, rate // 2), max(1, rate // 10)
     command += [o.format(half=half, tenth=tenth) for o in options]
@@ -230,6 +252,8 @@ def rss_mb(pid):
 class Server:
     def __init__(self, name, family, config_text, work, java, jvm, control=None):
         self.name = name
+        self.link = LINKS[name]
+        self.idle_ticks = 0  # CPU used while another server was measured
         self.control = control
         path = os.path.join(work, name + ".json")
         with open(path, "w") as f:
@@ -247,7 +271,7 @@ class Server:
         else:
             command = ["kea-dhcp%d" % family, "-c", path]
         with open(self.log, "w") as out:
-            self.process = subprocess.Popen(["ip", "netns", "exec", SRV, "taskset", "-c", "0"] + command,
+            self.process = subprocess.Popen(["ip", "netns", "exec", self.link.ns, "taskset", "-c", "0"] + command,
                                             stdout=out, stderr=subprocess.STDOUT, env=env)
         self.pid = self.process.pid  # ip netns exec and taskset exec the server: the same process
 
@@ -260,11 +284,11 @@ class Server:
             self.process.wait()
 
 
-def await_answers(family, options, limit=90):
+def await_answers(family, link, limit=90):
     """Readiness is an answered exchange, not a log line."""
     deadline = time.time() + limit
     while time.time() < deadline:
-        if parse(perfdhcp(family, 10, 1, []), MODES["v%d" % family][2])["completed"] > 0:
+        if parse(perfdhcp(family, 10, 1, [], link), MODES["v%d" % family][2])["completed"] > 0:
             return True
     return False
 
@@ -301,23 +325,85 @@ def reloading(server, times, seconds):
     return thread, results
 
 
-def measured_run(server, family, rate, args, options, completing):
+def measured_run(server, family, rate, args, options, completing, idle=()):
+    """One measured run against SERVER; the CPU the IDLE servers used meanwhile is added to their "idle_ticks"."""
     before = cpu_ticks(server.pid)
+    idle_before = [(other, cpu_ticks(other.pid)) for other in idle]
     reloads = reloading(server, args.libreload, args.seconds) if args.libreload else None
-    figures = parse(perfdhcp(family, rate, args.seconds, options), completing)
+    figures = parse(perfdhcp(family, rate, args.seconds, options, server.link), completing)
     ticks = cpu_ticks(server.pid) - before
+    for other, ticks_before in idle_before:
+        other.idle_ticks += cpu_ticks(other.pid) - ticks_before
     figures["cpu"] = ticks * 1e6 / HZ / figures["completed"] if figures["completed"] else 0.0
     if reloads:
         reloads[0].join(60)
         answered = [r for r in reloads[1] if r == 0]
         print("%s: %d of %d libreload commands succeeded during the run" % (server.name, len(answered),
                                                                             args.libreload), file=sys.stderr)
+    print("  %s %d/s run: lost %.3f %%, delay avg %.2f ms max %.1f ms, CPU %.1f us per exchange" % (
+        server.name, rate, figures["lost"], figures["avg"], figures["max"], figures["cpu"]), file=sys.stderr)
     return figures
 
 
-def measure(server, family, rate, args, options, completing):
-    runs = [measured_run(server, family, rate, args, options, completing) for _ in range(args.runs)]
-    return median(runs)
+def cold_runs(made, mode, backend, family, rate, args, jvm, work, options, completing):
+    """--cold: every run starts the server afresh, the servers taking turns; the medians by (name, rate)."""
+    cold = {name: [] for name in made}
+    for number in range(1, args.runs + 1):
+        for name, (config_text, control) in made.items():
+            server = Server(name, family, config_text, work, args.java, jvm, control)
+            try:
+                if await_started(server, family):
+                    cold[name].append(measured_run(server, family, rate, args, options, completing))
+                    print("%s %s %s cold run %d: lost %.3f %%, delay max %.1f ms" % (
+                        mode, backend, name, number, cold[name][-1]["lost"], cold[name][-1]["max"]),
+                        file=sys.stderr)
+                else:
+                    print("%s did not start; its log: %s" % (name, open(server.log).read()[-2000:]),
+                          file=sys.stderr)
+            finally:
+                server.stop()
+                shutil.copy(server.log, "/tmp/%s-bench-%s-%s-cold%d.out" % (name, mode, backend, number))
+    results = {}
+    for name, runs in cold.items():
+        if runs:
+            f = results[(name, rate)] = median(runs)
+            print("%s %s %s cold %d/s: lost %.3f %%, delay max %.1f ms" % (
+                mode, backend, name, rate, f["lost"], f["max"]), file=sys.stderr)
+    return results
+
+
+def warm_runs(made, mode, backend, family, rates, args, jvm, work, options, completing, memory):
+    """Starts every server, warms each up, then measures the runs of each rate, the servers taking turns; the
+    medians by (name, rate). Appends each server's RSS at the end, and the CPU it used while idle, to MEMORY."""
+    servers = []
+    try:
+        for name, (config_text, control) in made.items():
+            server = Server(name, family, config_text, work, args.java, jvm, control)
+            servers.append(server)
+            if not await_answers(family, server.link):
+                print("%s did not answer; its log: %s" % (name, open(server.log).read()[-2000:]), file=sys.stderr)
+                servers.pop().stop()
+        for server in servers:
+            perfdhcp(family, min(rates), args.warmup, options, server.link)  # warm-up, discarded
+        results = {}
+        for rate in rates:
+            runs = {server.name: [] for server in servers}
+            for number in range(args.runs):
+                for server in servers if number % 2 == 0 else servers[::-1]:
+                    idle = [other for other in servers if other is not server]
+                    runs[server.name].append(measured_run(server, family, rate, args, options, completing, idle))
+            for server in servers:
+                f = results[(server.name, rate)] = median(runs[server.name])
+                print("%s %s %s %d/s: rate %.0f, lost %.3f %%, delay avg %.2f ms max %.1f ms, CPU %.1f us per "
+                      "exchange" % (mode, backend, server.name, rate, f["rate"], f["lost"], f["avg"], f["max"],
+                                    f["cpu"]), file=sys.stderr)
+        for server in servers:
+            memory.append((mode, backend, server.name, rss_mb(server.pid), server.idle_ticks * 1000.0 / HZ))
+        return results
+    finally:
+        for server in servers:
+            server.stop()
+            shutil.copy(server.log, "/tmp/%s-bench-%s-%s.out" % (server.name, mode, backend))
 
 
 def median(runs):
@@ -392,14 +478,14 @@ def main():
             family, options, completing = MODES[mode]
             options = options + extra
             for backend in backends:
-                results = {}
+                made = {}  # name: (configuration, control socket)
                 for name in servers:
                     if name == "kea" and not shutil.which("kea-dhcp%d" % family):
                         print("kea-dhcp%d not installed: apt-get install kea-dhcp%d-server" % (family, family),
                               file=sys.stderr)
                         continue
                     db = databases.lease_database(backend, "%s_bench_%d_%s_%s" % (
-                        name, os.getpid(), mode.replace("-", "_"), backend.replace("-", "_")), work)
+                        name, os.getpid(), mode.replace("-", "_"), backend.replace("-", "_")), work, LINKS[name])
                     control = os.path.join(work, "%s-%s-%s.sock" % (name, mode, backend))
                     extra_config = ""
                     if args.libreload:
@@ -407,50 +493,13 @@ def main():
                                    "/usr/lib/x86_64-linux-gnu/kea/hooks/libdhcp_lease_cmds.so")
                         extra_config = ('"control-socket": { "socket-type": "unix", "socket-name": "%s" }, '
                                         '"hooks-libraries": [ { "library": "%s" } ], ' % (control, library))
-                    if args.cold:
-                        cold = []
-                        for _ in range(args.runs):
-                            server = Server(name, family, config(family, db, name, "INFO", extra_config), work,
-                                            args.java, jvm, control)
-                            try:
-                                if await_started(server, family):
-                                    cold.append(measured_run(server, family, rates[0], args, options,
-                                                             completing))
-                                    print("%s %s %s cold run %d: lost %.3f %%, delay max %.1f ms" % (
-                                        mode, backend, name, len(cold), cold[-1]["lost"], cold[-1]["max"]),
-                                        file=sys.stderr)
-                                else:
-                                    print("%s did not start; its log: %s" % (
-                                        name, open(server.log).read()[-2000:]), file=sys.stderr)
-                            finally:
-                                server.stop()
-                                shutil.copy(server.log, "/tmp/%s-bench-%s-%s-cold%d.out" % (
-                                    name, mode, backend, len(cold)))
-                        if cold:
-                            results[(name, rates[0])] = median(cold)
-                            f = results[(name, rates[0])]
-                            print("%s %s %s cold %d/s: lost %.3f %%, delay max %.1f ms" % (
-                                mode, backend, name, rates[0], f["lost"], f["max"]), file=sys.stderr)
-                        continue
-                    server = Server(name, family, config(family, db, name, "WARN", extra_config), work, args.java,
-                                    jvm, control)
-                    try:
-                        if not await_answers(family, options):
-                            print("%s did not answer; its log: %s" % (name, open(server.log).read()[-2000:]),
-                                  file=sys.stderr)
-                            continue
-                        perfdhcp(family, min(rates), args.warmup, options)  # warm-up, discarded
-                        for rate in rates:
-                            figures = measure(server, family, rate, args, options, completing)
-                            results[(name, rate)] = figures
-                            print("%s %s %s %d/s: rate %.0f, lost %.3f %%, delay avg %.2f ms max %.1f ms, "
-                                  "CPU %.1f us per exchange" % (mode, backend, name, rate, figures["rate"],
-                                                                 figures["lost"], figures["avg"], figures["max"],
-                                                                 figures["cpu"]), file=sys.stderr)
-                        memory.append((mode, backend, name, rss_mb(server.pid)))
-                    finally:
-                        server.stop()
-                        shutil.copy(server.log, "/tmp/%s-bench-%s-%s.out" % (name, mode, backend))
+                    made[name] = (config(family, db, LINKS[name], "INFO" if args.cold else "WARN", extra_config),
+                                  control)
+                if args.cold:
+                    results = cold_runs(made, mode, backend, family, rates[0], args, jvm, work, options, completing)
+                else:
+                    results = warm_runs(made, mode, backend, family, rates, args, jvm, work, options, completing,
+                                        memory)
                 for rate in rates[:1] if args.cold else rates:
                     rows.append((mode, backend, rate, results.get(("kea4j", rate)), results.get(("kea", rate))))
     finally:
@@ -470,7 +519,8 @@ def report(rows, memory, args):
         print("medians of %d runs of %d s, each begun when a freshly started server logged DHCPn_STARTED; "
               "server on core 0, perfdhcp on core 1; %s" % (args.runs, args.seconds, time.strftime("%Y-%m-%d")))
     else:
-        print("medians of %d runs of %d s, after a %d s warm-up%s; server on core 0, perfdhcp on core 1; %s"
+        print("medians of %d runs of %d s, after a %d s warm-up%s; both servers on core 0, taking turns, perfdhcp on "
+              "core 1; %s"
               % (args.runs, args.seconds, args.warmup,
                  ", libreload %d times in every run" % args.libreload if args.libreload else "",
                  time.strftime("%Y-%m-%d")))
@@ -481,8 +531,9 @@ def report(rows, memory, args):
         cpu = "%9.2f" % (k["cpu"] / e["cpu"]) if k and e and e["cpu"] else "%9s" % "-"
         delay = "%15.2f" % (k["max"] / e["max"]) if k and e and e["max"] else "%15s" % "-"
         print("%-9s %-18s %7d |       %s |         %s | %s | %s" % (mode, backend, rate, cells(k), cells(e), cpu, delay))
-    for mode, backend, name, rss in memory:
-        print("RSS at the end: %s %s %s %.0f MB" % (mode, backend, name, rss))
+    for mode, backend, name, rss, idle_ms in memory:
+        print("RSS at the end: %s %s %s %.0f MB; CPU while the other server was measured: %.0f ms"
+              % (mode, backend, name, rss, idle_ms))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ import org.kea4j.itest.net.External;
 
 /**
  * The benchmark script works (a smoke check, not a measurement): a short run of {@code cnf/bench/dhcp.sh} against
- * kea4j and Kea 2.2 prints its table with a row where both servers answered; the figures are not judged here.
+ * kea4j and Kea 2.2, the two taking turns, prints its table with a row where both servers answered, and each
+ * server's RSS and the CPU it used while the other was measured; the figures are not judged here.
  */
 class BenchmarkSmokeIT {
 
@@ -25,7 +26,11 @@ class BenchmarkSmokeIT {
         String output = bench("dhcp.sh", "--modes", "v4", "--rates", "200", "--seconds", "2", "--runs", "1",
                 "--warmup", "1");
         assertBothAnswered(output, "v4", 200);
-        assertTrue(output.contains("RSS at the end: v4 memfile kea4j"), output);
+        assertTrue(output.contains("both servers on core 0, taking turns"), output);
+        for (String server : List.of("kea4j", "kea")) {
+            assertTrue(Pattern.compile("^RSS at the end: v4 memfile " + server + " \\d+ MB; CPU while the other server "
+                    + "was measured: \\d+ ms$", Pattern.MULTILINE).matcher(output).find(), output);
+        }
     }
 
     /** --cold starts each server afresh and runs perfdhcp from its DHCPn_STARTED line: both answered. */
