@@ -35,7 +35,8 @@ public final class ControlChannel {
     public static final String MAX_REQUEST_PROPERTY = "kea4j.control.max-request-bytes";
 
     private final CommandRegistry registry;
-    private final DomainSocketTransport transport;
+    /** Made with the first socket: a server without control sockets starts no thread for them. */
+    private DomainSocketTransport transport;
     private final ExecutorService commandThread;
     private final ControlSocketServer.Limits limits;
     private final Map<Path, ControlSocketServer> open = new LinkedHashMap<>();
@@ -47,7 +48,6 @@ public final class ControlChannel {
         this.registry = registry;
         this.limits = new ControlSocketServer.Limits(Long.getLong(TIMEOUT_PROPERTY, 10_000),
                 Integer.getInteger(MAX_REQUEST_PROPERTY, 1 << 20));
-        this.transport = DomainSocketTransport.create("kea-ctrl-socket");
         this.commandThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kea-command");
             t.setDaemon(true);
@@ -77,7 +77,7 @@ public final class ControlChannel {
         Path key = socket.toAbsolutePath();
         processSockets.add(key);
         if (!open.containsKey(key)) {
-            open.put(key, ControlSocketServer.open(key, transport, registry, commandThread, limits));
+            open.put(key, ControlSocketServer.open(key, transport(), registry, commandThread, limits));
         }
     }
 
@@ -93,7 +93,7 @@ public final class ControlChannel {
         try {
             for (Path p : wanted) {
                 if (!open.containsKey(p)) {
-                    open.put(p, ControlSocketServer.open(p, transport, registry, commandThread, limits));
+                    open.put(p, ControlSocketServer.open(p, transport(), registry, commandThread, limits));
                     opened.add(p);
                 }
             }
@@ -121,13 +121,23 @@ public final class ControlChannel {
         return Set.copyOf(open.keySet());
     }
 
+    /** The sockets' transport, made the first time a socket opens (called holding this object's lock). */
+    private DomainSocketTransport transport() {
+        if (transport == null) {
+            transport = DomainSocketTransport.create("kea-ctrl-socket");
+        }
+        return transport;
+    }
+
     @Deactivate
     public synchronized void close() {
         for (ControlSocketServer server : open.values()) {
             server.close();
         }
         open.clear();
-        transport.group().shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        if (transport != null) {
+            transport.group().shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
         commandThread.shutdownNow();
     }
 }

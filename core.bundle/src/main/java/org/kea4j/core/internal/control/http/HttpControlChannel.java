@@ -34,7 +34,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Component(service = HttpControlChannel.class)
 public final class HttpControlChannel {
 
-    private final EventLoopGroup group;
+    /** Made with the first listener: a server without HTTP listeners starts no thread for them. */
+    private EventLoopGroup group;
     private final ExecutorService commands;
     private final CommandRouter router;
     private final Statistics statistics;
@@ -48,8 +49,6 @@ public final class HttpControlChannel {
     public HttpControlChannel(@Reference CommandRegistry registry, @Reference Statistics statistics) {
         this.statistics = statistics;
         this.maxRequestBytes = Integer.getInteger(ControlChannel.MAX_REQUEST_PROPERTY, 1 << 20);
-        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("kea-http", true),
-                NioIoHandler.newFactory());
         this.commands = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kea-http-command");
             t.setDaemon(true);
@@ -75,7 +74,7 @@ public final class HttpControlChannel {
         try {
             for (var e : wanted.entrySet()) {
                 if (!open.containsKey(e.getKey())) {
-                    open.put(e.getKey(), HttpControlServer.open(e.getValue(), group, router, this::metrics, commands,
+                    open.put(e.getKey(), HttpControlServer.open(e.getValue(), group(), router, this::metrics, commands,
                             maxRequestBytes));
                     opened.add(e.getKey());
                 }
@@ -134,13 +133,24 @@ public final class HttpControlChannel {
         return out;
     }
 
+    /** The listeners' event loop, made the first time a listener opens (called holding this object's lock). */
+    private EventLoopGroup group() {
+        if (group == null) {
+            group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("kea-http", true),
+                    NioIoHandler.newFactory());
+        }
+        return group;
+    }
+
     @Deactivate
     public synchronized void close() {
         for (HttpControlServer server : open.values()) {
             server.close();
         }
         open.clear();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        if (group != null) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
         commands.shutdownNow();
     }
 }

@@ -21,7 +21,11 @@ import org.kea4j.core.internal.control.JsonFramer;
  */
 final class UnixForwarder {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made with the first forwarded command (a holder class: not at start, where most servers forward none). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     private final long timeoutMillis;
 
     UnixForwarder(long timeoutMillis) {
@@ -37,7 +41,7 @@ final class UnixForwarder {
             } catch (IOException e) {
                 throw new IOException("cannot connect to " + socket + ": " + e.getMessage(), e);
             }
-            ByteBuffer out = ByteBuffer.wrap(JSON.writeValueAsBytes(request));
+            ByteBuffer out = ByteBuffer.wrap(Json.MAPPER.writeValueAsBytes(request));
             while (out.hasRemaining()) {
                 channel.write(out);
             }
@@ -58,14 +62,14 @@ final class UnixForwarder {
                     in.clear();
                     byte[] bytes = answer.toByteArray();
                     if (JsonFramer.complete(bytes, bytes.length) > 0) {
-                        return JSON.readTree(bytes);
+                        return Json.MAPPER.readTree(bytes);
                     }
                 } else if (n < 0) {
                     String text = answer.toString(StandardCharsets.UTF_8);
                     if (text.isBlank()) {
                         throw new IOException("the server at " + socket + " closed without answering");
                     }
-                    return JSON.readTree(text);
+                    return Json.MAPPER.readTree(text);
                 }
             }
         }
