@@ -80,6 +80,47 @@ class LoopbackIT {
     }
 
     /**
+     * With {@code -Dkea4j.workers=0} the servers have no workers: each packet is handled on the thread that received
+     * it, as Kea without multi-threading; status-get says so. A {@code thread-pool-size} brings workers back, and
+     * both ways serve.
+     */
+    @Test
+    void withoutWorkersPacketsAreHandledWhereReceived() throws Exception {
+        int port = port();
+        try (Kea4jProcess server = Kea4jProcess.startUnder(List.of(), dir, List.of("-Dkea4j.workers=0"), "-p",
+                Integer.toString(port), "--control-socket", dir.resolve("ctrl.sock").toString())) {
+            assertTrue(server.awaitOutput("DCTL_CONFIG_COMPLETE", 60_000), server.output());
+            assertTrue(server.awaitControl(dir.resolve("ctrl.sock"), 30_000), server.output());
+            JsonNode status = command("{\"command\": \"status-get\"}").path("arguments");
+            assertEquals(0, status.path("thread-pool-size").asInt(), status.toString());
+            assertEquals(false, status.path("multi-threading-enabled").asBoolean(true), status.toString());
+            assertEquals(0, status.path("packet-queue-size").asInt(), status.toString());
+            Kea4jProcess.Result v4 = client(port, "--count", "3");
+            assertEquals(0, v4.exitCode(), v4.output() + server.output());
+            assertEquals(3, v4.output().lines().filter(l -> l.contains(": DHCPACK 127.0.1.")).count(), v4.output());
+            Kea4jProcess.Result v6 = Kea4jProcess.run(Files.createDirectories(dir.resolve("client6")), 120, "client",
+                    "-6", "--server", "[::1]:" + port, "--pd");
+            assertEquals(0, v6.exitCode(), v6.output() + server.output());
+            assertTrue(v6.output().contains("REPLY"), v6.output());
+
+            com.fasterxml.jackson.databind.node.ObjectNode config = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    command("{\"command\": \"config-get\"}").path("arguments");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) config.path("Dhcp4").path("multi-threading"))
+                    .put("thread-pool-size", 3);
+            JsonNode set = JSON.readTree(ControlClient.send(dir.resolve("ctrl.sock"),
+                    "{\"command\": \"config-set\", \"arguments\": " + config + "}"));
+            assertEquals(0, set.path("result").asInt(), set.toString());
+            status = command("{\"command\": \"status-get\"}").path("arguments");
+            assertEquals(3, status.path("thread-pool-size").asInt(), "DHCPv4's three, DHCPv6 none: " + status);
+            assertEquals(true, status.path("multi-threading-enabled").asBoolean(false), status.toString());
+            Kea4jProcess.Result again = client(port, "--count", "2");
+            assertEquals(0, again.exitCode(), again.output() + server.output());
+            assertEquals(2, again.output().lines().filter(l -> l.contains(": DHCPACK 127.0.1.")).count(),
+                    again.output());
+        }
+    }
+
+    /**
      * Kea's service commands: {@code dhcp-disable} stops the answers (what arrives is counted as dropped) until
      * {@code dhcp-enable}, or until its {@code max-period} is over; {@code server-tag-get}, {@code config-hash-get}
      * (the same hash until the configuration changes) and {@code build-report}.

@@ -20,6 +20,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * workers answer clients that are still waiting rather than ones that have retransmitted or given up, so an
  * overloaded server goes on serving at the rate it can, with bounded delays, instead of spending itself on stale
  * packets. Every such packet is counted and reported through the drop callback.
+ *
+ * <p>With no workers (0 threads, {@code -Dkea4j.workers=0}) a packet is handled on the thread that received it, one
+ * at a time, as Kea does without multi-threading: no hand-over, no queue (what the handling thread cannot take waits
+ * in the socket's buffer). Warm, on one core, that cost less CPU per exchange with shorter delays (DHCPv6 at
+ * 9,000/s: 49-58 against 64-68 us, largest delays 20-35 against 31-83 ms); but just after a start the one thread
+ * shares its core with the JIT's compiler threads where two workers and the I/O thread outnumber them (DHCPv6 at
+ * 1,000/s from the start: largest delays 23-186 against 13-29 ms), and a callout or a database that blocks holds
+ * every packet instead of one worker. So it is not the default.
  */
 public final class PacketWorkers implements AutoCloseable {
 
@@ -69,7 +77,7 @@ public final class PacketWorkers implements AutoCloseable {
 
     /**
      * @param name          thread name prefix ({@code kea-dhcp4-worker})
-     * @param threads       number of workers
+     * @param threads       number of workers (0: none, packets handled on the thread that received them)
      * @param onDrop        called for each packet dropped because the workers could not keep up
      * @param maxWaitMillis longest wait for a worker before a packet is dropped (0: no limit)
      */
@@ -78,13 +86,20 @@ public final class PacketWorkers implements AutoCloseable {
         this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
         AtomicInteger n = new AtomicInteger();
         queue = new DropOldestQueue(DEFAULT_QUEUE_CAPACITY, this::drop);
-        pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, queue,
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads " + threads);
+        }
+        // without workers the pool keeps one thread, which ends after a second without work
+        pool = new ThreadPoolExecutor(Math.max(1, threads), Math.max(1, threads), 1, TimeUnit.SECONDS, queue,
                 r -> {
                     Thread t = new Thread(r, name + "-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 }, (r, executor) -> drop());
-        pool.prestartAllCoreThreads();
+        pool.allowCoreThreadTimeOut(threads == 0);
+        if (threads > 0) {
+            pool.prestartAllCoreThreads();
+        }
         this.threads = threads;
         LIVE.add(this);
         for (int i = 0; i < clientLocks.length; i++) {
@@ -92,31 +107,42 @@ public final class PacketWorkers implements AutoCloseable {
         }
     }
 
-    /** Workers by default: the cores, at least two (system property {@code kea4j.workers} overrides). */
+    /**
+     * Workers by default: the system property {@code kea4j.workers} where it is set (0: none, packets handled on
+     * the receiving thread), else one per core, at least two.
+     */
     public static int defaultCount() {
-        return Integer.getInteger("kea4j.workers", Math.max(2, Runtime.getRuntime().availableProcessors()));
+        return defaultCount(Runtime.getRuntime().availableProcessors(), Integer.getInteger("kea4j.workers"));
+    }
+
+    static int defaultCount(int cores, Integer property) {
+        return property != null ? Math.max(0, property) : Math.max(2, cores);
     }
 
     /**
      * Sizes the workers and their queue (Kea's {@code thread-pool-size} and {@code packet-queue-size}); packets
      * already waiting stay.
      *
-     * @param threads  worker threads (at least 1)
+     * @param threads  worker threads (0: none, each packet handled on the thread that received it)
      * @param capacity packets that may wait (0: no limit but the wait)
      */
     public void resize(int threads, int capacity) {
-        if (threads < 1 || capacity < 0) {
+        if (threads < 0 || capacity < 0) {
             throw new IllegalArgumentException("threads " + threads + ", queue capacity " + capacity);
         }
         synchronized (pool) {
-            if (threads > pool.getMaximumPoolSize()) {
-                pool.setMaximumPoolSize(threads);
-                pool.setCorePoolSize(threads);
+            int size = Math.max(1, threads); // packets queued before a change to none still run
+            if (size > pool.getMaximumPoolSize()) {
+                pool.setMaximumPoolSize(size);
+                pool.setCorePoolSize(size);
             } else {
-                pool.setCorePoolSize(threads);
-                pool.setMaximumPoolSize(threads);
+                pool.setCorePoolSize(size);
+                pool.setMaximumPoolSize(size);
             }
-            pool.prestartAllCoreThreads();
+            pool.allowCoreThreadTimeOut(threads == 0);
+            if (threads > 0) {
+                pool.prestartAllCoreThreads();
+            }
             this.threads = threads;
         }
         queue.capacity = capacity;
@@ -127,8 +153,15 @@ public final class PacketWorkers implements AutoCloseable {
         return queue.capacity;
     }
 
-    /** Queues a packet's work; never blocks (pushes out the oldest waiting packet when the queue is full). */
+    /**
+     * Queues a packet's work; never blocks (pushes out the oldest waiting packet when the queue is full). Without
+     * workers, runs it now on the calling thread.
+     */
     public void submit(Runnable work) {
+        if (threads == 0) {
+            work.run();
+            return;
+        }
         int depth = queue.size();
         depth10 += (depth - depth10) / 10;
         depth100 += (depth - depth100) / 100;
@@ -136,7 +169,7 @@ public final class PacketWorkers implements AutoCloseable {
         pool.execute(maxWaitNanos == 0 ? work : new Waiting(work, System.nanoTime()));
     }
 
-    /** The number of worker threads. */
+    /** The number of worker threads (0: packets are handled on the thread that received them). */
     public int threads() {
         return threads;
     }

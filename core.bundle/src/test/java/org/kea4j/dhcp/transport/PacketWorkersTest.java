@@ -1,6 +1,7 @@
 package org.kea4j.dhcp.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -98,5 +99,63 @@ class PacketWorkersTest {
             assertEquals(1, workers.threads());
             assertEquals(10, workers.queueCapacity());
         }
+    }
+
+    /** Without workers a packet runs at once on the thread that submits it; resizing moves between the two. */
+    @Test
+    void withoutWorkersAPacketRunsOnTheReceivingThread() throws Exception {
+        try (PacketWorkers workers = new PacketWorkers("test-worker", 0, () -> { }, 0)) {
+            assertEquals(0, workers.threads());
+            List<String> ranOn = new CopyOnWriteArrayList<>();
+            workers.submit(() -> ranOn.add(Thread.currentThread().getName()));
+            assertEquals(List.of(Thread.currentThread().getName()), ranOn, "ran before submit returned, here");
+            workers.resize(2, 10);
+            CountDownLatch ran = new CountDownLatch(1);
+            workers.submit(() -> {
+                ranOn.add(Thread.currentThread().getName());
+                ran.countDown();
+            });
+            assertTrue(ran.await(10, TimeUnit.SECONDS));
+            assertTrue(ranOn.get(1).startsWith("test-worker-"), ranOn.toString());
+            workers.resize(0, 10);
+            workers.submit(() -> ranOn.add(Thread.currentThread().getName()));
+            assertEquals(Thread.currentThread().getName(), ranOn.get(2), ranOn.toString());
+            assertEquals(0, workers.threads());
+            assertEquals(0, workers.dropped());
+            assertThrows(IllegalArgumentException.class, () -> workers.resize(-1, 10));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new PacketWorkers("test-worker", -1));
+    }
+
+    /** A packet queued for a worker before the change to none still runs. */
+    @Test
+    void packetsQueuedBeforeAChangeToNoWorkersStillRun() throws Exception {
+        try (PacketWorkers workers = new PacketWorkers("test-worker", 1, () -> { }, 0)) {
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch bothRan = new CountDownLatch(2);
+            workers.submit(() -> {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                bothRan.countDown();
+            });
+            workers.submit(bothRan::countDown); // waits behind the first
+            workers.resize(0, 10);
+            release.countDown();
+            assertTrue(bothRan.await(10, TimeUnit.SECONDS), "the queued packet ran on the worker");
+        }
+    }
+
+    /** The default: the system property when set (0 allowed: no workers), else one per core, at least two. */
+    @Test
+    void theDefaultIsOnePerCoreAtLeastTwoUnlessTheSystemPropertySaysOtherwise() {
+        assertEquals(2, PacketWorkers.defaultCount(1, null));
+        assertEquals(2, PacketWorkers.defaultCount(2, null));
+        assertEquals(8, PacketWorkers.defaultCount(8, null));
+        assertEquals(3, PacketWorkers.defaultCount(1, 3));
+        assertEquals(0, PacketWorkers.defaultCount(8, 0));
+        assertEquals(0, PacketWorkers.defaultCount(8, -4));
     }
 }

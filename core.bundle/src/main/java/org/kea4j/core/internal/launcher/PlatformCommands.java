@@ -60,11 +60,13 @@ public final class PlatformCommands implements CommandHandler {
                 args.put("pid", process.pid());
                 args.put("uptime", process.uptime().toSeconds());
                 config.lastApplied().ifPresent(t -> args.put("reload", Duration.between(t, Instant.now()).toSeconds()));
-                args.put("multi-threading-enabled", true);
-                // Kea 2.2's fields; a process running several servers adds up their workers and queues
+                // Kea 2.2's fields; a process running several servers adds up their workers and queues; without
+                // workers (packets handled on the receiving thread, as Kea without multi-threading) it is disabled
                 List<PacketWorkers> workers = PacketWorkers.live();
+                args.put("multi-threading-enabled", workers.isEmpty() || workers.stream().anyMatch(w -> w.threads() > 0));
                 args.put("thread-pool-size", workers.stream().mapToInt(PacketWorkers::threads).sum());
-                args.put("packet-queue-size", workers.stream().mapToInt(PacketWorkers::queueCapacity).sum());
+                args.put("packet-queue-size", workers.stream().filter(w -> w.threads() > 0)
+                        .mapToInt(PacketWorkers::queueCapacity).sum());
                 double[] depth = new double[3];
                 for (PacketWorkers w : workers) {
                     double[] own = w.queueStatistics();
