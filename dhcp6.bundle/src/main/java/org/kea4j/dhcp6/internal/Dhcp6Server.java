@@ -194,13 +194,15 @@ final class Dhcp6Server implements AutoCloseable {
         return Map.copyOf(out);
     }
 
+    /** The interface's first link-local address, else its first IPv6 address (the interface is listed once). */
     private static Optional<Inet6Address> firstLinkLocal(Iface iface) {
-        for (Inet6Address a : iface.v6Addresses()) {
+        List<Inet6Address> addresses = iface.v6Addresses();
+        for (Inet6Address a : addresses) {
             if (a.isLinkLocalAddress()) {
                 return Optional.of(a);
             }
         }
-        return iface.v6Addresses().stream().findFirst();
+        return addresses.stream().findFirst();
     }
 
     @Override
