@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """kea4j against ISC Kea 2.2, side by side in one run: perfdhcp in one network namespace, each server in another
-of its own, joined to perfdhcp's by a veth pair of its own (made here, deleted at the end). Needs root, perfdhcp (kea-admin) and a build
-(mvn -B package -DskipTests); Kea is compared when kea-dhcp4 / kea-dhcp6 are installed.
+of its own, joined to perfdhcp's by a veth pair of its own (made here, deleted at the end). Needs root, perfdhcp
+(kea-admin) and a build (mvn -B package -DskipTests); Kea is compared when kea-dhcp4 / kea-dhcp6 are installed.
 
 kea4j runs as operators run it, through its launcher (cnf/target/bin/kea4j) with the launcher's JVM options for
 the one core it is pinned to (--jvm "OPTIONS" replaces them, as KEA4J_OPTS does; --java picks the JVM); no
@@ -9,16 +9,16 @@ class-data archive.
 
 For every mode and back end it starts both servers, each pinned to the same core (perfdhcp to another), warms each
 up (a run that is discarded), then for every offered rate measures RUNS runs of SECONDS each per server, the
-servers taking turns (kea4j, Kea, kea4j, ...) so that both meet the machine in the same state, and prints the
-median of each figure: the
-rate reached, the exchanges lost, perfdhcp's average and maximum delay, and the server's CPU time per completed
-exchange (utime + stime from /proc over the measured runs only); then each server's RSS at the end, kea4j's
-figures as ratios of Kea's, and the CPU each server used while the other was measured (idle, it should use none:
-what it used was taken from the measured one). Nothing is pass/fail: it prints figures.
+servers taking turns (kea4j, Kea, Kea, kea4j, kea4j, ...) so that both meet the machine in the same state, and
+prints the median of each figure: the rate reached, the exchanges lost, perfdhcp's average and maximum delay, and
+the server's CPU time per completed exchange (utime + stime from /proc over the measured runs only); then each
+server's RSS at the end, kea4j's figures as ratios of Kea's, and the CPU each server used while the other was
+measured (idle, it should use none: what it used was taken from the measured one). Nothing is pass/fail: it prints
+figures; every run's figures go to stderr as it ends.
 
 --cold measures a server that has just started instead: for every run (the servers taking turns) the server is
-started afresh and perfdhcp
-begins the moment the server logs DHCP4_STARTED / DHCP6_STARTED (no readiness probe, no warm-up).
+started afresh and perfdhcp begins the moment it logs DHCP4_STARTED / DHCP6_STARTED (no readiness probe, no
+warm-up).
 --libreload N loads a hooks library (kea4j: the SDK's example hook, built here from cnf/sdk/hook-template; Kea:
 its lease_cmds library) and sends `libreload` N times over the control socket, evenly spread, during every
 measured run.
@@ -383,6 +383,7 @@ def warm_runs(made, mode, backend, family, rates, args, jvm, work, options, comp
             if not await_answers(family, server.link):
                 print("%s did not answer; its log: %s" % (name, open(server.log).read()[-2000:]), file=sys.stderr)
                 servers.pop().stop()
+                shutil.copy(server.log, "/tmp/%s-bench-%s-%s.out" % (name, mode, backend))
         for server in servers:
             perfdhcp(family, min(rates), args.warmup, options, server.link)  # warm-up, discarded
         results = {}
