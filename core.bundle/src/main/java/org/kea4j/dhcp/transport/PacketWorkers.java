@@ -86,21 +86,14 @@ public final class PacketWorkers implements AutoCloseable {
         this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
         AtomicInteger n = new AtomicInteger();
         queue = new DropOldestQueue(DEFAULT_QUEUE_CAPACITY, this::drop);
-        if (threads < 0) {
-            throw new IllegalArgumentException("threads " + threads);
-        }
-        // without workers the pool keeps one thread, which ends after a second without work
-        pool = new ThreadPoolExecutor(Math.max(1, threads), Math.max(1, threads), 1, TimeUnit.SECONDS, queue,
+        // sized by resize; without workers the pool keeps one thread, which ends after a second without work
+        pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, queue,
                 r -> {
                     Thread t = new Thread(r, name + "-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 }, (r, executor) -> drop());
-        pool.allowCoreThreadTimeOut(threads == 0);
-        if (threads > 0) {
-            pool.prestartAllCoreThreads();
-        }
-        this.threads = threads;
+        resize(threads, DEFAULT_QUEUE_CAPACITY);
         LIVE.add(this);
         for (int i = 0; i < clientLocks.length; i++) {
             clientLocks[i] = new ReentrantLock();
