@@ -1,28 +1,20 @@
 package org.kea4j.memfile.internal;
 
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.kea4j.dhcpsrv.Lease6;
 
-/** IPv6 leases: by address (or prefix), by DUID, and by the second they end. */
+/** IPv6 leases in {@link LeaseSlots}, indexed by address (or prefix) and DUID, and by the second they end. */
 final class Lease6Store implements LeaseStore<Lease6> {
-
-    /** A 128-bit address as a map key. */
-    record Address(long high, long low) {
-        static Address of(Lease6 lease) {
-            return new Address(lease.addressHigh(), lease.addressLow());
-        }
-    }
 
     /** Leases by address (or prefix), ascending as unsigned 128-bit values. */
     static final Comparator<Lease6> ADDRESS_ORDER = Comparator.comparingLong(Lease6::addressHigh)
             .thenComparing(Lease6::addressLow, Long::compareUnsigned);
 
-    private final Map<Address, Lease6> byAddress = new HashMap<>();
-    private final BytesIndex<Lease6> byDuid = new BytesIndex<>();
+    private final LeaseSlots<Lease6> slots = new LeaseSlots<>();
+    private final SlotIndex byAddress = new SlotIndex();
+    private final SlotIndex byDuid = new SlotIndex();
     private final ExpirationIndex<Lease6> byExpiration = new ExpirationIndex<>(Lease6::expire, Lease6::state,
             ADDRESS_ORDER);
 
@@ -31,42 +23,75 @@ final class Lease6Store implements LeaseStore<Lease6> {
         return ADDRESS_ORDER;
     }
 
-    Lease6 get(Address address) {
-        return byAddress.get(address);
+    /** The lease of an address (or prefix), given as its two halves, or null. */
+    Lease6 get(long high, long low) {
+        int slot = slotOf(high, low);
+        return slot < 0 ? null : slots.get(slot);
+    }
+
+    private int slotOf(long high, long low) {
+        for (int slot = byAddress.first(hash(high, low)); slot >= 0; slot = byAddress.next(slot)) {
+            Lease6 lease = slots.get(slot);
+            if (lease.addressLow() == low && lease.addressHigh() == high) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    /** Sequential addresses differ in their low bits: those go first (the index mixes the hash further). */
+    private static int hash(long high, long low) {
+        return Long.hashCode(low) * 31 + Long.hashCode(high);
     }
 
     @Override
     public Lease6 find(Lease6 sameAddress) {
-        return byAddress.get(Address.of(sameAddress));
+        return get(sameAddress.addressHigh(), sameAddress.addressLow());
     }
 
     @Override
     public Lease6 put(Lease6 lease) {
-        Lease6 previous = byAddress.put(Address.of(lease), lease);
-        if (previous != null) {
-            unindex(previous);
+        int slot = slotOf(lease.addressHigh(), lease.addressLow());
+        if (slot < 0) {
+            slot = slots.add(lease);
+            byAddress.add(slot, hash(lease.addressHigh(), lease.addressLow()));
+            index(slot, lease);
+            return null;
         }
-        byDuid.add(lease.duidBytes(), lease);
-        byExpiration.add(lease);
+        Lease6 previous = slots.get(slot);
+        unindex(slot, previous);
+        slots.set(slot, lease);
+        index(slot, lease);
         return previous;
     }
 
     @Override
     public Lease6 remove(Lease6 sameAddress) {
-        Lease6 previous = byAddress.remove(Address.of(sameAddress));
-        if (previous != null) {
-            unindex(previous);
+        long high = sameAddress.addressHigh();
+        long low = sameAddress.addressLow();
+        int slot = slotOf(high, low);
+        if (slot < 0) {
+            return null;
         }
+        Lease6 previous = slots.get(slot);
+        unindex(slot, previous);
+        byAddress.remove(slot, hash(high, low));
+        slots.remove(slot);
         return previous;
     }
 
-    private void unindex(Lease6 lease) {
-        byDuid.remove(lease.duidBytes(), lease);
+    private void index(int slot, Lease6 lease) {
+        byDuid.add(slot, lease.duidBytes());
+        byExpiration.add(lease);
+    }
+
+    private void unindex(int slot, Lease6 lease) {
+        byDuid.remove(slot, lease.duidBytes());
         byExpiration.remove(lease);
     }
 
     List<Lease6> byDuid(byte[] duid) {
-        return byDuid.get(duid);
+        return slots.withKey(byDuid, duid, Lease6::duidBytes);
     }
 
     @Override
@@ -76,21 +101,24 @@ final class Lease6Store implements LeaseStore<Lease6> {
 
     @Override
     public int size() {
-        return byAddress.size();
+        return slots.size();
     }
 
     @Override
     public void forEach(Consumer<Lease6> action) {
-        byAddress.values().forEach(action);
+        slots.forEach(action);
     }
 
     @Override
     public void ensureCapacity(int leases) {
+        slots.ensureCapacity(leases);
+        byAddress.ensureCapacity(leases);
         byDuid.ensureCapacity(leases);
     }
 
     @Override
     public void clear() {
+        slots.clear();
         byAddress.clear();
         byDuid.clear();
         byExpiration.clear();

@@ -542,8 +542,11 @@ public final class MemfileLeaseMgr implements LeaseMgr {
         if (LOG.isEnabled(DHCPSRV_MEMFILE_GET_ADDR6)) {
             LOG.log(DHCPSRV_MEMFILE_GET_ADDR6, Addresses.format(address), type);
         }
+        byte[] bytes = address.getAddress();
+        long high = Addresses.half(bytes, 0);
+        long low = Addresses.half(bytes, 8);
         return read(() -> {
-            Lease6 l = leases6.find(Lease6.builder(type, address).build());
+            Lease6 l = leases6.get(high, low);
             return l != null && l.type() == type ? Optional.of(l) : Optional.empty();
         });
     }
