@@ -726,7 +726,8 @@ final class Dhcp4Srv {
     }
 
     private void grant(Pkt4 response, Pkt4 query, Lease4 lease, Subnet4Config subnet, Reservation4Config host, Dhcp4Runtime rt) {
-        response.setYiaddr(lease.address());
+        Inet4Address address = lease.address();
+        response.setYiaddr(address);
         response.addOption(Option.uint32(Options4.LEASE_TIME, lease.validLifetime()));
         if (subnet.renewTimer().isPresent() && subnet.renewTimer().getAsLong() < lease.validLifetime()) {
             response.addOption(Option.uint32(Options4.RENEWAL_TIME, subnet.renewTimer().getAsLong()));
@@ -736,7 +737,7 @@ final class Dhcp4Srv {
         }
         PoolConfig pool = null;
         for (PoolConfig p : subnet.pools()) {
-            if (p.range().contains(lease.address())) {
+            if (p.range().contains(address)) {
                 pool = p;
             }
         }
@@ -753,7 +754,8 @@ final class Dhcp4Srv {
      */
     private static void addOptions(Pkt4 response, Pkt4 query, Subnet4Config subnet, PoolConfig pool, Reservation4Config host,
             Dhcp4Runtime rt) {
-        if (subnet != null) {
+        if (subnet != null && !(subnet.requiredClasses().isEmpty()
+                && (pool == null || pool.requiredClasses().isEmpty()))) {
             ClientClassification.required(query, rt.config().classes(), subnet.requiredClasses(),
                     pool == null ? List.of() : pool.requiredClasses());
         }
@@ -814,9 +816,17 @@ final class Dhcp4Srv {
         }
     }
 
+    /** The subnet masks by prefix length, made once (an address object per reply was 2% of what a DORA allocated). */
+    private static final Inet4Address[] MASKS = new Inet4Address[33];
+
+    static {
+        for (int length = 0; length <= 32; length++) {
+            MASKS[length] = Addresses.fromLong(length == 0 ? 0 : (0xFFFF_FFFFL << (32 - length)) & 0xFFFF_FFFFL);
+        }
+    }
+
     private static Inet4Address mask(int length) {
-        long m = length == 0 ? 0 : (0xFFFF_FFFFL << (32 - length)) & 0xFFFF_FFFFL;
-        return Addresses.fromLong(m);
+        return MASKS[length];
     }
 
     /** siaddr, sname and file: reservation, then client classes, then subnet (with the global defaults). */
