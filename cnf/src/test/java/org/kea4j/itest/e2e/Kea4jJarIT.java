@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,55 @@ class Kea4jJarIT {
         }
     }
 
+    /**
+     * The launcher keeps class data between starts: the first server run of a jar writes it at its stop (Java 25
+     * and later: an ahead-of-time cache, {@code .aot}; older: a class-data archive, {@code .jsa}), the next maps it,
+     * and neither writes a JVM warning among kea4j's lines. On the default Java and, where installed, the newest.
+     */
+    @Test
+    void theLauncherKeepsClassDataBetweenStartsOnEachJava() throws Exception {
+        assertClassDataKept(Path.of(Kea4jProcess.java()), "default");
+        Path newest = newestJava();
+        if (newest != null && javaMajor(newest) >= 25) {
+            assertClassDataKept(newest, "newest");
+        }
+    }
+
+    private void assertClassDataKept(Path runtime, String name) throws Exception {
+        Path cds = Files.createDirectories(dir.resolve(name + "-cds"));
+        String suffix = javaMajor(runtime) >= 25 ? ".aot" : ".jsa";
+        for (String run : List.of("first", "second")) {
+            Path work = Files.createDirectories(dir.resolve(name + "-" + run));
+            Path socket = work.resolve("ctl.sock");
+            Map<String, String> env = Map.of("KEA4J_JAVA", runtime.toString(), "KEA4J_CDS_DIR",
+                    cds.toString(), "KEA4J_DATA_DIR", work.resolve("data").toString());
+            try (Kea4jProcess kea = Kea4jProcess.launch(work, env, "-p", String.valueOf(Kea4jProcess.freeUdpPort()),
+                    "--control-socket", socket.toString())) {
+                assertTrue(kea.awaitControl(socket, 60_000), kea.output());
+                if (run.equals("second")) {
+                    String maps = Files.readString(Path.of("/proc", String.valueOf(kea.process().pid()), "maps"));
+                    assertTrue(maps.contains(suffix), name + " Java maps the class data the first run wrote");
+                }
+                kea.signal("TERM");
+                assertEquals(0, kea.awaitExit(90), kea.output());
+                assertTrue(kea.output().lines().noneMatch(l -> l.contains("WARNING") || l.contains("[warning]")),
+                        "no JVM warning: " + kea.output());
+            }
+            try (java.util.stream.Stream<Path> files = Files.list(cds)) {
+                assertEquals(List.of(suffix), files.map(f -> f.getFileName().toString().replaceAll(".*(\\.\\w+)$", "$1"))
+                        .toList(), name + " Java: one class-data file after the " + run + " run");
+            }
+        }
+    }
+
+    /** The feature version of the JDK {@code java} belongs to (its release file), 0 if unknown. */
+    private static int javaMajor(Path java) throws java.io.IOException {
+        Path release = java.toRealPath().getParent().getParent().resolve("release");
+        java.util.regex.Matcher m = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(
+                Files.isRegularFile(release) ? Files.readString(release) : "");
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
     /** The java of a JDK 24 or later under /usr/lib/jvm, or null. */
     private static Path newestJava() throws java.io.IOException {
         Path jvms = Path.of("/usr/lib/jvm");
@@ -76,13 +126,9 @@ class Kea4jJarIT {
         }
         try (java.util.stream.Stream<Path> list = Files.list(jvms)) {
             for (Path home : list.sorted().toList()) {
-                Path release = home.resolve("release");
                 Path java = home.resolve("bin/java");
-                if (Files.isRegularFile(release) && Files.isExecutable(java)) {
-                    java.util.regex.Matcher m = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
-                    if (m.find() && Integer.parseInt(m.group(1)) >= 24) {
-                        return java;
-                    }
+                if (Files.isExecutable(java) && javaMajor(java) >= 24) {
+                    return java;
                 }
             }
         }

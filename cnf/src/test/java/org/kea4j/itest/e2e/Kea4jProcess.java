@@ -72,6 +72,23 @@ public final class Kea4jProcess implements AutoCloseable {
         return new Kea4jProcess(process, output, workDir);
     }
 
+    /**
+     * Starts the launcher this build made ({@code bin/kea4j} beside the jar) with {@code ARGS} in workDir, stdin
+     * closed, its environment plus {@code env}: the launcher execs the JVM, so the process is kea4j's.
+     */
+    public static Kea4jProcess launch(Path workDir, java.util.Map<String, String> env, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(jar().resolveSibling("bin/kea4j").toString());
+        command.addAll(List.of(args));
+        Path output = workDir.resolve("kea4j.out");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        builder.environment().putAll(env);
+        return new Kea4jProcess(builder.start(), output, workDir);
+    }
+
     /** Runs kea4j.jar to completion (bounded); returns the exit code. */
     public static Result run(Path workDir, long timeoutSeconds, String... args) throws Exception {
         try (Kea4jProcess p = start(workDir, args)) {
