@@ -18,8 +18,7 @@ final class Lease4Store extends SlottedStore<Lease4> {
     }
 
     Lease4 get(long address) {
-        int slot = slotOf(address);
-        return slot < 0 ? null : slots.get(slot);
+        return slots.at(slotOf(address));
     }
 
     Lease4 remove(long address) {

@@ -19,8 +19,7 @@ final class Lease6Store extends SlottedStore<Lease6> {
 
     /** The lease of an address (or prefix), given as its two halves, or null. */
     Lease6 get(long high, long low) {
-        int slot = slotOf(high, low);
-        return slot < 0 ? null : slots.get(slot);
+        return slots.at(slotOf(high, low));
     }
 
     private int slotOf(long high, long low) {

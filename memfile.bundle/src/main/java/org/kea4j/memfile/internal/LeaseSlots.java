@@ -47,6 +47,11 @@ final class LeaseSlots<L> {
         return (L) leases[slot];
     }
 
+    /** The lease in a slot, or null where {@code slot} is negative (a look-up that found none). */
+    L at(int slot) {
+        return slot < 0 ? null : get(slot);
+    }
+
     /** Puts a lease in place of the one in an occupied slot. */
     void set(int slot, L lease) {
         leases[slot] = lease;

@@ -41,8 +41,7 @@ abstract class SlottedStore<L> implements LeaseStore<L> {
 
     @Override
     public L find(L sameAddress) {
-        int slot = slotOf(sameAddress);
-        return slot < 0 ? null : slots.get(slot);
+        return slots.at(slotOf(sameAddress));
     }
 
     @Override
