@@ -118,6 +118,58 @@ class Kea4jJarIT {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
+    /**
+     * On one CPU (here: pinned by taskset), with leases in memory and no hook library, a server that has warmed up
+     * (here: after 100 packets, -Dkea4j.direct-after) handles packets on its receiving thread, without the hand-over
+     * to a worker: status-get then says multi-threading is off, as Kea's does without it, and clients are answered
+     * before and after the change.
+     */
+    @Test
+    void onOneCpuAWarmServerHandlesPacketsOnItsReceivingThread() throws Exception {
+        Path socket = dir.resolve("ctl.sock");
+        try (org.kea4j.itest.net.Dhcp4Exchange client = org.kea4j.itest.net.Dhcp4Exchange.withPortPair()) {
+            Path config = dir.resolve("one-cpu.json");
+            Files.writeString(config, """
+                    { "Dhcp4": { "interfaces-config": { "interfaces": [ "lo" ] },
+                        "lease-database": { "type": "memfile", "persist": false },
+                        "control-socket": { "socket-type": "unix", "socket-name": "%s" },
+                        "subnet4": [ { "id": 1, "subnet": "127.0.0.0/8",
+                            "pools": [ { "pool": "127.0.1.1 - 127.0.3.250" } ] } ] } }""".formatted(socket));
+            try (Kea4jProcess kea = Kea4jProcess.startUnder(List.of(External.program("taskset").toString(), "-c", "0"),
+                    dir, List.of("-Dkea4j.direct-after=100"), "-c", config.toString(), "-p",
+                    String.valueOf(client.serverPort()))) {
+                assertTrue(kea.awaitControl(socket, 60_000), kea.output());
+                assertTrue(multiThreading(socket), "cold: packets go to the workers");
+                int clients = 0;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (multiThreading(socket) && System.nanoTime() < deadline) {
+                    for (int i = 0; i < 20; i++, clients++) {
+                        assertEquals(org.kea4j.dhcp.Pkt4.DHCPACK, client.lease(0x10000 + 4L * clients, mac(clients))
+                                .getType(), kea.output());
+                    }
+                }
+                assertFalse(multiThreading(socket), "after " + clients + " clients: on the receiving thread");
+                assertTrue(clients >= 50, "not before 100 packets went through the workers: " + clients);
+                for (int i = 0; i < 20; i++, clients++) {
+                    assertEquals(org.kea4j.dhcp.Pkt4.DHCPACK, client.lease(0x10000 + 4L * clients, mac(clients))
+                            .getType(), kea.output());
+                }
+                kea.signal("TERM");
+                assertEquals(0, kea.awaitExit(30), kea.output());
+            }
+        }
+    }
+
+    private static boolean multiThreading(Path socket) throws Exception {
+        JsonNode status = JSON.readTree(ControlClient.send(socket, "{\"command\": \"status-get\"}"));
+        assertEquals(0, status.path("result").asInt(-1), status.toString());
+        return status.path("arguments").path("multi-threading-enabled").asBoolean();
+    }
+
+    private static byte[] mac(int client) {
+        return new byte[] {2, 0, 0, 7, (byte) (client >> 8), (byte) client};
+    }
+
     /** The java of a JDK 24 or later under /usr/lib/jvm, or null. */
     private static Path newestJava() throws java.io.IOException {
         Path jvms = Path.of("/usr/lib/jvm");

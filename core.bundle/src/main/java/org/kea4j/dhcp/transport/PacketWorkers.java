@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * The worker threads of a DHCP server: a queue the I/O thread hands packets to without ever waiting, and
@@ -28,6 +30,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * shares its core with the JIT's compiler threads where two workers and the I/O thread outnumber them (DHCPv6 at
  * 1,000/s from the start: largest delays 23-186 against 13-29 ms), and a callout or a database that blocks holds
  * every packet instead of one worker. So it is not the default.
+ *
+ * <p>What a server may do instead ({@link #handleDirectlyWhen}) is go over to handling packets on the receiving
+ * thread once its packet path is warm, where nothing it calls can block and where the process has one CPU: there a
+ * hand-over buys no parallelism, only a wake-up of a worker per packet.
  */
 public final class PacketWorkers implements AutoCloseable {
 
@@ -39,6 +45,16 @@ public final class PacketWorkers implements AutoCloseable {
      * {@code kea4j.packet-max-wait-ms}; 0 keeps every packet however long it waited).
      */
     public static final long DEFAULT_MAX_WAIT_MILLIS = Long.getLong("kea4j.packet-max-wait-ms", 500);
+
+    /**
+     * Packets handed to the workers before the receiving thread may handle packets itself
+     * ({@link #handleDirectlyWhen}; {@code -Dkea4j.direct-after=N}): by then the JIT's optimising compiler has
+     * compiled the packet path, whose first, interpreted runs are what the workers share out.
+     */
+    public static final long DIRECT_AFTER_PACKETS = Long.getLong("kea4j.direct-after", 100_000);
+    private static final long DIRECT_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Processors this process may run on (a test's own count in tests). */
+    private static final IntSupplier PROCESSORS = () -> Runtime.getRuntime().availableProcessors();
 
     /** The workers of the process's servers, for {@code status-get}. */
     private static final Set<PacketWorkers> LIVE = ConcurrentHashMap.newKeySet();
@@ -57,6 +73,14 @@ public final class PacketWorkers implements AutoCloseable {
     private volatile double depth10;
     private volatile double depth100;
     private volatile double depth1000;
+    private volatile BooleanSupplier directAllowed = () -> false;
+    private final long directAfter;
+    private final long directRecheckNanos;
+    private final IntSupplier processors;
+    /** Whether the receiving thread handles packets itself now; read and written by the receiving thread only. */
+    private volatile boolean direct;
+    private long handedOver;
+    private long nextDirectCheck;
 
     /**
      * @param name    thread name prefix ({@code kea-dhcp4-worker})
@@ -82,6 +106,16 @@ public final class PacketWorkers implements AutoCloseable {
      * @param maxWaitMillis longest wait for a worker before a packet is dropped (0: no limit)
      */
     public PacketWorkers(String name, int threads, Runnable onDrop, long maxWaitMillis) {
+        this(name, threads, onDrop, maxWaitMillis, DIRECT_AFTER_PACKETS, DIRECT_RECHECK_NANOS, PROCESSORS);
+    }
+
+    /** As the public constructor, with the conditions of {@link #handleDirectlyWhen} given (tests). */
+    PacketWorkers(String name, int threads, Runnable onDrop, long maxWaitMillis, long directAfter,
+            long directRecheckNanos, IntSupplier processors) {
+        this.directAfter = directAfter;
+        this.directRecheckNanos = directRecheckNanos;
+        this.processors = processors;
+        this.nextDirectCheck = System.nanoTime();
         this.onDrop = onDrop;
         this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
         AtomicInteger n = new AtomicInteger();
@@ -155,11 +189,47 @@ public final class PacketWorkers implements AutoCloseable {
             work.run();
             return;
         }
+        long now = System.nanoTime();
+        if (handedOver >= directAfter && now - nextDirectCheck >= 0) {
+            direct = mayHandleDirectly();
+            nextDirectCheck = now + directRecheckNanos;
+        }
+        if (direct) {
+            work.run();
+            return;
+        }
+        handedOver++;
         int depth = queue.size();
         depth10 += (depth - depth10) / 10;
         depth100 += (depth - depth100) / 100;
         depth1000 += (depth - depth1000) / 1000;
-        pool.execute(maxWaitNanos == 0 ? work : new Waiting(work, System.nanoTime()));
+        pool.execute(maxWaitNanos == 0 ? work : new Waiting(work, now));
+    }
+
+    /**
+     * Lets the receiving thread handle packets itself, as with no workers, while {@code allowed} says nothing the
+     * packets call can block (no hook library, leases in memory): only with the workers kea4j sizes itself (no
+     * {@code -Dkea4j.workers}, no {@code thread-pool-size}), where the process may run on one CPU, and once
+     * {@link #DIRECT_AFTER_PACKETS} packets went through the workers. Asked on the receiving thread, at most once a
+     * second: a hook library loaded meanwhile sends the packets back to the workers within that second.
+     */
+    public void handleDirectlyWhen(BooleanSupplier allowed) {
+        this.directAllowed = allowed;
+    }
+
+    /** Whether the receiving thread handles packets itself now ({@link #handleDirectlyWhen}). */
+    public boolean handlesDirectly() {
+        return direct;
+    }
+
+    /** Whether packets go to the workers now: there are some, and the receiving thread does not handle them itself. */
+    public boolean handsOver() {
+        return threads > 0 && !direct;
+    }
+
+    private boolean mayHandleDirectly() {
+        return Integer.getInteger("kea4j.workers") == null && processors.getAsInt() == 1
+                && directAllowed.getAsBoolean();
     }
 
     /** The number of worker threads (0: packets are handled on the thread that received them). */

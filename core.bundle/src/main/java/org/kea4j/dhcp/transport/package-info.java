@@ -3,5 +3,5 @@
  * listening interface bound to that device so that each datagram's ingress interface is known, sending
  * out of a chosen interface, and the workers that run the packet pipeline.
  */
-@org.osgi.annotation.versioning.Version("2.1.0")
+@org.osgi.annotation.versioning.Version("2.2.0")
 package org.kea4j.dhcp.transport;

@@ -83,6 +83,18 @@ public final class DhcpConfigElements {
         }
     }
 
+    /**
+     * Whether a server's configuration lets its receiving thread handle packets itself once warm
+     * ({@link org.kea4j.dhcp.transport.PacketWorkers#handleDirectlyWhen}): the workers are kea4j's own choice (no
+     * {@code multi-threading} sizing them), the leases are in memory (memfile) and no host database is configured,
+     * so that nothing a packet calls waits for a server elsewhere. Hook libraries are the server's to check.
+     */
+    public static boolean packetsWaitForNothing(MultiThreading multiThreading, org.kea4j.dhcpsrv.leasemgr.DbAccess leases,
+            List<org.kea4j.dhcpsrv.leasemgr.DbAccess> hostDatabases) {
+        return multiThreading.equals(MultiThreading.DEFAULT) && "memfile".equals(leases.type())
+                && hostDatabases.isEmpty();
+    }
+
     private static final Set<String> MULTI_THREADING_KEYS = Set.of("enable-multi-threading", "thread-pool-size",
             "packet-queue-size");
 

@@ -158,4 +158,55 @@ class PacketWorkersTest {
         assertEquals(0, PacketWorkers.defaultCount(8, 0));
         assertEquals(0, PacketWorkers.defaultCount(8, -4));
     }
+
+    /** Where the packets of {@code workers} run: the name of the thread that ran a packet submitted now. */
+    private static String ranOn(PacketWorkers workers) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicReference<String> thread = new java.util.concurrent.atomic.AtomicReference<>();
+        CountDownLatch ran = new CountDownLatch(1);
+        workers.submit(() -> {
+            thread.set(Thread.currentThread().getName());
+            ran.countDown();
+        });
+        assertTrue(ran.await(10, TimeUnit.SECONDS));
+        return thread.get();
+    }
+
+    /**
+     * Once warm (here: 3 packets through the workers), on one CPU, while the server says nothing blocks, the
+     * receiving thread handles packets itself; when the server says otherwise (a hook library loaded) they go back
+     * to the workers at the next check; on two CPUs, or where nothing may be assumed, they never leave them.
+     */
+    @Test
+    void theReceivingThreadHandlesPacketsItselfOnlyWarmOnOneCpuAndWhileNothingBlocks() throws Exception {
+        String here = Thread.currentThread().getName();
+        java.util.concurrent.atomic.AtomicBoolean nothingBlocks = new java.util.concurrent.atomic.AtomicBoolean(true);
+        long recheck = TimeUnit.MILLISECONDS.toNanos(20);
+        try (PacketWorkers workers = new PacketWorkers("test-worker", 2, () -> { }, 0, 3, recheck, () -> 1)) {
+            workers.handleDirectlyWhen(nothingBlocks::get);
+            for (int i = 0; i < 3; i++) {
+                assertTrue(ranOn(workers).startsWith("test-worker-"), "cold: on a worker");
+                assertEquals(false, workers.handlesDirectly());
+            }
+            assertEquals(here, ranOn(workers), "warm: on the receiving thread");
+            assertTrue(workers.handlesDirectly());
+            nothingBlocks.set(false);
+            Thread.sleep(30);
+            assertTrue(ranOn(workers).startsWith("test-worker-"), "something may block: back on a worker");
+            assertEquals(false, workers.handlesDirectly());
+            nothingBlocks.set(true);
+            Thread.sleep(30);
+            assertEquals(here, ranOn(workers), "and on the receiving thread again");
+        }
+        try (PacketWorkers twoCpus = new PacketWorkers("test-worker", 2, () -> { }, 0, 0, recheck, () -> 2)) {
+            twoCpus.handleDirectlyWhen(() -> true);
+            for (int i = 0; i < 5; i++) {
+                assertTrue(ranOn(twoCpus).startsWith("test-worker-"), "two CPUs: workers give parallelism");
+            }
+        }
+        try (PacketWorkers unasked = new PacketWorkers("test-worker", 2, () -> { }, 0, 0, recheck, () -> 1)) {
+            for (int i = 0; i < 5; i++) {
+                assertTrue(ranOn(unasked).startsWith("test-worker-"), "no condition given: workers");
+            }
+        }
+    }
 }

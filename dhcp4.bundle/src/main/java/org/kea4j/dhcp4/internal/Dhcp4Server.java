@@ -26,8 +26,9 @@ import org.kea4j.dhcpsrv.alloc.ReclamationTimers;
 
 /**
  * The running DHCPv4 server: sockets on the configured interfaces, a pool of workers that run the
- * pipeline, and the timers of expired-lease reclamation. The I/O thread only hands datagrams to the
- * workers (dropping them when the queue is full), so it never waits for a lease write. A new
+ * pipeline, and the timers of expired-lease reclamation. The I/O thread hands datagrams to the workers
+ * (pushing out the oldest when the queue is full), or, warm on one CPU with nothing that can block, handles
+ * them itself ({@link PacketWorkers#handleDirectlyWhen}). A new
  * configuration is swapped in with one volatile write; the sockets are reopened only when the interfaces
  * or the port changed, and a port another process holds fails the configuration.
  */
@@ -97,6 +98,9 @@ final class Dhcp4Server implements AutoCloseable {
         timers.schedule(next.config().expiration());
         workers.resize(next.config().multiThreading().workerThreads(), next.config().multiThreading().queueLimit());
         srv.engine().configured(next.subnetList(), leaseMgr.get().orElse(null));
+        boolean waitForNothing = org.kea4j.dhcpsrv.cfg.DhcpConfigElements.packetsWaitForNothing(
+                next.config().multiThreading(), next.config().leaseDatabase(), next.config().hostDatabases());
+        workers.handleDirectlyWhen(() -> waitForNothing && srv.hooks().libraries().isEmpty());
     }
 
     /** On the I/O thread: hand over to a worker. */

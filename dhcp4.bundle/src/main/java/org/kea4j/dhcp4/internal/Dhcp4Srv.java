@@ -150,6 +150,11 @@ final class Dhcp4Srv {
         return engine;
     }
 
+    /** The hooks this server's packets call. */
+    HooksManager hooks() {
+        return hooks;
+    }
+
     /**
      * Runs one received datagram through the pipeline.
      *

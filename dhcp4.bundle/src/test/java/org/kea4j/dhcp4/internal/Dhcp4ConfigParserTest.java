@@ -1,6 +1,7 @@
 package org.kea4j.dhcp4.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +51,23 @@ class Dhcp4ConfigParserTest {
                 .contains("unknown keyword 'packet-queue'"));
         assertTrue(fails("{" + base + ", \"multi-threading\": { \"packet-queue-size\": -1 } }").getMessage()
                 .contains("packet-queue-size"));
+    }
+
+    /** Where the receiving thread may handle packets itself once warm: kea4j's own workers, leases in memory. */
+    @Test
+    void packetsWaitForNothingOnlyWithOwnWorkersLeasesInMemoryAndNoHostDatabase() throws ConfigException {
+        String memfile = "\"lease-database\": { \"type\": \"memfile\", \"persist\": false }";
+        assertTrue(waitsForNothing(parse("{" + memfile + "}")));
+        assertTrue(waitsForNothing(parse("{" + memfile + ", \"multi-threading\": { \"enable-multi-threading\": false } }")),
+                "multi-threading off: Kea handles each packet on its receiving thread");
+        assertFalse(waitsForNothing(parse("{" + memfile + ", \"multi-threading\": { \"thread-pool-size\": 4 } }")),
+                "workers sized by the configuration stay workers");
+        assertFalse(waitsForNothing(parse("{ \"lease-database\": { \"type\": \"postgresql\", \"name\": \"kea\" } }")));
+        assertFalse(waitsForNothing(parse("{" + memfile + ", \"hosts-database\": { \"type\": \"mysql\", \"name\": \"kea\" } }")));
+    }
+
+    private static boolean waitsForNothing(Dhcp4Config c) {
+        return DhcpConfigElements.packetsWaitForNothing(c.multiThreading(), c.leaseDatabase(), c.hostDatabases());
     }
 
     @Test

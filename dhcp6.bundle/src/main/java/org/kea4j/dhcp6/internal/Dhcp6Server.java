@@ -120,6 +120,9 @@ final class Dhcp6Server implements AutoCloseable {
         timers.schedule(next.config().expiration());
         workers.resize(next.config().multiThreading().workerThreads(), next.config().multiThreading().queueLimit());
         srv.engine().configured(next.subnetList(), leaseMgr.get().orElse(null));
+        boolean waitForNothing = org.kea4j.dhcpsrv.cfg.DhcpConfigElements.packetsWaitForNothing(
+                next.config().multiThreading(), next.config().leaseDatabase(), next.config().hostDatabases());
+        workers.handleDirectlyWhen(() -> waitForNothing && srv.hooks().libraries().isEmpty());
     }
 
     /**

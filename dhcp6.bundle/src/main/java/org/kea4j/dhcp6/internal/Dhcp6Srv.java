@@ -152,6 +152,11 @@ final class Dhcp6Srv {
         return engine;
     }
 
+    /** The hooks this server's packets call. */
+    HooksManager hooks() {
+        return hooks;
+    }
+
     /** Runs one received message through the pipeline; null when nothing is sent. */
     Reply handle(Pkt6 query, Dhcp6Runtime rt, LeaseMgr leaseMgr) {
         packets.received();

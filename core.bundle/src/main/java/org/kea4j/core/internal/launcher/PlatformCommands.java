@@ -61,9 +61,10 @@ public final class PlatformCommands implements CommandHandler {
                 args.put("uptime", process.uptime().toSeconds());
                 config.lastApplied().ifPresent(t -> args.put("reload", Duration.between(t, Instant.now()).toSeconds()));
                 // Kea 2.2's fields; a process running several servers adds up their workers and queues; without
-                // workers (packets handled on the receiving thread, as Kea without multi-threading) it is disabled
+                // workers, or with packets handled on the receiving thread once warm (as Kea without multi-threading)
+                // it is disabled
                 List<PacketWorkers> workers = PacketWorkers.live();
-                args.put("multi-threading-enabled", workers.isEmpty() || workers.stream().anyMatch(w -> w.threads() > 0));
+                args.put("multi-threading-enabled", workers.isEmpty() || workers.stream().anyMatch(PacketWorkers::handsOver));
                 args.put("thread-pool-size", workers.stream().mapToInt(PacketWorkers::threads).sum());
                 args.put("packet-queue-size", workers.stream().filter(w -> w.threads() > 0)
                         .mapToInt(PacketWorkers::queueCapacity).sum());
