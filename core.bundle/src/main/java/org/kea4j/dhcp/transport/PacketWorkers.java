@@ -77,8 +77,9 @@ public final class PacketWorkers implements AutoCloseable {
     private final long directAfter;
     private final long directRecheckNanos;
     private final IntSupplier processors;
-    /** Whether the receiving thread handles packets itself now; read and written by the receiving thread only. */
+    /** Whether the receiving thread handles packets itself now: written by it, read by it and by status-get. */
     private volatile boolean direct;
+    /** Packets handed to the workers, and when the receiving thread next asks about direct handling: its own. */
     private long handedOver;
     private long nextDirectCheck;
 

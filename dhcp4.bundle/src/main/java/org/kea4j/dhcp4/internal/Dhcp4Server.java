@@ -103,7 +103,7 @@ final class Dhcp4Server implements AutoCloseable {
         workers.handleDirectlyWhen(() -> waitForNothing && srv.hooks().libraries().isEmpty());
     }
 
-    /** On the I/O thread: hand over to a worker. */
+    /** On the I/O thread: hand over to a worker, or handle it here once warm ({@link PacketWorkers#submit}). */
     private void received(Datagram d) {
         if (!serving.getAsBoolean()) {
             srv.serviceDisabled();
