@@ -15,13 +15,21 @@ import java.util.function.Function;
  * <p>Why: the collector's young collections scan every part of the old generation written since the last one.
  * When each index was a hash table of references, every new lease wrote a reference at a random place in each
  * table, so at a few thousand leases a second each young collection scanned all of every table (DHCPv4 at
- * 5,000/s: about 60% of pauses of 8-10 ms, growing with the leases). Not thread-safe: the lease manager guards it.
+ * 5,000/s: about 60% of pauses of 8-10 ms, growing with the leases).
+ *
+ * <p>The slots are kept in pages of {@value #PAGE} that are never copied: growing adds a page. One array copied
+ * whole to grow half as large again held up the thread storing the lease that did not fit (and the next young
+ * collection, which copied the new array) for a few milliseconds each time the leases passed a few hundred
+ * thousand. Not thread-safe: the lease manager guards it.
  *
  * @param <L> the lease type
  */
 final class LeaseSlots<L> {
 
-    private Object[] leases = new Object[16];
+    /** Slots per page; {@link SlotIndex} pages its own arrays the same way. */
+    static final int PAGE = 1 << 12;
+
+    private Object[][] pages = new Object[1][];
     private final IntArrayList free = new IntArrayList();
     private int top;
     private int size;
@@ -31,20 +39,18 @@ final class LeaseSlots<L> {
         int slot;
         if (free.isEmpty()) {
             slot = top++;
-            if (slot == leases.length) {
-                leases = Arrays.copyOf(leases, grown(leases.length, slot + 1));
-            }
+            ensureCapacity(slot + 1);
         } else {
             slot = free.removeAt(free.size() - 1);
         }
-        leases[slot] = lease;
+        set(slot, lease);
         size++;
         return slot;
     }
 
     @SuppressWarnings("unchecked")
     L get(int slot) {
-        return (L) leases[slot];
+        return (L) pages[slot / PAGE][slot % PAGE];
     }
 
     /** The lease in a slot, or null where {@code slot} is negative (a look-up that found none). */
@@ -54,12 +60,12 @@ final class LeaseSlots<L> {
 
     /** Puts a lease in place of the one in an occupied slot. */
     void set(int slot, L lease) {
-        leases[slot] = lease;
+        pages[slot / PAGE][slot % PAGE] = lease;
     }
 
     /** Frees an occupied slot. */
     void remove(int slot) {
-        leases[slot] = null;
+        pages[slot / PAGE][slot % PAGE] = null;
         free.add(slot);
         size--;
     }
@@ -92,7 +98,7 @@ final class LeaseSlots<L> {
     @SuppressWarnings("unchecked")
     void forEach(Consumer<L> action) {
         for (int slot = 0; slot < top; slot++) {
-            Object lease = leases[slot];
+            Object lease = pages[slot / PAGE][slot % PAGE];
             if (lease != null) {
                 action.accept((L) lease);
             }
@@ -101,13 +107,26 @@ final class LeaseSlots<L> {
 
     /** Makes room for this many leases in all (loading a large file). */
     void ensureCapacity(int capacity) {
-        if (capacity > leases.length) {
-            leases = Arrays.copyOf(leases, capacity);
+        int needed = pageCount(capacity);
+        if (needed > pages.length) {
+            pages = Arrays.copyOf(pages, grown(pages.length, needed));
+        }
+        for (int page = needed - 1; page >= 0 && pages[page] == null; page--) {
+            pages[page] = new Object[PAGE];
         }
     }
 
+    /** The number of pages that hold this many slots. */
+    static int pageCount(int slots) {
+        return (slots + PAGE - 1) / PAGE;
+    }
+
     void clear() {
-        Arrays.fill(leases, 0, top, null);
+        for (Object[] page : pages) {
+            if (page != null) {
+                Arrays.fill(page, null);
+            }
+        }
         free.clear();
         top = 0;
         size = 0;

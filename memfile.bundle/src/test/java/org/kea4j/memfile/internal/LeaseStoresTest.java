@@ -53,6 +53,45 @@ class LeaseStoresTest {
     }
 
     @Test
+    void slotsAndTheirIndexSpanPagesAndSegments() {
+        LeaseSlots<Integer> slots = new LeaseSlots<>();
+        SlotIndex index = new SlotIndex();
+        index.ensureCapacity(LeaseSlots.PAGE); // a first page made ahead, the rest grown one by one
+        int count = LeaseSlots.PAGE * 3 + 17;
+        int hashes = 1000;
+        for (int i = 0; i < count; i++) {
+            assertEquals(i, slots.add(i));
+            index.add(i, (i % hashes) * 0x10001); // spread over the segments, each hash on every page
+        }
+        assertEquals(count, slots.size());
+        for (int i = 0; i < count; i += 997) {
+            assertEquals(i, slots.get(i));
+        }
+        for (int hash = 0; hash < hashes; hash++) {
+            List<Integer> expected = new ArrayList<>();
+            for (int slot = hash; slot < count; slot += hashes) {
+                expected.add(slot);
+            }
+            assertEquals(expected, slots(index, hash * 0x10001), "hash " + hash);
+        }
+        int removed = count - 1 - hashes; // on the last page; its hash has count - 1 after it
+        int hash = (removed % hashes) * 0x10001;
+        List<Integer> left = slots(index, hash);
+        left.remove(Integer.valueOf(removed));
+        index.remove(removed, hash);
+        slots.remove(removed);
+        assertEquals(left, slots(index, hash));
+        assertEquals(removed, slots.add(-1), "the freed slot is taken again");
+        index.clear();
+        slots.clear();
+        assertEquals(List.of(), slots(index, 0));
+        assertEquals(0, slots.size());
+        List<Integer> all = new ArrayList<>();
+        slots.forEach(all::add);
+        assertEquals(List.of(), all);
+    }
+
+    @Test
     void leaseSlotsTakeFreedSlotsAgain() {
         LeaseSlots<String> slots = new LeaseSlots<>();
         int a = slots.add("a");
