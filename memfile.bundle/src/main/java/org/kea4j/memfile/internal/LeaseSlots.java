@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Leases in numbered slots, so that the indexes over them ({@link SlotIndex}) hold slot numbers in primitive
@@ -107,18 +108,20 @@ final class LeaseSlots<L> {
 
     /** Makes room for this many leases in all (loading a large file). */
     void ensureCapacity(int capacity) {
-        int needed = pageCount(capacity);
-        if (needed > pages.length) {
-            pages = Arrays.copyOf(pages, grown(pages.length, needed));
-        }
-        for (int page = needed - 1; page >= 0 && pages[page] == null; page--) {
-            pages[page] = new Object[PAGE];
-        }
+        pages = paged(pages, capacity, Object[]::new);
     }
 
-    /** The number of pages that hold this many slots. */
-    static int pageCount(int slots) {
-        return (slots + PAGE - 1) / PAGE;
+    /**
+     * Pages that hold this many slots: the list of pages grown when too short, and the pages missing made, each
+     * page never copied.
+     */
+    static <P> P[] paged(P[] pages, int slots, IntFunction<P> newPage) {
+        int needed = (slots + PAGE - 1) / PAGE;
+        P[] out = needed > pages.length ? Arrays.copyOf(pages, grown(pages.length, needed)) : pages;
+        for (int page = needed - 1; page >= 0 && out[page] == null; page--) {
+            out[page] = newPage.apply(PAGE);
+        }
+        return out;
     }
 
     void clear() {

@@ -19,6 +19,7 @@ final class SlotIndex {
     private static final int NONE = -1;
 
     static final int SEGMENTS = 64;
+    private static final int SEGMENT_SHIFT = Integer.SIZE - Integer.numberOfTrailingZeros(SEGMENTS);
     private static final int PAGE = LeaseSlots.PAGE;
 
     private final IntIntHashMap[] firstBySegment = new IntIntHashMap[SEGMENTS];
@@ -38,7 +39,7 @@ final class SlotIndex {
 
     /** The map that holds this hash: the top bits of the hash mixed otherwise than the map mixes it inside. */
     private IntIntHashMap segment(int hash) {
-        return firstBySegment[(hash * 0x85EBCA6B) >>> (Integer.SIZE - Integer.numberOfTrailingZeros(SEGMENTS))];
+        return firstBySegment[(hash * 0x85EBCA6B) >>> SEGMENT_SHIFT];
     }
 
     private void setNext(int slot, int following) {
@@ -63,13 +64,7 @@ final class SlotIndex {
     }
 
     private void ensureNext(int slots) {
-        int needed = LeaseSlots.pageCount(slots);
-        if (needed > nextPages.length) {
-            nextPages = Arrays.copyOf(nextPages, LeaseSlots.grown(nextPages.length, needed));
-        }
-        for (int page = needed - 1; page >= 0 && nextPages[page] == null; page--) {
-            nextPages[page] = new int[PAGE];
-        }
+        nextPages = LeaseSlots.paged(nextPages, slots, int[]::new);
     }
 
     /** Removes a slot added under this hash (nothing when it is not there). */
