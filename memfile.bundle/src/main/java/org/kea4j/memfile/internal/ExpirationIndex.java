@@ -1,13 +1,12 @@
 package org.kea4j.memfile.internal;
 
+import com.carrotsearch.hppc.IntHashSet;
+import com.carrotsearch.hppc.cursors.IntCursor;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
@@ -16,36 +15,47 @@ import org.kea4j.dhcpsrv.Lease4;
 /**
  * Leases by the second their lease ends, the reclaimed ones apart from the others, so that the reclamation
  * timers find what is due without walking every lease under the lock: a tree of seconds (a few thousand at
- * most: the lifetimes in use) holding a set of leases each, read in address order within a second. Not
- * thread-safe: the lease manager guards it.
+ * most: the lifetimes in use) holding a set of the leases' {@link LeaseSlots slot numbers} each, read in address
+ * order within a second. Not thread-safe: the lease manager guards it.
+ *
+ * <p>Slot numbers in primitive sets rather than the leases themselves, for the same reason as {@link LeaseSlots}:
+ * a set of references that outlived a young collection took each new lease at a random place, so every young
+ * collection scanned the whole of the second's set (DHCPv6 at 9,000/s: a table of 32,768 references written
+ * all over, each collection).
  *
  * @param <L> Lease4 or Lease6
  */
 final class ExpirationIndex<L> {
 
+    private final LeaseSlots<L> slots;
     private final ToLongFunction<L> expire;
     private final ToIntFunction<L> state;
     private final Comparator<L> order;
-    private final TreeMap<Long, Set<L>> toReclaim = new TreeMap<>();
-    private final TreeMap<Long, Set<L>> reclaimed = new TreeMap<>();
+    private final TreeMap<Long, IntHashSet> toReclaim = new TreeMap<>();
+    private final TreeMap<Long, IntHashSet> reclaimed = new TreeMap<>();
 
-    /** @param order how leases that end in the same second are listed (by address) */
-    ExpirationIndex(ToLongFunction<L> expire, ToIntFunction<L> state, Comparator<L> order) {
+    /**
+     * @param slots the slots the leases are in
+     * @param order how leases that end in the same second are listed (by address)
+     */
+    ExpirationIndex(LeaseSlots<L> slots, ToLongFunction<L> expire, ToIntFunction<L> state, Comparator<L> order) {
+        this.slots = slots;
         this.expire = expire;
         this.state = state;
         this.order = order;
     }
 
-    void add(L lease) {
-        side(lease).computeIfAbsent(expire.applyAsLong(lease),
-                second -> Collections.newSetFromMap(new IdentityHashMap<>())).add(lease);
+    /** Indexes the lease stored in {@code slot}. */
+    void add(int slot, L lease) {
+        side(lease).computeIfAbsent(expire.applyAsLong(lease), second -> new IntHashSet()).add(slot);
     }
 
-    void remove(L lease) {
-        Map<Long, Set<L>> side = side(lease);
+    /** Forgets the lease in {@code slot}, as it was indexed (its end and state then). */
+    void remove(int slot, L lease) {
+        Map<Long, IntHashSet> side = side(lease);
         Long second = expire.applyAsLong(lease);
-        Set<L> leases = side.get(second);
-        if (leases != null && leases.remove(lease) && leases.isEmpty()) {
+        IntHashSet inSecond = side.get(second);
+        if (inSecond != null && inSecond.remove(slot) && inSecond.isEmpty()) {
             side.remove(second);
         }
     }
@@ -65,10 +75,13 @@ final class ExpirationIndex<L> {
         reclaimed.clear();
     }
 
-    private List<L> collect(NavigableMap<Long, Set<L>> due, int max) {
+    private List<L> collect(NavigableMap<Long, IntHashSet> due, int max) {
         List<L> out = new ArrayList<>();
-        for (Set<L> second : due.values()) {
-            List<L> leases = new ArrayList<>(second);
+        for (IntHashSet second : due.values()) {
+            List<L> leases = new ArrayList<>(second.size());
+            for (IntCursor slot : second) {
+                leases.add(slots.get(slot.value));
+            }
             leases.sort(order);
             for (L lease : leases) {
                 if (max > 0 && out.size() >= max) {
@@ -80,7 +93,7 @@ final class ExpirationIndex<L> {
         return out;
     }
 
-    private TreeMap<Long, Set<L>> side(L lease) {
+    private TreeMap<Long, IntHashSet> side(L lease) {
         return state.applyAsInt(lease) == Lease4.STATE_EXPIRED_RECLAIMED ? reclaimed : toReclaim;
     }
 }

@@ -20,7 +20,7 @@ abstract class SlottedStore<L> implements LeaseStore<L> {
 
     SlottedStore(Comparator<L> addressOrder, ToLongFunction<L> expire, ToIntFunction<L> state) {
         this.addressOrder = addressOrder;
-        this.byExpiration = new ExpirationIndex<>(expire, state, addressOrder);
+        this.byExpiration = new ExpirationIndex<>(slots, expire, state, addressOrder);
     }
 
     /** The slot of the stored lease with the same address as this one, or -1. */
@@ -79,12 +79,12 @@ abstract class SlottedStore<L> implements LeaseStore<L> {
 
     private void index(int slot, L lease) {
         indexKeys(slot, lease);
-        byExpiration.add(lease);
+        byExpiration.add(slot, lease);
     }
 
     private void unindex(int slot, L lease) {
         unindexKeys(slot, lease);
-        byExpiration.remove(lease);
+        byExpiration.remove(slot, lease);
     }
 
     @Override
