@@ -325,9 +325,20 @@ def reloading(server, times, seconds):
     return thread, results
 
 
+def socket_drops(ns):
+    """Datagrams the kernel dropped in namespace NS because a UDP socket's receive buffer was full (IPv4 and IPv6)."""
+    out = sh("ip", "netns", "exec", ns, "cat", "/proc/net/snmp", "/proc/net/snmp6", check=False).stdout
+    udp = [line.split() for line in out.splitlines() if line.startswith("Udp:")]
+    drops = int(udp[1][udp[0].index("RcvbufErrors")]) if len(udp) == 2 else 0
+    drops += sum(int(line.split()[1]) for line in out.splitlines() if line.startswith("Udp6RcvbufErrors"))
+    return drops
+
+
 def measured_run(server, family, rate, args, options, completing, idle=()):
-    """One measured run against SERVER; the CPU the IDLE servers used meanwhile is added to their "idle_ticks"."""
+    """One measured run against SERVER; the CPU the IDLE servers used meanwhile is added to their "idle_ticks".
+    Also counts where the kernel dropped datagrams for want of room: at the server's socket or at perfdhcp's."""
     before = cpu_ticks(server.pid)
+    drops_before = socket_drops(server.link.ns), socket_drops(CLI)
     idle_before = [(other, cpu_ticks(other.pid)) for other in idle]
     reloads = reloading(server, args.libreload, args.seconds) if args.libreload else None
     figures = parse(perfdhcp(family, rate, args.seconds, options, server.link), completing)
@@ -335,13 +346,16 @@ def measured_run(server, family, rate, args, options, completing, idle=()):
     for other, ticks_before in idle_before:
         other.idle_ticks += cpu_ticks(other.pid) - ticks_before
     figures["cpu"] = ticks * 1e6 / HZ / figures["completed"] if figures["completed"] else 0.0
+    drops = socket_drops(server.link.ns) - drops_before[0], socket_drops(CLI) - drops_before[1]
     if reloads:
         reloads[0].join(60)
         answered = [r for r in reloads[1] if r == 0]
         print("%s: %d of %d libreload commands succeeded during the run" % (server.name, len(answered),
                                                                             args.libreload), file=sys.stderr)
-    print("  %s %d/s run: lost %.3f %%, delay avg %.2f ms max %.1f ms, CPU %.1f us per exchange" % (
-        server.name, rate, figures["lost"], figures["avg"], figures["max"], figures["cpu"]), file=sys.stderr)
+    print("  %s %d/s run: lost %.3f %%, delay avg %.2f ms max %.1f ms, CPU %.1f us per exchange; dropped for a full "
+          "receive buffer: %d at the server, %d at perfdhcp" % (server.name, rate, figures["lost"], figures["avg"],
+                                                                figures["max"], figures["cpu"], drops[0], drops[1]),
+          file=sys.stderr)
     return figures
 
 
