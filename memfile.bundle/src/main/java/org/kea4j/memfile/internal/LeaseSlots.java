@@ -66,7 +66,7 @@ final class LeaseSlots<L> {
 
     /** Frees an occupied slot. */
     void remove(int slot) {
-        pages[slot / PAGE][slot % PAGE] = null;
+        set(slot, null);
         free.add(slot);
         size--;
     }
@@ -96,12 +96,11 @@ final class LeaseSlots<L> {
         return top;
     }
 
-    @SuppressWarnings("unchecked")
     void forEach(Consumer<L> action) {
         for (int slot = 0; slot < top; slot++) {
-            Object lease = pages[slot / PAGE][slot % PAGE];
+            L lease = get(slot);
             if (lease != null) {
-                action.accept((L) lease);
+                action.accept(lease);
             }
         }
     }
