@@ -22,10 +22,14 @@ warm-up).
 --libreload N loads a hooks library (kea4j: the SDK's example hook, built here from cnf/sdk/hook-template; Kea:
 its lease_cmds library) and sends `libreload` N times over the control socket, evenly spread, during every
 measured run.
+--turnaround also captures each run's datagrams on the server's end of its link (tcpdump) and prints the time
+each exchange spent in the server, from the kernel's timestamps: its largest and its 99.9th percentile. perfdhcp's
+maximum delay also holds perfdhcp's own stalls (its core taken, its socket read late); this holds only the server's.
+The capture costs each server a little CPU per datagram (the kernel's copy to tcpdump).
 
   cnf/bench/dhcp.sh [--modes v4,v6,v6-pd,v4-renew,v6-renew] [--backends memfile,memfile-nopersist,postgresql,mysql]
                     [--rates 1000,5000,9000] [--seconds 20] [--runs 3] [--warmup 10] [--servers kea4j,kea]
-                    [--java PATH] [--jvm "OPTIONS"] [--cold] [--libreload N]
+                    [--java PATH] [--jvm "OPTIONS"] [--cold] [--libreload N] [--turnaround]
   (also the older form: cnf/bench/dhcp.sh [-4|-6] [--backend B[,B]] [RATE] [SECONDS] [PERFDHCP OPTIONS...])
 
 SQL back ends use the machine's PostgreSQL (127.0.0.1:5432, trust) / MariaDB (127.0.0.1:3306, root): a database
@@ -37,9 +41,11 @@ import argparse
 import os
 import re
 import shutil
+import select
 import signal
 import socket
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
@@ -334,6 +340,79 @@ def socket_drops(ns):
     return drops
 
 
+class Capture:
+    """--turnaround: the server's own time per exchange. tcpdump records the DHCP datagrams on the server's end of
+    its link (kernel timestamps: a request as it reaches the server's namespace, a reply as the server sends it),
+    from before perfdhcp starts until after it ends; each reply is paired with the earliest unanswered request of its
+    transaction ID. What perfdhcp measures also holds perfdhcp's own delays (its core taken, its socket read late);
+    this holds only the server's (its core taken by other programs included)."""
+
+    def __init__(self, family, link, work):
+        self.family = family
+        self.path = os.path.join(work, "capture.pcap")
+        ports = "port 67 or port 68" if family == 4 else "port 546 or port 547"
+        self.process = subprocess.Popen(["ip", "netns", "exec", link.ns, "tcpdump", "-i", link.vs, "-n", "-s", "128",
+                                         "-B", "32768", "-w", self.path, "udp and (%s)" % ports],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        # it is capturing once it says it listens (within 10 s, or the run goes on without it)
+        ready, _, _ = select.select([self.process.stderr], [], [], 10)
+        self.listening = bool(ready) and "listening on" in self.process.stderr.readline()
+
+    def stop(self):
+        """Stops tcpdump; (times in the server in ms, requests left unanswered, datagrams the capture dropped)."""
+        self.process.send_signal(signal.SIGINT)
+        try:
+            report = self.process.communicate(timeout=30)[1]
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            report = self.process.communicate()[1]
+        dropped = re.search(r"(\d+) packets? dropped by kernel", report)
+        times, unanswered = turnarounds(self.path, self.family) if self.listening else ([], 0)
+        os.unlink(self.path) if os.path.exists(self.path) else None
+        return times, unanswered, int(dropped.group(1)) if dropped else 0
+
+
+def turnarounds(path, family):
+    """From a pcap file of DHCP datagrams on Ethernet: each answered request's time in the server (ms), and the
+    number of requests left unanswered. A request is a BOOTREQUEST (DHCPv4) or a client's message (DHCPv6); a
+    reply a BOOTREPLY, or an ADVERTISE or REPLY."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if len(data) < 24:
+        return [], 0
+    order = "<" if data[:4] in (b"\xd4\xc3\xb2\xa1", b"\x4d\x3c\xb2\xa1") else ">"
+    scale = 1e-9 if struct.unpack_from(order + "I", data)[0] == 0xa1b23c4d else 1e-6
+    waiting, times, offset = {}, [], 24
+    while offset + 16 <= len(data):
+        seconds, fraction, length = struct.unpack_from(order + "III", data, offset)
+        packet = data[offset + 16:offset + 16 + length]
+        offset += 16 + length
+        ethertype = struct.unpack_from("!H", packet, 12)[0] if len(packet) >= 14 else 0
+        if ethertype == 0x0800 and family == 4:
+            dhcp = 14 + (packet[14] & 15) * 4 + 8
+            if len(packet) < dhcp + 8:
+                continue
+            key, reply = packet[dhcp + 4:dhcp + 8], packet[dhcp] == 2
+        elif ethertype == 0x86dd and family == 6:
+            dhcp = 14 + 40 + 8
+            if len(packet) < dhcp + 4:
+                continue
+            key, reply = packet[dhcp + 1:dhcp + 4], packet[dhcp] in (2, 7)
+        else:
+            continue
+        moment = seconds + fraction * scale
+        if not reply:
+            waiting.setdefault(key, []).append(moment)
+        elif waiting.get(key):
+            times.append((moment - waiting[key].pop(0)) * 1000.0)
+    return times, sum(len(v) for v in waiting.values())
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
+
+
 def measured_run(server, family, rate, args, options, completing, idle=()):
     """One measured run against SERVER; the CPU the IDLE servers used meanwhile is added to their "idle_ticks".
     Also counts where the kernel dropped datagrams for want of room: at the server's socket or at perfdhcp's."""
@@ -341,7 +420,15 @@ def measured_run(server, family, rate, args, options, completing, idle=()):
     drops_before = socket_drops(server.link.ns), socket_drops(CLI)
     idle_before = [(other, cpu_ticks(other.pid)) for other in idle]
     reloads = reloading(server, args.libreload, args.seconds) if args.libreload else None
+    capture = Capture(family, server.link, args.work) if args.turnaround else None
     figures = parse(perfdhcp(family, rate, args.seconds, options, server.link), completing)
+    inside = ""
+    if capture:
+        times, unanswered, dropped = capture.stop()
+        figures["server_max"], figures["server_999"] = max(times, default=0.0), percentile(times, 0.999)
+        inside = ("; in the server (captured): %d answered, max %.1f ms, 99.9th percentile %.2f ms, %d unanswered, "
+                  "%d the capture missed" % (len(times), figures["server_max"], figures["server_999"], unanswered,
+                                             dropped))
     ticks = cpu_ticks(server.pid) - before
     for other, ticks_before in idle_before:
         other.idle_ticks += cpu_ticks(other.pid) - ticks_before
@@ -353,9 +440,9 @@ def measured_run(server, family, rate, args, options, completing, idle=()):
         print("%s: %d of %d libreload commands succeeded during the run" % (server.name, len(answered),
                                                                             args.libreload), file=sys.stderr)
     print("  %s %d/s run: lost %.3f %%, delay avg %.2f ms max %.1f ms, CPU %.1f us per exchange; dropped for a full "
-          "receive buffer: %d at the server, %d at perfdhcp" % (server.name, rate, figures["lost"], figures["avg"],
-                                                                figures["max"], figures["cpu"], drops[0], drops[1]),
-          file=sys.stderr)
+          "receive buffer: %d at the server, %d at perfdhcp%s" % (server.name, rate, figures["lost"], figures["avg"],
+                                                                  figures["max"], figures["cpu"], drops[0], drops[1],
+                                                                  inside), file=sys.stderr)
     return figures
 
 
@@ -458,6 +545,7 @@ def main():
     p.add_argument("--jvm", default=os.environ.get("KEA4J_BENCH_JVM", ""))
     p.add_argument("--cold", action="store_true")
     p.add_argument("--libreload", type=int, default=0)
+    p.add_argument("--turnaround", action="store_true")
     p.add_argument("legacy", nargs="*", help=argparse.SUPPRESS)
     argv = sys.argv[1:]
     family_flag = argv.pop(0) if argv and argv[0] in ("-4", "-6") else None
@@ -482,7 +570,9 @@ def main():
     rates = [int(r) for r in args.rates.split(",")]
     servers = args.servers.split(",")
     jvm = args.jvm.split()
-    work = tempfile.mkdtemp()
+    work = args.work = tempfile.mkdtemp()
+    if args.turnaround and not shutil.which("tcpdump"):
+        sys.exit("--turnaround needs tcpdump (apt-get install tcpdump)")
     databases = Databases()
     rows, memory = [], []
     hook_jar = example_hook(work) if args.libreload and "kea4j" in servers else None
@@ -546,6 +636,16 @@ def report(rows, memory, args):
         cpu = "%9.2f" % (k["cpu"] / e["cpu"]) if k and e and e["cpu"] else "%9s" % "-"
         delay = "%15.2f" % (k["max"] / e["max"]) if k and e and e["max"] else "%15s" % "-"
         print("%-9s %-18s %7d |       %s |         %s | %s | %s" % (mode, backend, rate, cells(k), cells(e), cpu, delay))
+    if args.turnaround:
+        print("the largest time in the server (captured on its link; medians of the runs' figures):")
+        print("%-9s %-18s %7s | kea4j max / 99.9%% ms | Kea 2.2 max / 99.9%% ms | max ratio"
+              % ("mode", "back end", "offered"))
+        for mode, backend, rate, k, e in rows:
+            def inside(f):
+                return "%8.1f / %6.2f" % (f["server_max"], f["server_999"]) if f and "server_max" in f else "%17s" % "-"
+            ratio = ("%9.2f" % (k["server_max"] / e["server_max"]) if k and e and e.get("server_max") else
+                     "%9s" % "-")
+            print("%-9s %-18s %7d |    %s |      %s | %s" % (mode, backend, rate, inside(k), inside(e), ratio))
     for mode, backend, name, rss, idle_ms in memory:
         print("RSS at the end: %s %s %s %.0f MB; CPU while the other server was measured: %.0f ms"
               % (mode, backend, name, rss, idle_ms))

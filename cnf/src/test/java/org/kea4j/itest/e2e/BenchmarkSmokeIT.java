@@ -15,7 +15,8 @@ import org.kea4j.itest.net.External;
 /**
  * The benchmark script works (a smoke check, not a measurement): a short run of {@code cnf/bench/dhcp.sh} against
  * kea4j and Kea 2.2, the two taking turns, prints its table with a row where both servers answered, and each
- * server's RSS and the CPU it used while the other was measured; the figures are not judged here.
+ * server's RSS and the CPU it used while the other was measured, and the time each exchange spent in the server
+ * from a capture on its link; the figures are not judged here.
  */
 class BenchmarkSmokeIT {
 
@@ -24,16 +25,23 @@ class BenchmarkSmokeIT {
         External.program("perfdhcp");
         External.program("kea-dhcp4");
         String output = bench("dhcp.sh", "--modes", "v4", "--rates", "200", "--seconds", "2", "--runs", "1",
-                "--warmup", "1");
+                "--warmup", "1", "--turnaround");
         assertBothAnswered(output, "v4", 200);
         assertTrue(output.contains("both servers on core 0, taking turns"), output);
         for (String server : List.of("kea4j", "kea")) {
             assertTrue(Pattern.compile("^RSS at the end: v4 memfile " + server + " \\d+ MB; CPU while the other server "
                     + "was measured: \\d+ ms$", Pattern.MULTILINE).matcher(output).find(), output);
             // at 200/s nothing overflows a receive buffer: the counters read, and read nothing
-            assertTrue(Pattern.compile("^  " + server + " 200/s run: .*; dropped for a full receive buffer: 0 at the "
-                    + "server, 0 at perfdhcp$", Pattern.MULTILINE).matcher(output).find(), output);
+            Matcher run = Pattern.compile("^  " + server + " 200/s run: .* max ([0-9.]+) ms, .*; dropped for a full "
+                    + "receive buffer: 0 at the server, 0 at perfdhcp; in the server \\(captured\\): (\\d+) answered, "
+                    + "max ([0-9.]+) ms, .*$", Pattern.MULTILINE).matcher(output);
+            assertTrue(run.find(), output);
+            // two exchanges per client (DISCOVER-OFFER, REQUEST-ACK), 400 clients: the capture paired (nearly) all
+            assertTrue(Integer.parseInt(run.group(2)) >= 700, "requests paired with replies: " + run.group());
+            // the time in the server is part of the delay perfdhcp saw (both printed to 0.1 ms)
+            assertTrue(Double.parseDouble(run.group(3)) <= Double.parseDouble(run.group(1)) + 0.1, run.group());
         }
+        assertTrue(output.contains("the largest time in the server (captured on its link"), output);
     }
 
     /** --cold starts each server afresh and runs perfdhcp from its DHCPn_STARTED line: both answered. */
