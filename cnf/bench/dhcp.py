@@ -8,9 +8,11 @@ the one core it is pinned to (--jvm "OPTIONS" replaces them, as KEA4J_OPTS does;
 class-data archive.
 
 For every mode and back end it starts both servers, each pinned to the same core (perfdhcp to another), warms each
-up (a run that is discarded), then for every offered rate measures RUNS runs of SECONDS each per server, the
-servers taking turns (kea4j, Kea, Kea, kea4j, kea4j, ...) so that both meet the machine in the same state, and
-prints the median of each figure: the rate reached, the exchanges lost, perfdhcp's average and maximum delay, and
+up (two runs of WARMUP seconds that are discarded: perfdhcp's DHCPv4 clients are the same every run, so the
+measured runs renew the leases of clients met before while the first run only hands out new ones; the second
+warm-up run takes each server through that path too), then for every offered rate measures RUNS runs of SECONDS
+each per server, the servers taking turns (kea4j, Kea, Kea, kea4j, kea4j, ...) so that both meet the machine in
+the same state, and prints the median of each figure: the rate reached, the exchanges lost, perfdhcp's average and maximum delay, and
 the server's CPU time per completed exchange (utime + stime from /proc over the measured runs only); then each
 server's RSS at the end, kea4j's figures as ratios of Kea's, and the CPU each server used while the other was
 measured (idle, it should use none: what it used was taken from the measured one). Nothing is pass/fail: it prints
@@ -485,8 +487,9 @@ def warm_runs(made, mode, backend, family, rates, args, jvm, work, options, comp
                 print("%s did not answer; its log: %s" % (name, open(server.log).read()[-2000:]), file=sys.stderr)
                 servers.pop().stop()
                 shutil.copy(server.log, "/tmp/%s-bench-%s-%s.out" % (name, mode, backend))
-        for server in servers:
-            perfdhcp(family, min(rates), args.warmup, options, server.link)  # warm-up, discarded
+        for server in servers:  # warm-up, discarded: the clients' first leases, then the same clients back
+            for _ in range(2):
+                perfdhcp(family, min(rates), args.warmup, options, server.link)
         results = {}
         for rate in rates:
             runs = {server.name: [] for server in servers}
@@ -539,7 +542,7 @@ def main():
     p.add_argument("--rates", default="5000")
     p.add_argument("--seconds", type=int, default=20)
     p.add_argument("--runs", type=int, default=3)
-    p.add_argument("--warmup", type=int, default=10)
+    p.add_argument("--warmup", type=int, default=10)  # seconds, twice
     p.add_argument("--servers", default="kea4j,kea")
     p.add_argument("--java", default="java")
     p.add_argument("--jvm", default=os.environ.get("KEA4J_BENCH_JVM", ""))
@@ -624,7 +627,7 @@ def report(rows, memory, args):
         print("medians of %d runs of %d s, each begun when a freshly started server logged DHCPn_STARTED; "
               "server on core 0, perfdhcp on core 1; %s" % (args.runs, args.seconds, time.strftime("%Y-%m-%d")))
     else:
-        print("medians of %d runs of %d s, after a %d s warm-up%s; both servers on core 0, taking turns, perfdhcp on "
+        print("medians of %d runs of %d s, after a 2 x %d s warm-up%s; both servers on core 0, taking turns, perfdhcp on "
               "core 1; %s"
               % (args.runs, args.seconds, args.warmup,
                  ", libreload %d times in every run" % args.libreload if args.libreload else "",
