@@ -11,12 +11,12 @@ For every mode and back end it starts both servers, each pinned to the same core
 up (two runs of WARMUP seconds that are discarded: perfdhcp's DHCPv4 clients are the same every run, so the
 measured runs renew the leases of clients met before while the first run only hands out new ones; the second
 warm-up run takes each server through that path too), then for every offered rate measures RUNS runs of SECONDS
-each per server, the servers taking turns (kea4j, Kea, Kea, kea4j, kea4j, ...) so that both meet the machine in
-the same state, and prints the median of each figure: the rate reached, the exchanges lost, perfdhcp's average and maximum delay, and
-the server's CPU time per completed exchange (utime + stime from /proc over the measured runs only); then each
-server's RSS at the end, kea4j's figures as ratios of Kea's, and the CPU each server used while the other was
-measured (idle, it should use none: what it used was taken from the measured one). Nothing is pass/fail: it prints
-figures; every run's figures go to stderr as it ends.
+each per server, the servers taking turns (kea4j, Kea, Kea, kea4j, kea4j, ...) so that both meet the machine in the
+same state, and prints the median of each figure: the rate reached, the exchanges lost, perfdhcp's average and
+maximum delay, and the server's CPU time per completed exchange (utime + stime from /proc over the measured runs
+only); then each server's RSS at the end, kea4j's figures as ratios of Kea's, and the CPU each server used while
+the other was measured (idle, it should use none: what it used was taken from the measured one). Nothing is
+pass/fail: it prints figures; every run's figures go to stderr as it ends.
 
 --cold measures a server that has just started instead: for every run (the servers taking turns) the server is
 started afresh and perfdhcp begins the moment it logs DHCP4_STARTED / DHCP6_STARTED (no readiness probe, no
@@ -358,7 +358,10 @@ class Capture:
                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         # it is capturing once it says it listens (within 10 s, or the run goes on without it)
         ready, _, _ = select.select([self.process.stderr], [], [], 10)
-        self.listening = bool(ready) and "listening on" in self.process.stderr.readline()
+        said = self.process.stderr.readline() if ready else "nothing within 10 s"
+        self.listening = "listening on" in said
+        if not self.listening:
+            print("tcpdump is not capturing on %s: %s" % (link.vs, said.strip()), file=sys.stderr)
 
     def stop(self):
         """Stops tcpdump; (times in the server in ms, requests left unanswered, datagrams the capture dropped)."""
@@ -370,7 +373,8 @@ class Capture:
             report = self.process.communicate()[1]
         dropped = re.search(r"(\d+) packets? dropped by kernel", report)
         times, unanswered = turnarounds(self.path, self.family) if self.listening else ([], 0)
-        os.unlink(self.path) if os.path.exists(self.path) else None
+        if os.path.exists(self.path):
+            os.unlink(self.path)
         return times, unanswered, int(dropped.group(1)) if dropped else 0
 
 
@@ -627,8 +631,8 @@ def report(rows, memory, args):
         print("medians of %d runs of %d s, each begun when a freshly started server logged DHCPn_STARTED; "
               "server on core 0, perfdhcp on core 1; %s" % (args.runs, args.seconds, time.strftime("%Y-%m-%d")))
     else:
-        print("medians of %d runs of %d s, after a 2 x %d s warm-up%s; both servers on core 0, taking turns, perfdhcp on "
-              "core 1; %s"
+        print("medians of %d runs of %d s, after a 2 x %d s warm-up%s; both servers on core 0, taking turns, "
+              "perfdhcp on core 1; %s"
               % (args.runs, args.seconds, args.warmup,
                  ", libreload %d times in every run" % args.libreload if args.libreload else "",
                  time.strftime("%Y-%m-%d")))
