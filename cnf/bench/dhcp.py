@@ -428,18 +428,18 @@ def measured_run(server, family, rate, args, options, completing, idle=()):
     reloads = reloading(server, args.libreload, args.seconds) if args.libreload else None
     capture = Capture(family, server.link, args.work) if args.turnaround else None
     figures = parse(perfdhcp(family, rate, args.seconds, options, server.link), completing)
-    inside = ""
-    if capture:
-        times, unanswered, dropped = capture.stop()
-        figures["server_max"], figures["server_999"] = max(times, default=0.0), percentile(times, 0.999)
-        inside = ("; in the server (captured): %d answered, max %.1f ms, 99.9th percentile %.2f ms, %d unanswered, "
-                  "%d the capture missed" % (len(times), figures["server_max"], figures["server_999"], unanswered,
-                                             dropped))
     ticks = cpu_ticks(server.pid) - before
     for other, ticks_before in idle_before:
         other.idle_ticks += cpu_ticks(other.pid) - ticks_before
     figures["cpu"] = ticks * 1e6 / HZ / figures["completed"] if figures["completed"] else 0.0
     drops = socket_drops(server.link.ns) - drops_before[0], socket_drops(CLI) - drops_before[1]
+    inside = ""
+    if capture:  # read after the counters: reading the capture takes a second or two
+        times, unanswered, dropped = capture.stop()
+        figures["server_max"], figures["server_999"] = max(times, default=0.0), percentile(times, 0.999)
+        inside = ("; in the server (captured): %d answered, max %.1f ms, 99.9th percentile %.2f ms, %d unanswered, "
+                  "%d the capture missed" % (len(times), figures["server_max"], figures["server_999"], unanswered,
+                                             dropped))
     if reloads:
         reloads[0].join(60)
         answered = [r for r in reloads[1] if r == 0]
