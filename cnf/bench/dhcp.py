@@ -14,9 +14,10 @@ warm-up run takes each server through that path too), then for every offered rat
 each per server, the servers taking turns (kea4j, Kea, Kea, kea4j, kea4j, ...) so that both meet the machine in the
 same state, and prints the median of each figure: the rate reached, the exchanges lost, perfdhcp's average and
 maximum delay, and the server's CPU time per completed exchange (utime + stime from /proc over the measured runs
-only); then each server's RSS at the end, kea4j's figures as ratios of Kea's, and the CPU each server used while
-the other was measured (idle, it should use none: what it used was taken from the measured one). Nothing is
-pass/fail: it prints figures; every run's figures go to stderr as it ends.
+only); then each server's RSS at the end, kea4j's figures as ratios of Kea's, and the CPU each server used in 5 s
+with no clients after the warm-up. While one server is measured the other is stopped (SIGSTOP; SIGCONT after), so
+that its timers and housekeeping take nothing from the core they share. Nothing is pass/fail: it prints figures;
+every run's figures go to stderr as it ends.
 
 --cold measures a server that has just started instead: for every run (the servers taking turns) the server is
 started afresh and perfdhcp begins the moment it logs DHCP4_STARTED / DHCP6_STARTED (no readiness probe, no
@@ -24,6 +25,10 @@ warm-up).
 --libreload N loads a hooks library (kea4j: the SDK's example hook, built here from cnf/sdk/hook-template; Kea:
 its lease_cmds library) and sends `libreload` N times over the control socket, evenly spread, during every
 measured run.
+--holds also traces the scheduler on the server's core during each run (tracefs, mounted for the run where it is
+not) and prints the longest stretch in which the server had a thread ready to run while the core ran another
+program's (or the kernel's), with what ran, and how many stretches were over 1 ms: the machine's share of a
+largest delay.
 --turnaround also captures each run's datagrams on the server's end of its link (tcpdump) and prints the time
 each exchange spent in the server, from the kernel's timestamps: its largest and its 99.9th percentile. perfdhcp's
 maximum delay also holds perfdhcp's own stalls (its core taken, its socket read late); this holds only the server's.
@@ -31,7 +36,7 @@ The capture costs each server a little CPU per datagram (the kernel's copy to tc
 
   cnf/bench/dhcp.sh [--modes v4,v6,v6-pd,v4-renew,v6-renew] [--backends memfile,memfile-nopersist,postgresql,mysql]
                     [--rates 1000,5000,9000] [--seconds 20] [--runs 3] [--warmup 10] [--servers kea4j,kea]
-                    [--java PATH] [--jvm "OPTIONS"] [--cold] [--libreload N] [--turnaround]
+                    [--java PATH] [--jvm "OPTIONS"] [--cold] [--libreload N] [--turnaround] [--holds]
   (also the older form: cnf/bench/dhcp.sh [-4|-6] [--backend B[,B]] [RATE] [SECONDS] [PERFDHCP OPTIONS...])
 
 SQL back ends use the machine's PostgreSQL (127.0.0.1:5432, trust) / MariaDB (127.0.0.1:3306, root): a database
@@ -261,7 +266,6 @@ class Server:
     def __init__(self, name, family, config_text, work, java, jvm, control=None):
         self.name = name
         self.link = LINKS[name]
-        self.idle_ticks = 0  # CPU used while another server was measured
         self.control = control
         path = os.path.join(work, name + ".json")
         with open(path, "w") as f:
@@ -414,31 +418,142 @@ def turnarounds(path, family):
     return times, sum(len(v) for v in waiting.values())
 
 
+TRACEFS = "/sys/kernel/tracing"
+EVENT = re.compile(r"^\s*(.*?)-(\d+)\s+\[(\d+)\]\s+\S+\s+(\d+\.\d+): (sched_switch|sched_wakeup): (.*)$")
+SWITCH = re.compile(r"prev_comm=(.*?) prev_pid=(\d+) prev_prio=\d+ prev_state=(\S+) "
+                    r"==> next_comm=(.*?) next_pid=(\d+) ")
+WAKEUP = re.compile(r"comm=.*? pid=(\d+) ")
+
+
+class Holds:
+    """--holds: what kept the server from its core. The kernel's scheduler events on the server's core during the
+    run (tracefs, in an instance of its own, removed after): a hold is a stretch in which one of the server's
+    threads was ready to run (woken, or preempted while running) and the core ran another program's thread (or
+    the kernel's) until one of the server's ran again. Per run: the longest hold and what ran in it, how many held
+    it over 1 ms, and how many the trace did not show the end of (see holds())."""
+
+    def __init__(self, pid, core):
+        self.pid, self.core = pid, core
+        self.mounted = not os.path.exists(os.path.join(TRACEFS, "instances"))
+        if self.mounted:
+            sh("mount", "-t", "tracefs", "nodev", TRACEFS)
+        self.dir = os.path.join(TRACEFS, "instances", TAG)
+        os.mkdir(self.dir)
+        settings = [("buffer_size_kb", "65536"), ("events/sched/sched_switch/filter", "CPU == %d" % core),
+                    ("events/sched/sched_wakeup/filter", "target_cpu == %d" % core),
+                    ("events/sched/sched_switch/enable", "1"), ("events/sched/sched_wakeup/enable", "1"),
+                    ("tracing_on", "1")]
+        for name, value in settings:
+            with open(os.path.join(self.dir, name), "w") as f:
+                f.write(value)
+
+    def stop(self):
+        """Ends the trace; what holds() says of it."""
+        with open(os.path.join(self.dir, "tracing_on"), "w") as f:
+            f.write("0")
+        try:
+            own = {int(t) for t in os.listdir("/proc/%d/task" % self.pid)}
+            with open(os.path.join(self.dir, "trace"), errors="replace") as f:
+                return holds(f, own, self.core)
+        finally:
+            for event in ("sched_switch", "sched_wakeup"):
+                with open(os.path.join(self.dir, "events/sched", event, "enable"), "w") as f:
+                    f.write("0")
+            os.rmdir(self.dir)
+            if self.mounted:
+                sh("umount", TRACEFS, check=False)
+
+
+def untrace():
+    """Removes the trace instance of an interrupted --holds run, if one is left."""
+    left = os.path.join(TRACEFS, "instances", TAG)
+    if os.path.isdir(left):
+        with open(os.path.join(left, "tracing_on"), "w") as f:
+            f.write("0")
+        os.rmdir(left)
+
+
+def holds(lines, own, core):
+    """From the text of a trace of sched_switch and sched_wakeup on one CORE: (the longest stretch in ms in which a
+    thread of OWN was ready and only others ran, what ran longest in it, the stretches over 1 ms, the stretches whose
+    end the trace did not show, the events the trace lost). The switches away from some tasks are not in the trace
+    (seen here: the threads of this machine's PID 1); where the next event shows another task on the core, the
+    switch was missed: a stretch that it may have ended is left out (counted as not shown), never guessed."""
+    longest, holder, over, unshown, lost = 0.0, "", 0, 0, 0
+    current, since, ready, held_since, ran = None, 0.0, set(), None, {}
+    names = {}
+    for line in lines:
+        if line.startswith("#"):
+            counts = re.search(r"entries-in-buffer/entries-written: (\d+)/(\d+)", line)
+            lost = int(counts.group(2)) - int(counts.group(1)) if counts else lost
+            continue
+        event = EVENT.match(line)
+        if not event:
+            continue
+        task, moment, kind, fields = int(event.group(2)), float(event.group(4)), event.group(5), event.group(6)
+        if int(event.group(3)) == core and task != current and current is not None:  # a switch the trace missed
+            if held_since is not None and current not in own:
+                ran[names.get(current, "?")] = ran.get(names.get(current, "?"), 0.0) + moment - max(since, held_since)
+            current, since = task, moment
+            if held_since is not None and task in own:
+                unshown += 1
+                held_since, ran = None, {}
+        if kind == "sched_switch":
+            switch = SWITCH.match(fields)
+            prev, state, nxt = int(switch.group(2)), switch.group(3), int(switch.group(5))
+            names[prev], names[nxt] = switch.group(1), switch.group(4)
+            if held_since is not None and prev not in own:
+                ran[switch.group(1)] = ran.get(switch.group(1), 0.0) + moment - max(since, held_since)
+            if prev in own and state.startswith("R"):
+                ready.add(prev)
+            else:  # asleep: a wake-up while it was still running (going to sleep) is no longer pending
+                ready.discard(prev)
+            ready.discard(nxt)
+            current, since = nxt, moment
+            if nxt in own and held_since is not None:
+                held = (moment - held_since) * 1000.0
+                over += held > 1.0
+                if held > longest:
+                    longest, holder = held, max(ran, key=ran.get, default="")
+                held_since, ran = None, {}
+            elif nxt not in own and ready and held_since is None:
+                held_since = moment
+        else:
+            woken = int(WAKEUP.match(fields).group(1))
+            if woken in own and woken != current:
+                ready.add(woken)
+                if current not in own and held_since is None:
+                    held_since = moment
+    return longest, holder, over, unshown, lost
+
+
 def percentile(ordered, fraction):
     """The value at FRACTION of an ORDERED list (0.0 for none)."""
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
 
 
-def measured_run(server, family, rate, args, options, completing, idle=()):
-    """One measured run against SERVER; the CPU the IDLE servers used meanwhile is added to their "idle_ticks".
+def measured_run(server, family, rate, args, options, completing):
+    """One measured run against SERVER; its figures.
     Also counts where the kernel dropped datagrams for want of room: at the server's socket or at perfdhcp's."""
     before = cpu_ticks(server.pid)
     drops_before = socket_drops(server.link.ns), socket_drops(CLI)
-    idle_before = [(other, cpu_ticks(other.pid)) for other in idle]
     reloads = reloading(server, args.libreload, args.seconds) if args.libreload else None
     capture = Capture(family, server.link, args.work) if args.turnaround else None
+    tracing = Holds(server.pid, 0) if args.holds else None
     figures = parse(perfdhcp(family, rate, args.seconds, options, server.link), completing)
     ticks = cpu_ticks(server.pid) - before
-    for other, ticks_before in idle_before:
-        other.idle_ticks += cpu_ticks(other.pid) - ticks_before
     figures["cpu"] = ticks * 1e6 / HZ / figures["completed"] if figures["completed"] else 0.0
     drops = socket_drops(server.link.ns) - drops_before[0], socket_drops(CLI) - drops_before[1]
     inside = ""
+    if tracing:
+        figures["held"], holder, over, unshown, lost = tracing.stop()
+        inside += ("; the server's core taken from it: longest %.1f ms (%s), %d times over 1 ms, %d not shown by "
+                   "the trace, %d trace events lost" % (figures["held"], holder or "-", over, unshown, lost))
     if capture:  # read after the counters: reading the capture takes a second or two
         times, unanswered, dropped = capture.stop()
         times.sort()
         figures["server_max"], figures["server_999"] = times[-1] if times else 0.0, percentile(times, 0.999)
-        inside = ("; in the server (captured): %d answered, max %.1f ms, 99.9th percentile %.2f ms, %d unanswered, "
+        inside += ("; in the server (captured): %d answered, max %.1f ms, 99.9th percentile %.2f ms, %d unanswered, "
                   "%d the capture missed" % (len(times), figures["server_max"], figures["server_999"], unanswered,
                                              dropped))
     if reloads:
@@ -482,7 +597,8 @@ def cold_runs(made, mode, backend, family, rate, args, jvm, work, options, compl
 
 def warm_runs(made, mode, backend, family, rates, args, jvm, work, options, completing, memory):
     """Starts every server, warms each up, then measures the runs of each rate, the servers taking turns; the
-    medians by (name, rate). Appends each server's RSS at the end, and the CPU it used while idle, to MEMORY."""
+    medians by (name, rate). Appends each server's RSS at the end, and the CPU it used in 5 s without clients after
+    the warm-up, to MEMORY."""
     servers = []
     try:
         for name, (config_text, control) in made.items():
@@ -495,20 +611,29 @@ def warm_runs(made, mode, backend, family, rates, args, jvm, work, options, comp
         for server in servers:  # warm-up, discarded: the clients' first leases, then the same clients back
             for _ in range(2):
                 perfdhcp(family, min(rates), args.warmup, options, server.link)
+        before = {server: cpu_ticks(server.pid) for server in servers}
+        time.sleep(5)
+        idle = {server: cpu_ticks(server.pid) - before[server] for server in servers}
         results = {}
         for rate in rates:
             runs = {server.name: [] for server in servers}
             for number in range(args.runs):
-                for server in servers if number % 2 == 0 else servers[::-1]:
-                    idle = [other for other in servers if other is not server]
-                    runs[server.name].append(measured_run(server, family, rate, args, options, completing, idle))
+                for server in servers if number % 2 == 0 else servers[::-1]:  # the others stopped meanwhile
+                    others = [other for other in servers if other is not server]
+                    for other in others:
+                        os.kill(other.pid, signal.SIGSTOP)
+                    try:
+                        runs[server.name].append(measured_run(server, family, rate, args, options, completing))
+                    finally:
+                        for other in others:
+                            os.kill(other.pid, signal.SIGCONT)
             for server in servers:
                 f = results[(server.name, rate)] = median(runs[server.name])
                 print("%s %s %s %d/s: rate %.0f, lost %.3f %%, delay avg %.2f ms max %.1f ms, CPU %.1f us per "
                       "exchange" % (mode, backend, server.name, rate, f["rate"], f["lost"], f["avg"], f["max"],
                                     f["cpu"]), file=sys.stderr)
         for server in servers:
-            memory.append((mode, backend, server.name, rss_mb(server.pid), server.idle_ticks * 1000.0 / HZ))
+            memory.append((mode, backend, server.name, rss_mb(server.pid), idle[server] * 1000.0 / HZ))
         return results
     finally:
         for server in servers:
@@ -554,6 +679,7 @@ def main():
     p.add_argument("--cold", action="store_true")
     p.add_argument("--libreload", type=int, default=0)
     p.add_argument("--turnaround", action="store_true")
+    p.add_argument("--holds", action="store_true")
     p.add_argument("legacy", nargs="*", help=argparse.SUPPRESS)
     argv = sys.argv[1:]
     family_flag = argv.pop(0) if argv and argv[0] in ("-4", "-6") else None
@@ -618,6 +744,7 @@ def main():
     finally:
         databases.cleanup()
         netns_cleanup()
+        untrace()
         shutil.rmtree(work, ignore_errors=True)
     report(rows, memory, args)
 
@@ -647,6 +774,13 @@ def report(rows, memory, args):
         cpu = "%9.2f" % (k["cpu"] / e["cpu"]) if k and e and e["cpu"] else "%9s" % "-"
         delay = "%15.2f" % (k["max"] / e["max"]) if k and e and e["max"] else "%15s" % "-"
         print("%-9s %-18s %7d |       %s |         %s | %s | %s" % (mode, backend, rate, cells(k), cells(e), cpu, delay))
+    if args.holds:
+        print("the longest the server's core was taken from it while it had work (kernel trace; medians of the runs'"
+              " figures):")
+        print("%-9s %-18s %7s | kea4j ms | Kea 2.2 ms" % ("mode", "back end", "offered"))
+        for mode, backend, rate, k, e in rows:
+            print("%-9s %-18s %7d | %8s | %10s" % (mode, backend, rate, "%.1f" % k["held"] if k else "-",
+                                                   "%.1f" % e["held"] if e else "-"))
     if args.turnaround:
         print("the largest time in the server (captured on its link; medians of the runs' figures):")
         print("%-9s %-18s %7s | kea4j max / 99.9%% ms | Kea 2.2 max / 99.9%% ms | max ratio"
@@ -656,7 +790,7 @@ def report(rows, memory, args):
                      "%9s" % "-")
             print("%-9s %-18s %7d |    %s |      %s | %s" % (mode, backend, rate, inside(k), inside(e), ratio))
     for mode, backend, name, rss, idle_ms in memory:
-        print("RSS at the end: %s %s %s %.0f MB; CPU while the other server was measured: %.0f ms"
+        print("RSS at the end: %s %s %s %.0f MB; CPU in 5 s with no clients: %.0f ms"
               % (mode, backend, name, rss, idle_ms))
 
 

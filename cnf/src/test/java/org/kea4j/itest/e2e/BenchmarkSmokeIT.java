@@ -3,20 +3,26 @@ package org.kea4j.itest.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.kea4j.itest.net.External;
 
 /**
  * The benchmark script works (a smoke check, not a measurement): a short run of {@code cnf/bench/dhcp.sh} against
  * kea4j and Kea 2.2, the two taking turns, prints its table with a row where both servers answered, and each
- * server's RSS and the CPU it used while the other was measured, and the time each exchange spent in the server
- * from a capture on its link; the figures are not judged here.
+ * server's RSS and the CPU it used with no clients, and the time each exchange spent in the server
+ * from a capture on its link, and (cold runs) the longest the server's core was taken from it; the figures are not
+ * judged here.
  */
 class BenchmarkSmokeIT {
 
@@ -29,8 +35,8 @@ class BenchmarkSmokeIT {
         assertBothAnswered(output, "v4", 200);
         assertTrue(output.contains("both servers on core 0, taking turns"), output);
         for (String server : List.of("kea4j", "kea")) {
-            assertTrue(Pattern.compile("^RSS at the end: v4 memfile " + server + " \\d+ MB; CPU while the other server "
-                    + "was measured: \\d+ ms$", Pattern.MULTILINE).matcher(output).find(), output);
+            assertTrue(Pattern.compile("^RSS at the end: v4 memfile " + server + " \\d+ MB; CPU in 5 s with no "
+                    + "clients: \\d+ ms$", Pattern.MULTILINE).matcher(output).find(), output);
             // at 200/s nothing overflows a receive buffer: the counters read, and read nothing
             Matcher run = Pattern.compile("^  " + server + " 200/s run: .* max ([0-9.]+) ms, .*; dropped for a full "
                     + "receive buffer: 0 at the server, 0 at perfdhcp; in the server \\(captured\\): (\\d+) answered, "
@@ -49,9 +55,32 @@ class BenchmarkSmokeIT {
     void theColdStartBenchmarkRunsFromTheStartedLine() throws Exception {
         External.program("perfdhcp");
         External.program("kea-dhcp6");
-        String output = bench("dhcp.sh", "--modes", "v6", "--rates", "100", "--seconds", "2", "--runs", "1", "--cold");
+        Set<String> tracesBefore = traceInstances();
+        String output = bench("dhcp.sh", "--modes", "v6", "--rates", "100", "--seconds", "2", "--runs", "1", "--cold",
+                "--holds");
         assertTrue(output.contains("each begun when a freshly started server logged DHCPn_STARTED"), output);
         assertBothAnswered(output, "v6", 100);
+        for (String server : List.of("kea4j", "kea")) {
+            // the trace saw the server's threads woken by its datagrams, every event kept; the figures not judged
+            Matcher run = Pattern.compile("^  " + server + " 100/s run: .*; the server's core taken from it: longest "
+                    + "([0-9.]+) ms \\((.+?)\\), \\d+ times over 1 ms, \\d+ not shown by the trace, 0 trace events "
+                    + "lost$", Pattern.MULTILINE).matcher(output);
+            assertTrue(run.find(), output);
+            assertTrue(Double.parseDouble(run.group(1)) > 0 && !run.group(2).equals("-"), run.group());
+        }
+        assertTrue(output.contains("the longest the server's core was taken from it while it had work"), output);
+        assertEquals(tracesBefore, traceInstances(), "the benchmark removed the trace instances it made");
+    }
+
+    /** The names of the kernel's trace instances (none where tracefs is not mounted). */
+    private static Set<String> traceInstances() throws IOException {
+        Path dir = Path.of("/sys/kernel/tracing/instances");
+        if (!Files.isDirectory(dir)) {
+            return Set.of();
+        }
+        try (Stream<Path> names = Files.list(dir)) {
+            return names.map(name -> name.getFileName().toString()).collect(Collectors.toSet());
+        }
     }
 
     /** The tools' benchmark prints its table, every run answered, nothing on stderr; the times are printed only. */
