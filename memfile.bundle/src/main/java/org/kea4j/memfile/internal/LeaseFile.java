@@ -26,6 +26,8 @@ final class LeaseFile implements AutoCloseable {
     private final String header;
     private final Object lock = new Object();
     private FileChannel channel;
+    /** The channel's position, where the next row goes (kept here: no system call per write to ask); -1 unknown. */
+    private long end;
     /** A failed write may have left a partial row that could not be cut off: start the next on a new line. */
     private boolean tailBroken;
     private byte[] pending = new byte[1 << 16];
@@ -40,10 +42,11 @@ final class LeaseFile implements AutoCloseable {
     private record Failure(long from, long to, IOException cause) {
     }
 
-    private LeaseFile(Path path, String header, FileChannel channel) {
+    private LeaseFile(Path path, String header, FileChannel channel) throws IOException {
         this.path = path;
         this.header = header;
         this.channel = channel;
+        this.end = channel.position();
     }
 
     /**
@@ -148,21 +151,28 @@ final class LeaseFile implements AutoCloseable {
      * write starts on a new line (the partial row is then a bad row of its own, skipped when loaded).
      */
     private void append(byte[] rows, int length) throws IOException {
-        long start = -1;
+        long start = end;
         try {
-            start = channel.position();
+            if (start < 0) {
+                start = channel.position();
+            }
+            long next = start;
             if (tailBroken) {
                 writeFully(channel, ByteBuffer.wrap(new byte[] {'\n'}));
                 tailBroken = false;
+                next++;
             }
             writeFully(channel, ByteBuffer.wrap(rows, 0, length));
+            end = next + length;
         } catch (IOException e) {
+            end = -1;
             try {
                 if (start < 0) {
                     throw e;
                 }
                 channel.truncate(start);
                 channel.position(start);
+                end = start;
             } catch (IOException stillBroken) {
                 tailBroken = true;
             }
@@ -212,8 +222,10 @@ final class LeaseFile implements AutoCloseable {
             Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
             FaultPoints.reach("memfile.rotated");
             channel.close();
+            end = -1;
             try {
                 channel = openChannel(path, header);
+                end = channel.position();
             } catch (IOException e) {
                 throw new ReopenException(e);
             }
