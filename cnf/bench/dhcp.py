@@ -434,52 +434,58 @@ class Holds:
 
     def __init__(self, pid, core):
         self.pid, self.core = pid, core
-        self.mounted = not os.path.exists(os.path.join(TRACEFS, "instances"))
-        if self.mounted:
+        self.mounted_here = not os.path.exists(os.path.join(TRACEFS, "instances"))
+        if self.mounted_here:
             sh("mount", "-t", "tracefs", "nodev", TRACEFS)
         self.dir = os.path.join(TRACEFS, "instances", TAG)
-        os.mkdir(self.dir)
-        settings = [("buffer_size_kb", "65536"), ("events/sched/sched_switch/filter", "CPU == %d" % core),
-                    ("events/sched/sched_wakeup/filter", "target_cpu == %d" % core),
-                    ("events/sched/sched_switch/enable", "1"), ("events/sched/sched_wakeup/enable", "1"),
-                    ("tracing_on", "1")]
-        for name, value in settings:
-            with open(os.path.join(self.dir, name), "w") as f:
-                f.write(value)
+        try:
+            os.mkdir(self.dir)
+            settings = [("buffer_size_kb", "65536"), ("events/sched/sched_switch/filter", "CPU == %d" % core),
+                        ("events/sched/sched_wakeup/filter", "target_cpu == %d" % core),
+                        ("events/sched/sched_switch/enable", "1"), ("events/sched/sched_wakeup/enable", "1"),
+                        ("tracing_on", "1")]
+            for name, value in settings:
+                with open(os.path.join(self.dir, name), "w") as f:
+                    f.write(value)
+        except OSError:
+            self.remove()
+            raise
 
     def stop(self):
         """Ends the trace; what holds() says of it."""
-        with open(os.path.join(self.dir, "tracing_on"), "w") as f:
-            f.write("0")
         try:
+            with open(os.path.join(self.dir, "tracing_on"), "w") as f:
+                f.write("0")
             own = {int(t) for t in os.listdir("/proc/%d/task" % self.pid)}
             with open(os.path.join(self.dir, "trace"), errors="replace") as f:
                 return holds(f, own, self.core)
         finally:
-            for event in ("sched_switch", "sched_wakeup"):
-                with open(os.path.join(self.dir, "events/sched", event, "enable"), "w") as f:
-                    f.write("0")
-            os.rmdir(self.dir)
-            if self.mounted:
-                sh("umount", TRACEFS, check=False)
+            self.remove()
+
+    def remove(self):
+        """Removes the trace instance (its events off first), and tracefs where this run mounted it."""
+        untrace()
+        if self.mounted_here:
+            sh("umount", TRACEFS, check=False)
 
 
 def untrace():
-    """Removes the trace instance of an interrupted --holds run, if one is left."""
+    """Removes this benchmark's trace instance, if there is one (also that of an interrupted --holds run)."""
     left = os.path.join(TRACEFS, "instances", TAG)
     if os.path.isdir(left):
-        with open(os.path.join(left, "tracing_on"), "w") as f:
-            f.write("0")
+        for name in ("tracing_on", "events/sched/sched_switch/enable", "events/sched/sched_wakeup/enable"):
+            with open(os.path.join(left, name), "w") as f:
+                f.write("0")
         os.rmdir(left)
 
 
 def holds(lines, own, core):
     """From the text of a trace of sched_switch and sched_wakeup on one CORE: (the longest stretch in ms in which a
-    thread of OWN was ready and only others ran, what ran longest in it, the stretches over 1 ms, the stretches whose
-    end the trace did not show, the events the trace lost). The switches away from some tasks are not in the trace
-    (seen here: the threads of this machine's PID 1); where the next event shows another task on the core, the
-    switch was missed: a stretch that it may have ended is left out (counted as not shown), never guessed."""
-    longest, holder, over, unshown, lost = 0.0, "", 0, 0, 0
+    thread of OWN was ready and only others ran, what ran longest in it, the number of stretches, those over 1 ms,
+    those whose end the trace did not show, the events the trace lost). The switches away from some tasks are not in
+    the trace (seen here: the threads of this machine's PID 1); where the next event shows another task on the core,
+    the switch was missed: a stretch that it may have ended is left out (counted as not shown), never guessed."""
+    longest, holder, seen, over, unshown, lost = 0.0, "", 0, 0, 0, 0
     current, since, ready, held_since, ran = None, 0.0, set(), None, {}
     names = {}
     for line in lines:
@@ -493,13 +499,16 @@ def holds(lines, own, core):
         task, moment, kind, fields = int(event.group(2)), float(event.group(4)), event.group(5), event.group(6)
         if int(event.group(3)) == core and task != current and current is not None:  # a switch the trace missed
             if held_since is not None and current not in own:
-                ran[names.get(current, "?")] = ran.get(names.get(current, "?"), 0.0) + moment - max(since, held_since)
+                name = names.get(current, "?")
+                ran[name] = ran.get(name, 0.0) + moment - max(since, held_since)
             current, since = task, moment
             if held_since is not None and task in own:
                 unshown += 1
                 held_since, ran = None, {}
         if kind == "sched_switch":
             switch = SWITCH.match(fields)
+            if not switch:
+                continue
             prev, state, nxt = int(switch.group(2)), switch.group(3), int(switch.group(5))
             names[prev], names[nxt] = switch.group(1), switch.group(4)
             if held_since is not None and prev not in own:
@@ -512,6 +521,7 @@ def holds(lines, own, core):
             current, since = nxt, moment
             if nxt in own and held_since is not None:
                 held = (moment - held_since) * 1000.0
+                seen += 1
                 over += held > 1.0
                 if held > longest:
                     longest, holder = held, max(ran, key=ran.get, default="")
@@ -519,12 +529,13 @@ def holds(lines, own, core):
             elif nxt not in own and ready and held_since is None:
                 held_since = moment
         else:
-            woken = int(WAKEUP.match(fields).group(1))
+            wakeup = WAKEUP.match(fields)
+            woken = int(wakeup.group(1)) if wakeup else -1
             if woken in own and woken != current:
                 ready.add(woken)
                 if current not in own and held_since is None:
                     held_since = moment
-    return longest, holder, over, unshown, lost
+    return longest, holder, seen, over, unshown, lost
 
 
 def percentile(ordered, fraction):
@@ -546,16 +557,16 @@ def measured_run(server, family, rate, args, options, completing):
     drops = socket_drops(server.link.ns) - drops_before[0], socket_drops(CLI) - drops_before[1]
     inside = ""
     if tracing:
-        figures["held"], holder, over, unshown, lost = tracing.stop()
-        inside += ("; the server's core taken from it: longest %.1f ms (%s), %d times over 1 ms, %d not shown by "
-                   "the trace, %d trace events lost" % (figures["held"], holder or "-", over, unshown, lost))
+        figures["held"], holder, seen, over, unshown, lost = tracing.stop()
+        inside += ("; the server's core taken from it %d times: longest %.1f ms (%s), %d over 1 ms, %d not shown by "
+                   "the trace, %d trace events lost" % (seen, figures["held"], holder or "-", over, unshown, lost))
     if capture:  # read after the counters: reading the capture takes a second or two
         times, unanswered, dropped = capture.stop()
         times.sort()
         figures["server_max"], figures["server_999"] = times[-1] if times else 0.0, percentile(times, 0.999)
         inside += ("; in the server (captured): %d answered, max %.1f ms, 99.9th percentile %.2f ms, %d unanswered, "
-                  "%d the capture missed" % (len(times), figures["server_max"], figures["server_999"], unanswered,
-                                             dropped))
+                   "%d the capture missed" % (len(times), figures["server_max"], figures["server_999"], unanswered,
+                                              dropped))
     if reloads:
         reloads[0].join(60)
         answered = [r for r in reloads[1] if r == 0]

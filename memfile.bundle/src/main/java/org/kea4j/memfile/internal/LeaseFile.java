@@ -54,7 +54,13 @@ final class LeaseFile implements AutoCloseable {
      * line (a crash in the middle of a write) so that the next row starts on a line of its own.
      */
     static LeaseFile open(Path path, String header) throws IOException {
-        return new LeaseFile(path, header, openChannel(path, header));
+        FileChannel channel = openChannel(path, header);
+        try {
+            return new LeaseFile(path, header, channel);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     private static FileChannel openChannel(Path path, String header) throws IOException {
