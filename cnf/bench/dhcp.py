@@ -488,6 +488,12 @@ def holds(lines, own, core):
     longest, holder, seen, over, unshown, lost = 0.0, "", 0, 0, 0, 0
     current, since, ready, held_since, ran = None, 0.0, set(), None, {}
     names = {}
+
+    def charge(until):
+        """Counts the time the current task has run since SINCE to the stretch under way, if there is one."""
+        if held_since is not None and current not in own:
+            name = names.get(current, "?")
+            ran[name] = ran.get(name, 0.0) + until - max(since, held_since)
     for line in lines:
         if line.startswith("#"):
             counts = re.search(r"entries-in-buffer/entries-written: (\d+)/(\d+)", line)
@@ -498,9 +504,7 @@ def holds(lines, own, core):
             continue
         task, moment, kind, fields = int(event.group(2)), float(event.group(4)), event.group(5), event.group(6)
         if int(event.group(3)) == core and task != current and current is not None:  # a switch the trace missed
-            if held_since is not None and current not in own:
-                name = names.get(current, "?")
-                ran[name] = ran.get(name, 0.0) + moment - max(since, held_since)
+            charge(moment)
             current, since = task, moment
             if held_since is not None and task in own:
                 unshown += 1
@@ -511,8 +515,7 @@ def holds(lines, own, core):
                 continue
             prev, state, nxt = int(switch.group(2)), switch.group(3), int(switch.group(5))
             names[prev], names[nxt] = switch.group(1), switch.group(4)
-            if held_since is not None and prev not in own:
-                ran[switch.group(1)] = ran.get(switch.group(1), 0.0) + moment - max(since, held_since)
+            charge(moment)  # the task switched away from, prev, is the current one (a missed switch is made up above)
             if prev in own and state.startswith("R"):
                 ready.add(prev)
             else:  # asleep: a wake-up while it was still running (going to sleep) is no longer pending

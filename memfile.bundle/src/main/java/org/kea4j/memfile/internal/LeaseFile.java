@@ -26,7 +26,10 @@ final class LeaseFile implements AutoCloseable {
     private final String header;
     private final Object lock = new Object();
     private FileChannel channel;
-    /** The channel's position, where the next row goes (kept here: no system call per write to ask); -1 unknown. */
+    /**
+     * The channel's position, where the next row goes (kept here: no system call per write to ask); -1 unknown, as
+     * after an open, and then asked of the channel once.
+     */
     private long end;
     /** A failed write may have left a partial row that could not be cut off: start the next on a new line. */
     private boolean tailBroken;
@@ -42,11 +45,11 @@ final class LeaseFile implements AutoCloseable {
     private record Failure(long from, long to, IOException cause) {
     }
 
-    private LeaseFile(Path path, String header, FileChannel channel) throws IOException {
+    private LeaseFile(Path path, String header, FileChannel channel) {
         this.path = path;
         this.header = header;
         this.channel = channel;
-        this.end = channel.position();
+        this.end = -1;
     }
 
     /**
@@ -54,13 +57,7 @@ final class LeaseFile implements AutoCloseable {
      * line (a crash in the middle of a write) so that the next row starts on a line of its own.
      */
     static LeaseFile open(Path path, String header) throws IOException {
-        FileChannel channel = openChannel(path, header);
-        try {
-            return new LeaseFile(path, header, channel);
-        } catch (IOException e) {
-            channel.close();
-            throw e;
-        }
+        return new LeaseFile(path, header, openChannel(path, header));
     }
 
     private static FileChannel openChannel(Path path, String header) throws IOException {
@@ -231,7 +228,6 @@ final class LeaseFile implements AutoCloseable {
             end = -1;
             try {
                 channel = openChannel(path, header);
-                end = channel.position();
             } catch (IOException e) {
                 throw new ReopenException(e);
             }
