@@ -40,14 +40,11 @@ public final class FrameworkRunner {
     private static final long STOP_TIMEOUT_MILLIS = 60_000;
     /** The framework storage folders' names: this prefix, the PID of the process using it, a dash, a random part. */
     static final String STORAGE_PREFIX = "kea4j-osgi-";
-    /** SPI Fly says through java.util.logging which provider it registered, on every start: kept to warnings. */
-    private static final java.util.logging.Logger SPI_FLY = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
 
     private FrameworkRunner() {
     }
 
     public static int run(Path self, Properties launch, String[] args) throws Exception {
-        SPI_FLY.setLevel(java.util.logging.Level.WARNING);
         Path storage = storageFolder();
         Map<String, String> properties = new HashMap<>();
         for (String name : launch.stringPropertyNames()) {

@@ -44,15 +44,17 @@ public final class Main {
             System.setProperty("io.netty.jfr.enabled", "false");
         }
         lowerCompilerPriority();
-        Path framework;
+        List<URL> path = new ArrayList<>(List.of(self.toUri().toURL()));
         Properties launch = new Properties();
         try (JarFile jar = new JarFile(self.toFile())) {
             try (InputStream in = jar.getInputStream(jar.getEntry("launcher.properties"))) {
                 launch.load(in);
             }
-            framework = extractFramework(jar);
+            for (Path file : extractRunpath(jar)) {
+                path.add(file.toUri().toURL());
+            }
         }
-        System.exit((Integer) runIn(new URL[] {self.toUri().toURL(), framework.toUri().toURL()},
+        System.exit((Integer) runIn(path.toArray(URL[]::new),
                 "org.kea4j.launch.FrameworkRunner", new Class<?>[] {Path.class, Properties.class, String[].class},
                 new Object[] {self, launch, args}));
     }
@@ -158,15 +160,23 @@ public final class Main {
         }
     }
 
-    /** The framework jar of the {@code Embedded-Runpath} (a class loader needs a file). */
-    private static Path extractFramework(JarFile jar) throws IOException {
+    /**
+     * The jars of the {@code Embedded-Runpath} as files (a class loader needs files): the OSGi framework, and SLF4J
+     * with logback, whose packages the framework's system bundle exports (bnd's own launcher, also there, is left
+     * out).
+     */
+    private static List<Path> extractRunpath(JarFile jar) throws IOException {
         String runpath = jar.getManifest().getMainAttributes().getValue("Embedded-Runpath");
+        List<Path> files = new ArrayList<>();
         for (String path : runpath == null ? new String[0] : runpath.split(",")) {
-            if (path.contains("felix.framework")) {
-                return extract(jar, path.strip());
+            if (!path.contains("biz.aQute.launcher")) {
+                files.add(extract(jar, path.strip()));
             }
         }
-        throw new IOException("no OSGi framework in the jar's Embedded-Runpath: " + runpath);
+        if (files.stream().noneMatch(file -> file.getFileName().toString().contains("felix.framework"))) {
+            throw new IOException("no OSGi framework in the jar's Embedded-Runpath: " + runpath);
+        }
+        return files;
     }
 
     /** An embedded jar as a file: copied once to the temporary folder, named by its size and CRC, then reused. */
