@@ -17,9 +17,10 @@ import java.util.jar.JarFile;
 
 /**
  * The entry point of {@code kea4j.jar} (its {@code Main-Class}), on the JDK alone: it finds the OSGi framework,
- * SLF4J and logback embedded in the jar, puts them on a class loader of their own, and hands over to {@link FrameworkRunner}, which
- * starts the framework and the bundles as {@code launcher.properties} (written by bnd's export) lists them. It
- * replaces bnd's launcher, which cannot start on Java 24 and later (it sets a system-wide security policy).
+ * SLF4J and logback embedded in the jar, puts them on a class loader of their own, and hands over to
+ * {@link FrameworkRunner}, which starts the framework and the bundles as {@code launcher.properties} (written by
+ * bnd's export) lists them. It replaces bnd's launcher, which cannot start on Java 24 and later (it sets a
+ * system-wide security policy).
  * {@code ctl} runs without the framework ({@link Ctl}).
  */
 public final class Main {
