@@ -63,6 +63,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 JAR = os.path.join(ROOT, "cnf", "target", "kea4j.jar")
 LAUNCHER = os.path.join(ROOT, "cnf", "target", "bin", "kea4j")
 HZ = os.sysconf("SC_CLK_TCK")
+SERVER_CORE, PERFDHCP_CORE = 0, 1  # the servers run on one core, perfdhcp on the other
 TAG = "b%d" % os.getpid()
 CLI = TAG + "c"
 
@@ -219,7 +220,7 @@ def config(family, lease_database, link, severity="WARN", extra=""):
 
 
 def perfdhcp(family, rate, seconds, options, link):
-    command = ["ip", "netns", "exec", CLI, "taskset", "-c", "1", "perfdhcp", "-%d" % family, "-l", link.vc,
+    command = ["ip", "netns", "exec", CLI, "taskset", "-c", str(PERFDHCP_CORE), "perfdhcp", "-%d" % family, "-l", link.vc,
                "-r", str(rate), "-p", str(seconds), "-R", "16000000"]
     half, tenth = max(1, rate // 2), max(1, rate // 10)
     command += [o.format(half=half, tenth=tenth) for o in options]
@@ -283,7 +284,7 @@ class Server:
         else:
             command = ["kea-dhcp%d" % family, "-c", path]
         with open(self.log, "w") as out:
-            self.process = subprocess.Popen(["ip", "netns", "exec", self.link.ns, "taskset", "-c", "0"] + command,
+            self.process = subprocess.Popen(["ip", "netns", "exec", self.link.ns, "taskset", "-c", str(SERVER_CORE)] + command,
                                             stdout=out, stderr=subprocess.STDOUT, env=env)
         self.pid = self.process.pid  # ip netns exec and taskset exec the server: the same process
 
@@ -553,7 +554,7 @@ def measured_run(server, family, rate, args, options, completing):
     drops_before = socket_drops(server.link.ns), socket_drops(CLI)
     reloads = reloading(server, args.libreload, args.seconds) if args.libreload else None
     capture = Capture(family, server.link, args.work) if args.turnaround else None
-    tracing = Holds(server.pid, 0) if args.holds else None
+    tracing = Holds(server.pid, SERVER_CORE) if args.holds else None
     figures = parse(perfdhcp(family, rate, args.seconds, options, server.link), completing)
     ticks = cpu_ticks(server.pid) - before
     figures["cpu"] = ticks * 1e6 / HZ / figures["completed"] if figures["completed"] else 0.0
@@ -774,13 +775,14 @@ def report(rows, memory, args):
     print()
     if args.cold:
         print("medians of %d runs of %d s, each begun when a freshly started server logged DHCPn_STARTED; "
-              "server on core 0, perfdhcp on core 1; %s" % (args.runs, args.seconds, time.strftime("%Y-%m-%d")))
+              "server on core %d, perfdhcp on core %d; %s"
+              % (args.runs, args.seconds, SERVER_CORE, PERFDHCP_CORE, time.strftime("%Y-%m-%d")))
     else:
-        print("medians of %d runs of %d s, after a 2 x %d s warm-up%s; both servers on core 0, taking turns, "
-              "perfdhcp on core 1; %s"
+        print("medians of %d runs of %d s, after a 2 x %d s warm-up%s; both servers on core %d, taking turns, "
+              "perfdhcp on core %d; %s"
               % (args.runs, args.seconds, args.warmup,
                  ", libreload %d times in every run" % args.libreload if args.libreload else "",
-                 time.strftime("%Y-%m-%d")))
+                 SERVER_CORE, PERFDHCP_CORE, time.strftime("%Y-%m-%d")))
     head = "%8s %8s %8s %8s %8s" % ("rate/s", "lost", "avg ms", "max ms", "CPU us")
     print("%-9s %-18s %7s | kea4j %s | Kea 2.2 %s | CPU ratio | max-delay ratio"
           % ("mode", "back end", "offered", head, head))
