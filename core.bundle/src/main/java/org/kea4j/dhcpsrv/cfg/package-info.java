@@ -4,5 +4,5 @@
  * parsing of their elements. The records here implement the read-only views of {@code org.kea4j.dhcpsrv}.
  * Exported with the mandatory attribute {@code kea4j=engine}.
  */
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.kea4j.dhcpsrv.cfg;

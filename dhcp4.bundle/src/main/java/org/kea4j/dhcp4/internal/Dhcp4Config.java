@@ -44,7 +44,8 @@ record Dhcp4Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Sub
         List<Reservation4Config> globalReservations, Inet4Address nextServer,
         List<String> hostReservationIds, Map<String, Object> dhcpDdns, List<HooksLibraryConfig> hooksLibraries,
         ServerControlSockets controlSockets, List<LoggerConfig> loggers, int port, List<DbAccess> hostDatabases,
-        org.kea4j.dhcpsrv.cfg.DhcpConfigElements.MultiThreading multiThreading) {
+        org.kea4j.dhcpsrv.cfg.DhcpConfigElements.MultiThreading multiThreading)
+        implements org.kea4j.dhcpsrv.cfg.ServerSection.Config {
 
     /** The standard DHCPv4 server port. */
     static final int DEFAULT_PORT = 67;

@@ -32,7 +32,7 @@ import org.kea4j.dhcpsrv.alloc.ReclamationTimers;
  * configuration is swapped in with one volatile write; the sockets are reopened only when the interfaces
  * or the port changed, and a port another process holds fails the configuration.
  */
-final class Dhcp4Server implements AutoCloseable {
+final class Dhcp4Server implements org.kea4j.dhcpsrv.cfg.ServerSection.Server<Dhcp4Runtime> {
 
     private final Dhcp4Srv srv;
     private final java.util.function.BooleanSupplier serving;
@@ -63,7 +63,8 @@ final class Dhcp4Server implements AutoCloseable {
     }
 
     /** The configuration the workers use now, or null. */
-    Dhcp4Runtime runtime() {
+    @Override
+    public Dhcp4Runtime runtime() {
         return runtime;
     }
 
@@ -72,7 +73,8 @@ final class Dhcp4Server implements AutoCloseable {
      *
      * @throws ConfigException when another process holds the port: the sockets before stay
      */
-    void listen(Dhcp4Runtime next) throws ConfigException {
+    @Override
+    public void listen(Dhcp4Runtime next) throws ConfigException {
         next.config().interfaces().logActivation(Dhcp4Section.LOGGER_ROOT, true);
         int port = next.config().port();
         List<ListenSocket> wanted = new ArrayList<>();
@@ -83,17 +85,20 @@ final class Dhcp4Server implements AutoCloseable {
     }
 
     /** Puts back the sockets of the configuration before (a configuration failed after its sockets opened). */
-    void revertSockets() {
+    @Override
+    public void revertSockets() {
         sockets.revert();
     }
 
     /** Reclaims every expired lease now ({@code leases-reclaim}); returns how many. */
-    int reclaimNow(boolean remove) throws Exception {
+    @Override
+    public int reclaimNow(boolean remove) throws Exception {
         return timers.reclaimNow(remove);
     }
 
     /** Swaps in a configuration whose sockets are open, and reschedules the timers. */
-    synchronized void apply(Dhcp4Runtime next) {
+    @Override
+    public synchronized void apply(Dhcp4Runtime next) {
         runtime = next;
         timers.schedule(next.config().expiration());
         workers.resize(next.config().multiThreading().workerThreads(), next.config().multiThreading().queueLimit());

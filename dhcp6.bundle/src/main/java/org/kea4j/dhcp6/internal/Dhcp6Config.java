@@ -45,7 +45,8 @@ record Dhcp6Config(InterfacesConfig interfaces, DbAccess leaseDatabase, List<Sub
         List<Reservation6Config> globalReservations, List<Integer> relaySuppliedOptions, String dataDirectory,
         Map<String, Object> dhcpDdns, List<HooksLibraryConfig> hooksLibraries,
         ServerControlSockets controlSockets, List<LoggerConfig> loggers, int port, List<DbAccess> hostDatabases,
-        org.kea4j.dhcpsrv.cfg.DhcpConfigElements.MultiThreading multiThreading) {
+        org.kea4j.dhcpsrv.cfg.DhcpConfigElements.MultiThreading multiThreading)
+        implements org.kea4j.dhcpsrv.cfg.ServerSection.Config {
 
     /** The standard DHCPv6 server port. */
     static final int DEFAULT_PORT = 547;

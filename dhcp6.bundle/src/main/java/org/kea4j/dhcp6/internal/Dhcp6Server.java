@@ -37,7 +37,7 @@ import org.kea4j.dhcpsrv.alloc.ReclamationTimers;
  * (ff02::1:2) and one on each of its addresses (so that every datagram's destination is known: multicast,
  * link-local or unicast), the workers, and the reclamation timers.
  */
-final class Dhcp6Server implements AutoCloseable {
+final class Dhcp6Server implements org.kea4j.dhcpsrv.cfg.ServerSection.Server<Dhcp6Runtime> {
 
     static final InetAddress ALL_DHCP_RELAY_AGENTS_AND_SERVERS = parse("ff02::1:2");
 
@@ -74,7 +74,8 @@ final class Dhcp6Server implements AutoCloseable {
         }
     }
 
-    Dhcp6Runtime runtime() {
+    @Override
+    public Dhcp6Runtime runtime() {
         return runtime;
     }
 
@@ -83,7 +84,8 @@ final class Dhcp6Server implements AutoCloseable {
      *
      * @throws ConfigException when another process holds the port: the sockets before stay
      */
-    void listen(Dhcp6Runtime next) throws ConfigException {
+    @Override
+    public void listen(Dhcp6Runtime next) throws ConfigException {
         next.config().interfaces().logActivation(Dhcp6Section.LOGGER_ROOT, false);
         int port = next.config().port();
         List<ListenSocket> wanted = new ArrayList<>();
@@ -104,17 +106,20 @@ final class Dhcp6Server implements AutoCloseable {
     }
 
     /** Puts back the sockets of the configuration before (a configuration failed after its sockets opened). */
-    void revertSockets() {
+    @Override
+    public void revertSockets() {
         sockets.revert();
     }
 
     /** Reclaims every expired lease now ({@code leases-reclaim}); returns how many. */
-    int reclaimNow(boolean remove) throws Exception {
+    @Override
+    public int reclaimNow(boolean remove) throws Exception {
         return timers.reclaimNow(remove);
     }
 
     /** Swaps in a configuration whose sockets are open, and reschedules the timers. */
-    synchronized void apply(Dhcp6Runtime next) {
+    @Override
+    public synchronized void apply(Dhcp6Runtime next) {
         answerFrom = answerAddresses(next.listens());
         runtime = next;
         timers.schedule(next.config().expiration());
