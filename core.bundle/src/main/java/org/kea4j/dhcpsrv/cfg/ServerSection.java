@@ -125,8 +125,10 @@ public abstract class ServerSection<C extends ServerSection.Config, R, S extends
     /**
      * @param universe 4 or 6
      * @param events   the family's logger and messages about the configuration's life
+     * @param messages the family's messages about its configuration and server
      * @param defaults Kea 2.2's global defaults of the family (its {@code config-get} of a configuration that sets
      *                 none)
+     * @param services what the family's component was given
      * @param context  the family's bundle: the version the server logs is core's {@code Kea4j-Version}, else this
      *                 bundle's
      */
