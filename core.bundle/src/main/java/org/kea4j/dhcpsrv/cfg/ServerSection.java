@@ -180,13 +180,8 @@ public abstract class ServerSection<C extends ServerSection.Config, R, S extends
     }
 
     /** The running server, or null before the first configuration. */
-    protected final synchronized S server() {
+    private synchronized S server() {
         return server;
-    }
-
-    /** The running configuration, or null. */
-    protected final C current() {
-        return current.get();
     }
 
     @Override
