@@ -58,6 +58,10 @@ public abstract class ServerSection<C extends ServerSection.Config, R, S extends
 
         List<OptionDefConfig> optionDefs();
 
+        DhcpConfigElements.Expiration expiration();
+
+        DhcpConfigElements.MultiThreading multiThreading();
+
         /** The {@code dhcp-ddns} map as given (empty: DDNS off). */
         Map<String, Object> dhcpDdns();
 

@@ -17,33 +17,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.kea4j.config.ConfigException;
-import org.kea4j.log.KeaLogger;
-import org.kea4j.log.MessageDef;
-import org.kea4j.log.MessageId;
 
 class ServerSocketsTest {
 
-    private enum TestMessages implements MessageId {
-        TEST_OPEN_SOCKET(MessageDef.info("opening sockets on port %1")),
-        TEST_OPEN_SOCKET_FAIL(MessageDef.warn("failed to open socket: %1")),
-        TEST_NO_SOCKETS_OPEN(MessageDef.warn("no socket open")),
-        TEST_PACKET_RECEIVE_FAIL(MessageDef.error("error on attempt to receive packet: %1"));
-
-        private final MessageDef def;
-
-        TestMessages(MessageDef def) {
-            this.def = def;
-        }
-
-        @Override
-        public MessageDef def() {
-            return def;
-        }
-    }
-
-    private static final ServerSockets.Messages MESSAGES = new ServerSockets.Messages(KeaLogger.get("test.sockets"),
-            TestMessages.TEST_OPEN_SOCKET, TestMessages.TEST_OPEN_SOCKET_FAIL, TestMessages.TEST_NO_SOCKETS_OPEN,
-            TestMessages.TEST_PACKET_RECEIVE_FAIL);
+    private static final ServerSockets.Messages MESSAGES = TestSocketMessages.MESSAGES;
 
     private static Iface loopback() {
         return Iface.detect().stream().filter(Iface::loopback).findFirst().orElseThrow();

@@ -45,7 +45,8 @@ import org.kea4j.dhcpsrv.cfg.SubnetCollection;
 record Dhcp4Runtime(Dhcp4Config config, ConfiguredOptions globalOptions, List<SubnetScope> subnets,
         Map<String, ClassScope> classes, HostReservations4 hosts, Map<Reservation4Config, ConfiguredOptions> hostOptions,
         List<InterfacesConfig.Listen> listens, Set<Inet4Address> ownAddresses, SubnetCollection<Subnet4, Subnet4Config> collection,
-        OptionDefinitions definitions) {
+        OptionDefinitions definitions)
+        implements org.kea4j.dhcpsrv.cfg.RunningServer.Runtime {
 
     private static final org.kea4j.log.KeaLogger LOG = org.kea4j.log.KeaLogger.forSubsystem("hosts");
 

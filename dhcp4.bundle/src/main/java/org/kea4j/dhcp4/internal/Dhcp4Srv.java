@@ -81,7 +81,7 @@ import org.kea4j.log.KeaLogger;
  * through every DHCPv4 hook point. Stateless apart from the allocation engine: the configuration comes
  * with each call, so a reconfiguration never stops it.
  */
-final class Dhcp4Srv {
+final class Dhcp4Srv implements org.kea4j.dhcpsrv.cfg.RunningServer.Pipeline<Dhcp4Runtime> {
 
     static final KeaLogger LOG = KeaLogger.get(Dhcp4Section.LOGGER_ROOT + ".dhcp4");
     private static final KeaLogger PACKETS = KeaLogger.get(Dhcp4Section.LOGGER_ROOT + ".packets");
@@ -131,7 +131,8 @@ final class Dhcp4Srv {
     }
 
     /** A datagram arrived while the service is disabled ({@code dhcp-disable}): counted as received and dropped. */
-    void serviceDisabled() {
+    @Override
+    public void serviceDisabled() {
         packets.received();
         packets.dropped();
     }
@@ -140,7 +141,8 @@ final class Dhcp4Srv {
      * A datagram was dropped before it reached the pipeline: the workers could not keep up (pushed out of the full
      * queue by a newer one, or it waited too long).
      */
-    void queueFull() {
+    @Override
+    public void queueFull() {
         if (packets.queueFull()) {
             LOG.log(Dhcp4Messages.DHCP4_PACKET_QUEUE_FULL);
         }
@@ -153,6 +155,16 @@ final class Dhcp4Srv {
     /** The hooks this server's packets call. */
     HooksManager hooks() {
         return hooks;
+    }
+
+    @Override
+    public void configured(Dhcp4Runtime runtime, LeaseMgr leases) {
+        engine.configured(runtime.subnetList(), leases);
+    }
+
+    @Override
+    public boolean hooksLoaded() {
+        return !hooks.libraries().isEmpty();
     }
 
     /**

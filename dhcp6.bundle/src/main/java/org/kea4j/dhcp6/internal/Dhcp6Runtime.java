@@ -44,7 +44,8 @@ import org.kea4j.dhcpsrv.cfg.SubnetCollection;
 record Dhcp6Runtime(Dhcp6Config config, ConfiguredOptions globalOptions, List<SubnetScope> subnets,
         Map<String, ConfiguredOptions> classes, HostReservations6 hosts, Map<Reservation6Config, ConfiguredOptions> hostOptions,
         List<InterfacesConfig.Listen> listens, Map<String, List<Inet6Address>> unicast, Duid serverId,
-        SubnetCollection<Subnet6, Subnet6Config> collection, OptionDefinitions definitions) {
+        SubnetCollection<Subnet6, Subnet6Config> collection, OptionDefinitions definitions)
+        implements org.kea4j.dhcpsrv.cfg.RunningServer.Runtime {
 
     private static final org.kea4j.log.KeaLogger LOG = org.kea4j.log.KeaLogger.forSubsystem("hosts");
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.kea4j.config.ConfigException;
 import org.kea4j.dhcp.Pkt6;
@@ -29,41 +30,31 @@ import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
 import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
 import org.kea4j.dhcpsrv.alloc.LeaseReclamation6;
-import org.kea4j.dhcp.transport.PacketWorkers;
-import org.kea4j.dhcpsrv.alloc.ReclamationTimers;
+import org.kea4j.dhcpsrv.cfg.RunningServer;
 
 /**
- * The running DHCPv6 server: on each configured interface a socket on All_DHCP_Relay_Agents_and_Servers
- * (ff02::1:2) and one on each of its addresses (so that every datagram's destination is known: multicast,
- * link-local or unicast), the workers, and the reclamation timers.
+ * The running DHCPv6 server ({@link RunningServer}): on each configured interface a socket on
+ * All_DHCP_Relay_Agents_and_Servers (ff02::1:2) and one on each of its addresses (so that every datagram's
+ * destination is known: multicast, link-local or unicast).
  */
-final class Dhcp6Server implements org.kea4j.dhcpsrv.cfg.ServerSection.Server<Dhcp6Runtime> {
+final class Dhcp6Server extends RunningServer<Dhcp6Runtime> {
 
     static final InetAddress ALL_DHCP_RELAY_AGENTS_AND_SERVERS = parse("ff02::1:2");
 
     private final Dhcp6Srv srv;
-    private final java.util.function.BooleanSupplier serving;
-    private final Supplier<Optional<LeaseMgr>> leaseMgr;
-    private final PacketWorkers workers;
-    private final ReclamationTimers timers;
-    private volatile Dhcp6Runtime runtime;
     /** By interface name, the (scoped) address replies to what the multicast socket received go out from. */
     private volatile Map<String, InetAddress> answerFrom = Map.of();
-    private final ServerSockets sockets;
 
     /**
      * @param serving whether the service is enabled ({@code dhcp-disable}): what arrives while it is not is dropped
      */
     Dhcp6Server(Dhcp6Srv srv, LeaseReclamation6 reclamation, Supplier<Optional<LeaseMgr>> leaseMgr, int workerCount,
-            java.util.function.BooleanSupplier serving) {
+            BooleanSupplier serving) {
+        super(Dhcp6Section.LOGGER_ROOT, srv, reclamation, leaseMgr, workerCount, serving,
+                why -> Dhcp6Srv.LOG.log(DHCP6_LEASE_DATABASE_TIMERS_EXEC_FAIL, why),
+                new ServerSockets.Messages(Dhcp6Srv.LOG, DHCP6_OPEN_SOCKET, DHCP6_OPEN_SOCKET_FAIL,
+                        DHCP6_NO_SOCKETS_OPEN, DHCP6_PACKET_RECEIVE_FAIL));
         this.srv = srv;
-        this.serving = serving;
-        this.leaseMgr = leaseMgr;
-        this.workers = new PacketWorkers("kea-dhcp6-worker", workerCount, srv::queueFull);
-        this.timers = new ReclamationTimers("kea-dhcp6-reclaim", leaseMgr, reclamation,
-                why -> Dhcp6Srv.LOG.log(DHCP6_LEASE_DATABASE_TIMERS_EXEC_FAIL, why));
-        this.sockets = new ServerSockets("kea-dhcp6-io", this::received, new ServerSockets.Messages(Dhcp6Srv.LOG,
-                DHCP6_OPEN_SOCKET, DHCP6_OPEN_SOCKET_FAIL, DHCP6_NO_SOCKETS_OPEN, DHCP6_PACKET_RECEIVE_FAIL));
     }
 
     private static InetAddress parse(String text) {
@@ -72,11 +63,6 @@ final class Dhcp6Server implements org.kea4j.dhcpsrv.cfg.ServerSection.Server<Dh
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Override
-    public Dhcp6Runtime runtime() {
-        return runtime;
     }
 
     /**
@@ -105,29 +91,11 @@ final class Dhcp6Server implements org.kea4j.dhcpsrv.cfg.ServerSection.Server<Dh
         sockets.listen(wanted);
     }
 
-    /** Puts back the sockets of the configuration before (a configuration failed after its sockets opened). */
-    @Override
-    public void revertSockets() {
-        sockets.revert();
-    }
-
-    /** Reclaims every expired lease now ({@code leases-reclaim}); returns how many. */
-    @Override
-    public int reclaimNow(boolean remove) throws Exception {
-        return timers.reclaimNow(remove);
-    }
-
-    /** Swaps in a configuration whose sockets are open, and reschedules the timers. */
+    /** Swaps in a configuration whose sockets are open, with the addresses its replies go out from. */
     @Override
     public synchronized void apply(Dhcp6Runtime next) {
         answerFrom = answerAddresses(next.listens());
-        runtime = next;
-        timers.schedule(next.config().expiration());
-        workers.resize(next.config().multiThreading().workerThreads(), next.config().multiThreading().queueLimit());
-        srv.engine().configured(next.subnetList(), leaseMgr.get().orElse(null));
-        boolean waitForNothing = org.kea4j.dhcpsrv.cfg.DhcpConfigElements.packetsWaitForNothing(
-                next.config().multiThreading(), next.config().leaseDatabase(), next.config().hostDatabases());
-        workers.handleDirectlyWhen(() -> waitForNothing && srv.hooks().libraries().isEmpty());
+        super.apply(next);
     }
 
     /**
@@ -146,23 +114,11 @@ final class Dhcp6Server implements org.kea4j.dhcpsrv.cfg.ServerSection.Server<Dh
         }
     }
 
-    private void received(Datagram d) {
-        if (!serving.getAsBoolean()) {
-            srv.serviceDisabled();
-            return;
-        }
-        workers.submit(() -> process(d));
-    }
-
-    void process(Datagram d) {
-        Dhcp6Runtime rt = runtime;
-        Optional<LeaseMgr> lm = leaseMgr.get();
-        if (rt == null || lm.isEmpty()) {
-            return;
-        }
+    @Override
+    protected void handle(Datagram d, Dhcp6Runtime rt, LeaseMgr leases) {
         Pkt6 query = d.addressing(new Pkt6(d.data(), d.data().length));
         workers.asClient(clientHash(d), () -> {
-            Dhcp6Srv.Reply reply = srv.handle(query, rt, lm.get());
+            Dhcp6Srv.Reply reply = srv.handle(query, rt, leases);
             if (reply != null) {
                 send(reply, d);
             }
@@ -211,13 +167,5 @@ final class Dhcp6Server implements org.kea4j.dhcpsrv.cfg.ServerSection.Server<Dh
             }
         }
         return addresses.stream().findFirst();
-    }
-
-    @Override
-    public synchronized void close() {
-        sockets.close();
-        timers.close();
-        workers.close();
-        runtime = null;
     }
 }

@@ -87,7 +87,7 @@ import org.kea4j.log.KeaLogger;
  * The DHCPv6 packet pipeline (Kea's {@code Dhcpv6Srv}): from received bytes to the response's bytes,
  * through every DHCPv6 hook point.
  */
-final class Dhcp6Srv {
+final class Dhcp6Srv implements org.kea4j.dhcpsrv.cfg.RunningServer.Pipeline<Dhcp6Runtime> {
 
     static final KeaLogger LOG = KeaLogger.get(Dhcp6Section.LOGGER_ROOT + ".dhcp6");
     private static final KeaLogger PACKETS = KeaLogger.get(Dhcp6Section.LOGGER_ROOT + ".packets");
@@ -133,7 +133,8 @@ final class Dhcp6Srv {
     }
 
     /** A datagram arrived while the service is disabled ({@code dhcp-disable}): counted as received and dropped. */
-    void serviceDisabled() {
+    @Override
+    public void serviceDisabled() {
         packets.received();
         packets.dropped();
     }
@@ -142,7 +143,8 @@ final class Dhcp6Srv {
      * A datagram was dropped before it reached the pipeline: the workers could not keep up (pushed out of the full
      * queue by a newer one, or it waited too long).
      */
-    void queueFull() {
+    @Override
+    public void queueFull() {
         if (packets.queueFull()) {
             LOG.log(Dhcp6Messages.DHCP6_PACKET_QUEUE_FULL);
         }
@@ -155,6 +157,16 @@ final class Dhcp6Srv {
     /** The hooks this server's packets call. */
     HooksManager hooks() {
         return hooks;
+    }
+
+    @Override
+    public void configured(Dhcp6Runtime runtime, LeaseMgr leases) {
+        engine.configured(runtime.subnetList(), leases);
+    }
+
+    @Override
+    public boolean hooksLoaded() {
+        return !hooks.libraries().isEmpty();
     }
 
     /** Runs one received message through the pipeline; null when nothing is sent. */
