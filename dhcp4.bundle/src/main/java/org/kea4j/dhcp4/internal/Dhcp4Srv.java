@@ -152,11 +152,6 @@ final class Dhcp4Srv implements org.kea4j.dhcpsrv.cfg.RunningServer.Pipeline<Dhc
         return engine;
     }
 
-    /** The hooks this server's packets call. */
-    HooksManager hooks() {
-        return hooks;
-    }
-
     @Override
     public void configured(Dhcp4Runtime runtime, LeaseMgr leases) {
         engine.configured(runtime.subnetList(), leases);

@@ -154,11 +154,6 @@ final class Dhcp6Srv implements org.kea4j.dhcpsrv.cfg.RunningServer.Pipeline<Dhc
         return engine;
     }
 
-    /** The hooks this server's packets call. */
-    HooksManager hooks() {
-        return hooks;
-    }
-
     @Override
     public void configured(Dhcp6Runtime runtime, LeaseMgr leases) {
         engine.configured(runtime.subnetList(), leases);
