@@ -36,6 +36,22 @@ public abstract class Pkt {
         this.remoteAddress = unspecified;
     }
 
+    /** The message type (DHCPv4's option 53, DHCPv6's msg-type); -1 for a DHCPv4 packet without a valid one. */
+    public abstract int getType();
+
+    /** The message type's name ({@code DHCPDISCOVER}, {@code SOLICIT}). */
+    public abstract String getName();
+
+    /**
+     * Parses {@link #rawData()} into the packet's fields and options.
+     *
+     * @throws PacketParseException when the bytes are not a packet of this family
+     */
+    public abstract void unpack() throws PacketParseException;
+
+    /** Writes the packet in wire form and keeps it as {@link #buffer()}; returns it. */
+    public abstract byte[] pack();
+
     /** The bytes as received (before parsing); a {@code buffer*_receive} callout may replace them. */
     public byte[] rawData() {
         return rawData == null ? null : rawData.clone();

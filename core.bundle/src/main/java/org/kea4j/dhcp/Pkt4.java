@@ -107,6 +107,7 @@ public final class Pkt4 extends Pkt {
      * @throws PacketParseException when the data is not a DHCPv4 packet: too short, bad cookie, truncated
      *                              option, or an option whose payload does not fit its definition
      */
+    @Override
     public void unpack() throws PacketParseException {
         byte[] d = rawData;
         if (d == null) {
@@ -221,6 +222,7 @@ public final class Pkt4 extends Pkt {
      * Writes the packet to wire form and keeps it as {@link #buffer()}. Option 53 comes first and option
      * 82 last, the rest by code; an option over 255 bytes is split into several (RFC 3396).
      */
+    @Override
     public byte[] pack() {
         int size = HEADER_LENGTH + 4 + 1;
         for (int o = 0; o < options.size(); o++) {
@@ -312,6 +314,7 @@ public final class Pkt4 extends Pkt {
     }
 
     /** The message type (option 53), or -1 when absent or malformed. */
+    @Override
     public int getType() {
         Option t = options.get(Options4.MESSAGE_TYPE);
         return t == null || t.length() != 1 ? -1 : t.uint8();
@@ -323,6 +326,7 @@ public final class Pkt4 extends Pkt {
     }
 
     /** The name of the message type ({@code DHCPDISCOVER}), {@code UNKNOWN} when out of range. */
+    @Override
     public String getName() {
         return typeName(getType());
     }

@@ -130,6 +130,7 @@ public final class Pkt6 extends Pkt {
      *
      * @throws PacketParseException when it is not a DHCPv6 message
      */
+    @Override
     public void unpack() throws PacketParseException {
         byte[] d = rawData;
         if (d == null) {
@@ -182,6 +183,7 @@ public final class Pkt6 extends Pkt {
      * Writes the message to wire form, wrapped in one RELAY-REPL per relay (outermost first), and keeps it as
      * {@link #buffer()}.
      */
+    @Override
     public byte[] pack() {
         byte[] inner = packMessage(type, transid, options);
         for (int i = relays.size() - 1; i >= 0; i--) {
@@ -229,6 +231,7 @@ public final class Pkt6 extends Pkt {
 
     // ------------------------------------------------------------------ fields and options
 
+    @Override
     public int getType() {
         return type;
     }
@@ -238,6 +241,7 @@ public final class Pkt6 extends Pkt {
     }
 
     /** The name of the message type ({@code SOLICIT}). */
+    @Override
     public String getName() {
         return typeName(type);
     }

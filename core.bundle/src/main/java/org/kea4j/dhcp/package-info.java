@@ -3,5 +3,5 @@
  * options (as Kea's {@code libdhcp}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package org.kea4j.dhcp;

@@ -1,6 +1,7 @@
 package org.kea4j.dhcp.transport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.kea4j.log.LogLines.messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
@@ -21,35 +21,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kea4j.core.internal.dhcpsrv.DhcpsrvMessages;
 import org.kea4j.log.KeaLogger;
-import org.slf4j.LoggerFactory;
+import org.kea4j.log.LogLines;
 
 class RehearsalTest {
 
-    private final List<Runnable> detach = new ArrayList<>();
-
-    /** The lines written to a logger from now on. */
-    private ListAppender<ILoggingEvent> lines(String name) {
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        Logger logger = (Logger) LoggerFactory.getLogger(name);
-        logger.addAppender(appender);
-        detach.add(() -> logger.detachAppender(appender));
-        return appender;
-    }
+    private final LogLines logs = new LogLines();
 
     @AfterEach
-    void detach() {
-        detach.forEach(Runnable::run);
-    }
-
-    private static List<String> messages(ListAppender<ILoggingEvent> appender) {
-        return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    void detachAppenders() {
+        logs.close();
     }
 
     @Test
     void runsTheExchangesQuietlyThenDeletesItsDirectory() {
-        ListAppender<ILoggingEvent> inner = lines("rehearsal-test");
-        ListAppender<ILoggingEvent> summary = lines(KeaLogger.processRoot() + ".dhcpsrv");
+        ListAppender<ILoggingEvent> inner = logs.of("rehearsal-test");
+        ListAppender<ILoggingEvent> summary = logs.of(KeaLogger.processRoot() + ".dhcpsrv");
         KeaLogger log = KeaLogger.get("rehearsal-test");
         List<Integer> clients = new ArrayList<>();
         AtomicReference<Path> directory = new AtomicReference<>();
@@ -76,7 +62,7 @@ class RehearsalTest {
 
     @Test
     void aRehearsalThatFailsIsLoggedAndTheStartGoesOn() {
-        ListAppender<ILoggingEvent> summary = lines(KeaLogger.processRoot() + ".dhcpsrv");
+        ListAppender<ILoggingEvent> summary = logs.of(KeaLogger.processRoot() + ".dhcpsrv");
         int done = Rehearsal.run("TEST", 10, (dir, closeAfter) -> client -> {
             if (client == 3) {
                 throw new IllegalArgumentException("client 3 broke");
@@ -90,7 +76,7 @@ class RehearsalTest {
 
     @Test
     void whatTheSetupOpenedIsClosedLastFirstEvenWhenTheSetupFails() {
-        ListAppender<ILoggingEvent> summary = lines(KeaLogger.processRoot() + ".dhcpsrv");
+        ListAppender<ILoggingEvent> summary = logs.of(KeaLogger.processRoot() + ".dhcpsrv");
         List<String> closed = new ArrayList<>();
         int done = Rehearsal.run("TEST", 10, (dir, closeAfter) -> {
             closeAfter.push(() -> closed.add("leases"));

@@ -52,13 +52,13 @@ import org.kea4j.dhcp.HWAddr;
 import org.kea4j.dhcp.Hex;
 import org.kea4j.dhcp.Option;
 import org.kea4j.dhcp.Options4;
-import org.kea4j.dhcp.PacketParseException;
 import org.kea4j.dhcp.Pkt4;
 import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.alloc.AllocEngine4;
 import org.kea4j.dhcpsrv.cfg.ClientClassification;
 import org.kea4j.dhcpsrv.alloc.ClientContext4;
 import org.kea4j.dhcpsrv.cfg.ConfiguredOptions;
+import org.kea4j.dhcpsrv.cfg.PacketPipeline;
 import org.kea4j.dhcpsrv.HostIdentifier;
 import org.kea4j.dhcpsrv.alloc.HostReservations4;
 import org.kea4j.dhcpsrv.Lease4;
@@ -78,39 +78,34 @@ import org.kea4j.log.KeaLogger;
 
 /**
  * The DHCPv4 packet pipeline (Kea's {@code Dhcpv4Srv}): from received bytes to the response's bytes,
- * through every DHCPv4 hook point. Stateless apart from the allocation engine: the configuration comes
- * with each call, so a reconfiguration never stops it.
+ * through every DHCPv4 hook point; the steps DHCPv6 shares are {@link PacketPipeline}'s. Stateless apart from the
+ * allocation engine: the configuration comes with each call, so a reconfiguration never stops it.
  */
-final class Dhcp4Srv implements org.kea4j.dhcpsrv.cfg.RunningServer.Pipeline<Dhcp4Runtime> {
+final class Dhcp4Srv extends PacketPipeline<Pkt4, Dhcp4Runtime, Dhcp4Srv.Reply> {
 
     static final KeaLogger LOG = KeaLogger.get(Dhcp4Section.LOGGER_ROOT + ".dhcp4");
     private static final KeaLogger PACKETS = KeaLogger.get(Dhcp4Section.LOGGER_ROOT + ".packets");
     private static final KeaLogger LEASES = KeaLogger.get(Dhcp4Section.LOGGER_ROOT + ".leases");
     private static final KeaLogger HOOKS = KeaLogger.get(Dhcp4Section.LOGGER_ROOT + ".hooks");
+    private static final HookPoints<Pkt4> HOOK_POINTS = new HookPoints<>(Dhcp4Hooks.BUFFER4_RECEIVE,
+            Dhcp4Hooks.PKT4_RECEIVE, Dhcp4Hooks.PKT4_SEND, Dhcp4Hooks.BUFFER4_SEND, QUERY4, RESPONSE4);
+    private static final Messages MESSAGES = new Messages(Dhcp4Messages.DHCP4_PACKET_QUEUE_FULL,
+            DHCP4_HOOK_BUFFER_RCVD_SKIP, DHCP4_PACKET_PARSE_FAIL, DHCP4_PACKET_PROCESS_FAIL,
+            DHCP4_HOOK_PACKET_RCVD_SKIP, DHCP4_HOOK_PACKET_SEND_SKIP, DHCP4_HOOK_BUFFER_SEND_SKIP, DHCP4_RESPONSE_DATA);
     private static final Inet4Address ZERO = Addresses.fromLong(0);
     private static final Inet4Address BROADCAST = Addresses.fromLong(0xFFFF_FFFFL);
     /** Basic options sent whenever they are configured (Kea 2.x's list). */
     private static final int[] BASIC_OPTIONS = {Options4.SUBNET_MASK, Options4.ROUTERS, Options4.DOMAIN_NAME_SERVERS,
         Options4.HOST_NAME, Options4.DOMAIN_NAME, Options4.BROADCAST_ADDRESS};
 
-    private final HooksManager hooks;
-    private final Hook buffer4Receive;
-    private final Hook pkt4Receive;
     private final Hook subnet4Select;
     private final Hook lease4Release;
     private final Hook lease4Decline;
-    private final Hook pkt4Send;
-    private final Hook buffer4Send;
     private final AllocEngine4 engine;
-    private final PacketStatistics packets;
-    /**
-     * Packets no subnet serves are logged at most once a second: a flood of them writes no line per packet (each
-     * is counted in pkt4-receive-drop).
-     */
-    private final org.kea4j.dhcp.transport.RateLimit noSubnetReport = new org.kea4j.dhcp.transport.RateLimit(1_000);
 
     /** What to send and where. */
-    record Reply(Pkt4 packet, byte[] data, String iface, InetAddress destination, int port) {
+    record Reply(Pkt4 packet, byte[] data, String iface, InetAddress destination, int port)
+            implements PacketPipeline.Reply<Pkt4> {
     }
 
     Dhcp4Srv(HooksManager hooks, AllocEngine4 engine) {
@@ -118,34 +113,11 @@ final class Dhcp4Srv implements org.kea4j.dhcpsrv.cfg.RunningServer.Pipeline<Dhc
     }
 
     Dhcp4Srv(HooksManager hooks, AllocEngine4 engine, PacketStatistics packets) {
-        this.hooks = hooks;
+        super(hooks, packets, HOOK_POINTS, MESSAGES, new Loggers(LOG, PACKETS, HOOKS));
         this.engine = engine;
-        this.packets = packets;
-        this.buffer4Receive = hooks.hook(Dhcp4Hooks.BUFFER4_RECEIVE);
-        this.pkt4Receive = hooks.hook(Dhcp4Hooks.PKT4_RECEIVE);
         this.subnet4Select = hooks.hook(Dhcp4Hooks.SUBNET4_SELECT);
         this.lease4Release = hooks.hook(Dhcp4Hooks.LEASE4_RELEASE);
         this.lease4Decline = hooks.hook(Dhcp4Hooks.LEASE4_DECLINE);
-        this.pkt4Send = hooks.hook(Dhcp4Hooks.PKT4_SEND);
-        this.buffer4Send = hooks.hook(Dhcp4Hooks.BUFFER4_SEND);
-    }
-
-    /** A datagram arrived while the service is disabled ({@code dhcp-disable}): counted as received and dropped. */
-    @Override
-    public void serviceDisabled() {
-        packets.received();
-        packets.dropped();
-    }
-
-    /**
-     * A datagram was dropped before it reached the pipeline: the workers could not keep up (pushed out of the full
-     * queue by a newer one, or it waited too long).
-     */
-    @Override
-    public void queueFull() {
-        if (packets.queueFull()) {
-            LOG.log(Dhcp4Messages.DHCP4_PACKET_QUEUE_FULL);
-        }
     }
 
     AllocEngine4 engine() {
@@ -157,80 +129,15 @@ final class Dhcp4Srv implements org.kea4j.dhcpsrv.cfg.RunningServer.Pipeline<Dhc
         engine.configured(runtime.subnetList(), leases);
     }
 
-    @Override
-    public boolean hooksLoaded() {
-        return !hooks.libraries().isEmpty();
-    }
-
-    /**
-     * Runs one received datagram through the pipeline.
-     *
-     * @param query    the packet holding the received bytes and transport data (not parsed yet)
-     * @param rt       the configuration
-     * @param leaseMgr the lease database
-     * @return the reply, or null when nothing is sent
-     */
-    Reply handle(Pkt4 query, Dhcp4Runtime rt, LeaseMgr leaseMgr) {
-        packets.received();
-        if (leaseMgr != null && !leaseMgr.serving()) {
-            packets.dropped(); // the database is lost under on-fail stop-retry-exit: the service stops (logged once)
-            return null;
-        }
-        try (CalloutSession session = hooks.openSession()) {
-            Reply reply = run(query, rt, leaseMgr, session);
-            if (reply != null) {
-                packets.sent(reply.packet().getType());
-            }
-            return reply;
-        } catch (org.kea4j.dhcpsrv.leasemgr.LeaseDatabaseUnavailableException lost) {
-            packets.dropped(); // no answer rather than a NAK; the back end logged the outage once
-            return null;
-        } catch (RuntimeException e) {
-            LOG.log(DHCP4_PACKET_PROCESS_FAIL, query.remoteAddress().getHostAddress(), String.valueOf(e));
-            packets.dropped();
-            return null;
-        }
-    }
-
-    private Reply run(Pkt4 query, Dhcp4Runtime rt, LeaseMgr leaseMgr, CalloutSession session) {
-        boolean skipUnpack = false;
-        if (session.hasCallouts(buffer4Receive)) {
-            NextStep next = session.begin(buffer4Receive).with(QUERY4, query).call();
-            if (next == NextStep.DROP) {
-                HOOKS.log(DHCP4_HOOK_BUFFER_RCVD_SKIP);
-                packets.dropped();
-                return null;
-            }
-            query = changedOr(session.get(QUERY4), query);
-            skipUnpack = next == NextStep.SKIP;
-            if (skipUnpack) {
-                HOOKS.log(DHCP4_HOOK_BUFFER_RCVD_SKIP);
-            }
-        }
-        if (!skipUnpack) {
-            try {
-                query.unpack();
-            } catch (PacketParseException e) {
-                PACKETS.log(DHCP4_PACKET_PARSE_FAIL, e.getMessage());
-                packets.parseFailed();
-                return null;
-            }
-        }
-        packets.parsed(query.getType());
-        Reply reply = serve(query, rt, leaseMgr, session);
-        if (reply == null && expectsAnswer(query.getType())) {
-            packets.dropped();
-        }
-        return reply;
-    }
-
     /** Whether a query of this type is answered (a DHCPRELEASE or DHCPDECLINE never is): no answer is a drop. */
-    private static boolean expectsAnswer(int type) {
+    @Override
+    protected boolean expectsAnswer(int type) {
         return type == Pkt4.DHCPDISCOVER || type == Pkt4.DHCPREQUEST || type == Pkt4.DHCPINFORM;
     }
 
     /** A parsed query: classified, accepted or dropped, processed; null when nothing is sent. */
-    private Reply serve(Pkt4 query, Dhcp4Runtime rt, LeaseMgr leaseMgr, CalloutSession session) {
+    @Override
+    protected Reply serve(Pkt4 query, Dhcp4Runtime rt, LeaseMgr leaseMgr, CalloutSession session) {
         classify(query, rt);
         if (!accept(query, rt)) {
             return null;
@@ -239,12 +146,9 @@ final class Dhcp4Srv implements org.kea4j.dhcpsrv.cfg.RunningServer.Pipeline<Dhc
         if (PACKETS.isEnabled(DHCP4_QUERY_DATA)) {
             PACKETS.log(DHCP4_QUERY_DATA, clientText(query), query.toString());
         }
-        if (session.hasCallouts(pkt4Receive)) {
-            if (session.begin(pkt4Receive).with(QUERY4, query).call() != NextStep.CONTINUE) {
-                HOOKS.log(DHCP4_HOOK_PACKET_RCVD_SKIP);
-                return null;
-            }
-            query = changedOr(session.get(QUERY4), query);
+        query = packetReceived(query, session);
+        if (query == null) {
+            return null;
         }
         String problem = sanityCheck(query);
         if (problem != null) {
@@ -874,39 +778,9 @@ final class Dhcp4Srv implements org.kea4j.dhcpsrv.cfg.RunningServer.Pipeline<Dhc
 
     private Reply send(Pkt4 query, Pkt4 response, Dhcp4Runtime rt, CalloutSession session) {
         address(query, response, rt);
-        boolean skipPack = false;
-        if (session.hasCallouts(pkt4Send)) {
-            NextStep next = session.begin(pkt4Send).with(RESPONSE4, response).with(QUERY4, query).call();
-            if (next == NextStep.DROP) {
-                HOOKS.log(DHCP4_HOOK_PACKET_SEND_SKIP);
-                return null;
-            }
-            response = changedOr(session.get(RESPONSE4), response);
-            skipPack = next == NextStep.SKIP;
-            if (skipPack) {
-                HOOKS.log(DHCP4_HOOK_PACKET_SEND_SKIP);
-            }
-        }
-        if (!skipPack) {
-            response.pack();
-        }
-        if (PACKETS.isEnabled(DHCP4_RESPONSE_DATA)) {
-            PACKETS.log(DHCP4_RESPONSE_DATA, response.getName(), response.toString());
-        }
-        if (session.hasCallouts(buffer4Send)) {
-            if (session.begin(buffer4Send).with(RESPONSE4, response).call() != NextStep.CONTINUE) {
-                HOOKS.log(DHCP4_HOOK_BUFFER_SEND_SKIP);
-                return null;
-            }
-            response = changedOr(session.get(RESPONSE4), response);
-        }
-        byte[] data = response.buffer() == null ? new byte[0] : response.buffer();
-        return new Reply(response, data, response.iface(), response.remoteAddress(), response.remotePort());
-    }
-
-    /** An in/out packet a callout set, or the one it had when it set none. */
-    private static Pkt4 changedOr(Pkt4 set, Pkt4 had) {
-        return set != null ? set : had;
+        Pkt4 out = throughSendHooks(query, response, session);
+        return out == null ? null
+                : new Reply(out, wireData(out), out.iface(), out.remoteAddress(), out.remotePort());
     }
 
     /** Where the response goes (Kea's rules for UDP sockets: no unicast to a client without an address). */

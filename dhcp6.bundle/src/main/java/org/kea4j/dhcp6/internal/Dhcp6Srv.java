@@ -65,6 +65,7 @@ import org.kea4j.dhcpsrv.alloc.AllocEngine6;
 import org.kea4j.dhcpsrv.cfg.ClientClassification;
 import org.kea4j.dhcpsrv.alloc.ClientContext6;
 import org.kea4j.dhcpsrv.cfg.ConfiguredOptions;
+import org.kea4j.dhcpsrv.cfg.PacketPipeline;
 import org.kea4j.dhcpsrv.Lease4;
 import org.kea4j.dhcpsrv.Lease6;
 import org.kea4j.dhcpsrv.leasemgr.LeaseMgr;
@@ -85,34 +86,29 @@ import org.kea4j.log.KeaLogger;
 
 /**
  * The DHCPv6 packet pipeline (Kea's {@code Dhcpv6Srv}): from received bytes to the response's bytes,
- * through every DHCPv6 hook point.
+ * through every DHCPv6 hook point; the steps DHCPv4 shares are {@link PacketPipeline}'s.
  */
-final class Dhcp6Srv implements org.kea4j.dhcpsrv.cfg.RunningServer.Pipeline<Dhcp6Runtime> {
+final class Dhcp6Srv extends PacketPipeline<Pkt6, Dhcp6Runtime, Dhcp6Srv.Reply> {
 
     static final KeaLogger LOG = KeaLogger.get(Dhcp6Section.LOGGER_ROOT + ".dhcp6");
     private static final KeaLogger PACKETS = KeaLogger.get(Dhcp6Section.LOGGER_ROOT + ".packets");
     private static final KeaLogger LEASES = KeaLogger.get(Dhcp6Section.LOGGER_ROOT + ".leases");
     private static final KeaLogger HOOKS = KeaLogger.get(Dhcp6Section.LOGGER_ROOT + ".hooks");
+    private static final HookPoints<Pkt6> HOOK_POINTS = new HookPoints<>(Dhcp6Hooks.BUFFER6_RECEIVE,
+            Dhcp6Hooks.PKT6_RECEIVE, Dhcp6Hooks.PKT6_SEND, Dhcp6Hooks.BUFFER6_SEND, QUERY6, RESPONSE6);
+    private static final Messages MESSAGES = new Messages(Dhcp6Messages.DHCP6_PACKET_QUEUE_FULL,
+            DHCP6_HOOK_BUFFER_RCVD_SKIP, DHCP6_PACKET_PARSE_FAIL, DHCP6_PACKET_PROCESS_FAIL,
+            DHCP6_HOOK_PACKET_RCVD_SKIP, DHCP6_HOOK_PACKET_SEND_SKIP, DHCP6_HOOK_BUFFER_SEND_SKIP, DHCP6_RESPONSE_DATA);
     private static final Inet6Address ANY = Addresses.parseV6("::");
 
-    private final HooksManager hooks;
-    private final Hook buffer6Receive;
-    private final Hook pkt6Receive;
     private final Hook subnet6Select;
     private final Hook lease6Release;
     private final Hook lease6Decline;
-    private final Hook pkt6Send;
-    private final Hook buffer6Send;
     private final AllocEngine6 engine;
-    private final PacketStatistics packets;
-    /**
-     * Packets no subnet serves are logged at most once a second: a flood of them writes no line per packet (each
-     * is counted in pkt6-receive-drop).
-     */
-    private final org.kea4j.dhcp.transport.RateLimit noSubnetReport = new org.kea4j.dhcp.transport.RateLimit(1_000);
 
     /** What to send, from which local address of which interface, and where. */
-    record Reply(Pkt6 packet, byte[] data, String iface, InetAddress from, InetAddress destination, int port) {
+    record Reply(Pkt6 packet, byte[] data, String iface, InetAddress from, InetAddress destination, int port)
+            implements PacketPipeline.Reply<Pkt6> {
     }
 
     Dhcp6Srv(HooksManager hooks, AllocEngine6 engine) {
@@ -120,34 +116,11 @@ final class Dhcp6Srv implements org.kea4j.dhcpsrv.cfg.RunningServer.Pipeline<Dhc
     }
 
     Dhcp6Srv(HooksManager hooks, AllocEngine6 engine, PacketStatistics packets) {
-        this.hooks = hooks;
+        super(hooks, packets, HOOK_POINTS, MESSAGES, new Loggers(LOG, PACKETS, HOOKS));
         this.engine = engine;
-        this.packets = packets;
-        this.buffer6Receive = hooks.hook(Dhcp6Hooks.BUFFER6_RECEIVE);
-        this.pkt6Receive = hooks.hook(Dhcp6Hooks.PKT6_RECEIVE);
         this.subnet6Select = hooks.hook(Dhcp6Hooks.SUBNET6_SELECT);
         this.lease6Release = hooks.hook(Dhcp6Hooks.LEASE6_RELEASE);
         this.lease6Decline = hooks.hook(Dhcp6Hooks.LEASE6_DECLINE);
-        this.pkt6Send = hooks.hook(Dhcp6Hooks.PKT6_SEND);
-        this.buffer6Send = hooks.hook(Dhcp6Hooks.BUFFER6_SEND);
-    }
-
-    /** A datagram arrived while the service is disabled ({@code dhcp-disable}): counted as received and dropped. */
-    @Override
-    public void serviceDisabled() {
-        packets.received();
-        packets.dropped();
-    }
-
-    /**
-     * A datagram was dropped before it reached the pipeline: the workers could not keep up (pushed out of the full
-     * queue by a newer one, or it waited too long).
-     */
-    @Override
-    public void queueFull() {
-        if (packets.queueFull()) {
-            LOG.log(Dhcp6Messages.DHCP6_PACKET_QUEUE_FULL);
-        }
     }
 
     AllocEngine6 engine() {
@@ -159,75 +132,17 @@ final class Dhcp6Srv implements org.kea4j.dhcpsrv.cfg.RunningServer.Pipeline<Dhc
         engine.configured(runtime.subnetList(), leases);
     }
 
-    @Override
-    public boolean hooksLoaded() {
-        return !hooks.libraries().isEmpty();
-    }
-
-    /** Runs one received message through the pipeline; null when nothing is sent. */
-    Reply handle(Pkt6 query, Dhcp6Runtime rt, LeaseMgr leaseMgr) {
-        packets.received();
-        if (leaseMgr != null && !leaseMgr.serving()) {
-            packets.dropped(); // the database is lost under on-fail stop-retry-exit: the service stops (logged once)
-            return null;
-        }
-        try (CalloutSession session = hooks.openSession()) {
-            Reply reply = run(query, rt, leaseMgr, session);
-            if (reply != null) {
-                packets.sent(reply.packet().getType());
-            }
-            return reply;
-        } catch (org.kea4j.dhcpsrv.leasemgr.LeaseDatabaseUnavailableException lost) {
-            packets.dropped(); // no answer rather than a NAK; the back end logged the outage once
-            return null;
-        } catch (RuntimeException e) {
-            LOG.log(DHCP6_PACKET_PROCESS_FAIL, text(query.remoteAddress()), String.valueOf(e));
-            packets.dropped();
-            return null;
-        }
-    }
-
-    private Reply run(Pkt6 query, Dhcp6Runtime rt, LeaseMgr leaseMgr, CalloutSession session) {
-        boolean skipUnpack = false;
-        if (session.hasCallouts(buffer6Receive)) {
-            NextStep next = session.begin(buffer6Receive).with(QUERY6, query).call();
-            if (next == NextStep.DROP) {
-                HOOKS.log(DHCP6_HOOK_BUFFER_RCVD_SKIP);
-                packets.dropped();
-                return null;
-            }
-            query = changedOr(session.get(QUERY6), query);
-            skipUnpack = next == NextStep.SKIP;
-            if (skipUnpack) {
-                HOOKS.log(DHCP6_HOOK_BUFFER_RCVD_SKIP);
-            }
-        }
-        if (!skipUnpack) {
-            try {
-                query.unpack();
-            } catch (PacketParseException e) {
-                PACKETS.log(DHCP6_PACKET_PARSE_FAIL, e.getMessage());
-                packets.parseFailed();
-                return null;
-            }
-        }
-        packets.parsed(query.getType());
-        Reply reply = serve(query, rt, leaseMgr, session);
-        if (reply == null && expectsAnswer(query.getType())) {
-            packets.dropped();
-        }
-        return reply;
-    }
-
     /** Whether a query of this type is answered (every client message is): no answer is a drop. */
-    private static boolean expectsAnswer(int type) {
+    @Override
+    protected boolean expectsAnswer(int type) {
         return type == Pkt6.SOLICIT || type == Pkt6.REQUEST || type == Pkt6.CONFIRM || type == Pkt6.RENEW
                 || type == Pkt6.REBIND || type == Pkt6.RELEASE || type == Pkt6.DECLINE
                 || type == Pkt6.INFORMATION_REQUEST;
     }
 
     /** A parsed query: classified, accepted or dropped, processed; null when nothing is sent. */
-    private Reply serve(Pkt6 query, Dhcp6Runtime rt, LeaseMgr leaseMgr, CalloutSession session) {
+    @Override
+    protected Reply serve(Pkt6 query, Dhcp6Runtime rt, LeaseMgr leaseMgr, CalloutSession session) {
         classify(query, rt);
         Option serverId = query.getOption(Options6.SERVERID);
         if (serverId != null && !serverId.dataEquals(rt.serverId().rawBytes())) {
@@ -257,12 +172,9 @@ final class Dhcp6Srv implements org.kea4j.dhcpsrv.cfg.RunningServer.Pipeline<Dhc
             PACKETS.log(DHCP6_QUERY_DATA, "duid=[" + (query.getClientId() == null ? "no info" : query.getClientId())
                     + "], tid=0x" + Long.toHexString(query.transid()), query.toString());
         }
-        if (session.hasCallouts(pkt6Receive)) {
-            if (session.begin(pkt6Receive).with(QUERY6, query).call() != NextStep.CONTINUE) {
-                HOOKS.log(DHCP6_HOOK_PACKET_RCVD_SKIP);
-                return null;
-            }
-            query = changedOr(session.get(QUERY6), query);
+        query = packetReceived(query, session);
+        if (query == null) {
+            return null;
         }
         Pkt6 response;
         // RFC 8415 18.4: a REQUEST, RENEW, RELEASE or DECLINE sent by unicast where it is not allowed gets
@@ -913,7 +825,7 @@ final class Dhcp6Srv implements org.kea4j.dhcpsrv.cfg.RunningServer.Pipeline<Dhc
         List<Option> requested;
         try {
             requested = Options6.parse(request, 4, request.length);
-        } catch (org.kea4j.dhcp.PacketParseException malformed) {
+        } catch (PacketParseException malformed) {
             return; // sub-options that do not parse ask for nothing
         }
         Option oro = requested.stream().filter(o -> o.code() == 1).findFirst().orElse(null);
@@ -949,7 +861,7 @@ final class Dhcp6Srv implements org.kea4j.dhcpsrv.cfg.RunningServer.Pipeline<Dhc
                         return sub;
                     }
                 }
-            } catch (org.kea4j.dhcp.PacketParseException unreachable) {
+            } catch (PacketParseException unreachable) {
                 // configured sub-options were packed by the configuration parser
             }
         }
@@ -970,47 +882,16 @@ final class Dhcp6Srv implements org.kea4j.dhcpsrv.cfg.RunningServer.Pipeline<Dhc
         }
     }
 
-    private static String text(InetAddress address) {
-        return address == null ? "(unknown)" : Addresses.format(address);
-    }
-
     private static long now() {
         return System.currentTimeMillis() / 1000;
     }
 
     // ------------------------------------------------------------------ sending
 
-    /** An in/out packet a callout set, or the one it had when it set none. */
-    private static Pkt6 changedOr(Pkt6 set, Pkt6 had) {
-        return set != null ? set : had;
-    }
-
-    private Reply send(Pkt6 query, Pkt6 response, Dhcp6Runtime rt, CalloutSession session) {
-        boolean skipPack = false;
-        if (session.hasCallouts(pkt6Send)) {
-            NextStep next = session.begin(pkt6Send).with(RESPONSE6, response).with(QUERY6, query).call();
-            if (next == NextStep.DROP) {
-                HOOKS.log(DHCP6_HOOK_PACKET_SEND_SKIP);
-                return null;
-            }
-            response = changedOr(session.get(RESPONSE6), response);
-            skipPack = next == NextStep.SKIP;
-            if (skipPack) {
-                HOOKS.log(DHCP6_HOOK_PACKET_SEND_SKIP);
-            }
-        }
-        if (!skipPack) {
-            response.pack();
-        }
-        if (PACKETS.isEnabled(DHCP6_RESPONSE_DATA)) {
-            PACKETS.log(DHCP6_RESPONSE_DATA, response.getName(), response.toString());
-        }
-        if (session.hasCallouts(buffer6Send)) {
-            if (session.begin(buffer6Send).with(RESPONSE6, response).call() != NextStep.CONTINUE) {
-                HOOKS.log(DHCP6_HOOK_BUFFER_SEND_SKIP);
-                return null;
-            }
-            response = changedOr(session.get(RESPONSE6), response);
+    private Reply send(Pkt6 query, Pkt6 reply, Dhcp6Runtime rt, CalloutSession session) {
+        Pkt6 response = throughSendHooks(query, reply, session);
+        if (response == null) {
+            return null;
         }
         int serverPort = rt.config().port();
         int port = query.isRelayed() && serverPort == Dhcp6Config.DEFAULT_PORT ? Dhcp6Config.DEFAULT_PORT
@@ -1021,7 +902,6 @@ final class Dhcp6Srv implements org.kea4j.dhcpsrv.cfg.RunningServer.Pipeline<Dhc
         response.setRemotePort(port);
         response.setLocalAddress(from);
         response.setLocalPort(serverPort);
-        byte[] data = response.buffer() == null ? new byte[0] : response.buffer();
-        return new Reply(response, data, query.iface(), from, query.remoteAddress(), port);
+        return new Reply(response, wireData(response), query.iface(), from, query.remoteAddress(), port);
     }
 }
