@@ -1,11 +1,9 @@
 package org.kea4j.dhcp4.internal;
 
 import org.kea4j.dhcpsrv.DdnsParameters;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.kea4j.config.CommonElements;
 import org.kea4j.config.ConfigContext;
 import org.kea4j.config.ConfigException;
 import org.kea4j.config.ConfigNode;
@@ -24,6 +21,7 @@ import org.kea4j.dhcpsrv.AddressRange;
 import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.leasemgr.DbAccess;
 import org.kea4j.dhcpsrv.cfg.DhcpConfigElements;
+import org.kea4j.dhcpsrv.cfg.SectionElements;
 import org.kea4j.dhcpsrv.HostIdentifier;
 import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
 import org.kea4j.dhcpsrv.cfg.OptionDataConfig;
@@ -32,7 +30,6 @@ import org.kea4j.dhcpsrv.cfg.PoolConfig;
 import org.kea4j.dhcpsrv.Prefix;
 import org.kea4j.dhcpsrv.cfg.Reservation4Config;
 import org.kea4j.dhcpsrv.cfg.ReservationFlags;
-import org.kea4j.dhcpsrv.cfg.SharedNetworkConfig;
 import org.kea4j.dhcpsrv.cfg.Subnet4Config;
 
 /**
@@ -92,7 +89,6 @@ final class Dhcp4ConfigParser {
             "max-valid-lifetime");
     private static final Set<String> IDENTIFIER_TYPES = Set.of("hw-address", "duid", "circuit-id", "client-id",
             "flex-id");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long MAX_SUBNET_ID = 0xFFFF_FFFEL;
 
     /**
@@ -106,9 +102,9 @@ final class Dhcp4ConfigParser {
             List<String> requiredClasses, DdnsParameters ddns) {
     }
 
-    /** A subnet's element with what it inherits. */
-    private record SubnetEntry(ConfigNode node, Globals inherited) {
-    }
+    /** How DHCPv4 subnets and what they inherit are parsed, for the parts both sections share. */
+    private static final SectionElements.Family<Globals, Subnet4Config> FAMILY = new SectionElements.Family<>(
+            Dhcp4ConfigParser::inherit, Dhcp4ConfigParser::subnet, Dhcp4ConfigParser::optionData);
 
     private Dhcp4ConfigParser() {
     }
@@ -117,32 +113,16 @@ final class Dhcp4ConfigParser {
         dhcp4.expectMap().checkKeys(GLOBAL_KEYS);
         DhcpConfigElements.rejectUnsupported(dhcp4, UNSUPPORTED);
 
-        InterfacesConfig interfaces = InterfacesConfig.NONE;
-        Optional<ConfigNode> ifaces = dhcp4.get("interfaces-config");
-        if (ifaces.isPresent()) {
-            interfaces = InterfacesConfig.parse(ifaces.get(), true);
-        } else if (dhcp4.has("interfaces")) {
-            interfaces = new InterfacesConfig(InterfacesConfig.entries(dhcp4.require("interfaces"), true), "raw", false);
-        }
-        DbAccess leaseDatabase = dhcp4.get("lease-database").isPresent()
-                ? DbAccess.parse(dhcp4.require("lease-database"))
-                : new DbAccess("memfile", Map.of());
+        InterfacesConfig interfaces = SectionElements.interfaces(dhcp4, true);
+        DbAccess leaseDatabase = SectionElements.leaseDatabase(dhcp4);
 
         Globals globals = globals(dhcp4);
         List<OptionDefConfig> defs = dhcp4.get("option-def").isPresent()
                 ? OptionDefConfig.parseList(dhcp4.require("option-def"), "dhcp4", 254) : List.of();
         List<OptionDataConfig> options = optionData(dhcp4);
         Map<String, Dhcp4Config.ClientClassConfig> classes = clientClasses(dhcp4, defs);
-        // Kea numbers the subnets of shared networks first, then the others
-        List<SubnetEntry> entries = new ArrayList<>();
-        List<SharedNetworkConfig> networks = sharedNetworks(dhcp4, globals, entries);
-        Optional<ConfigNode> topLevel = dhcp4.get("subnet4");
-        if (topLevel.isPresent()) {
-            for (ConfigNode subnet : topLevel.get().elements()) {
-                entries.add(new SubnetEntry(subnet, globals));
-            }
-        }
-        List<Subnet4Config> subnets = subnets(entries);
+        SectionElements.Subnets<Subnet4Config> subnets = SectionElements.subnets(dhcp4, "subnet4",
+                SHARED_NETWORK_KEYS, UNSUPPORTED, MAX_SUBNET_ID, globals, FAMILY);
         List<Reservation4Config> globalReservations = dhcp4.get("reservations").isPresent()
                 ? reservations(dhcp4.require("reservations"), null) : List.of();
 
@@ -162,26 +142,13 @@ final class Dhcp4ConfigParser {
             identifiers = List.copyOf(list);
         }
 
-        Map<String, Object> ddns = Map.of();
-        Optional<ConfigNode> ddnsNode = dhcp4.get("dhcp-ddns");
-        if (ddnsNode.isPresent()) {
-            ddnsNode.get().expectMap();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> converted = MAPPER.convertValue(ddnsNode.get().json(), Map.class);
-            ddns = converted;
-        }
+        Map<String, Object> ddns = SectionElements.dhcpDdns(dhcp4);
         DhcpConfigElements.compatibilityKeys(dhcp4);
-
-        List<HooksLibraryConfig> hooks = new ArrayList<>();
-        DhcpConfigElements.ddnsLibrary(dhcp4).ifPresent(hooks::add);
-        if (dhcp4.get("hooks-libraries").isPresent()) {
-            hooks.addAll(CommonElements.hooksLibraries(dhcp4.require("hooks-libraries")));
-        }
+        List<HooksLibraryConfig> hooks = SectionElements.hooksLibraries(dhcp4);
         ServerControlSockets socket = ServerControlSockets.of(dhcp4);
-        List<LoggerConfig> loggers = dhcp4.get("loggers").isPresent()
-                ? CommonElements.loggers(dhcp4.require("loggers")) : List.of();
+        List<LoggerConfig> loggers = SectionElements.loggers(dhcp4);
 
-        return new Dhcp4Config(interfaces, leaseDatabase, subnets, networks, options, defs, classes,
+        return new Dhcp4Config(interfaces, leaseDatabase, subnets.subnets(), subnets.networks(), options, defs, classes,
                 dhcp4.getBoolean("echo-client-id", true), declineProbation, expiration,
                 globalReservations, globals.nextServer(), identifiers, ddns, hooks, socket, loggers,
                 context.serverPort().orElse(Dhcp4Config.DEFAULT_PORT), DhcpConfigElements.hostDatabases(dhcp4),
@@ -263,37 +230,6 @@ final class Dhcp4ConfigParser {
                     entry.getBoolean("only-if-required", false), classDefs));
         }
         return classes;
-    }
-
-    /**
-     * The shared networks: each a name and options; their subnets are added to {@code entries} with what they
-     * inherit from the network.
-     */
-    private static List<SharedNetworkConfig> sharedNetworks(ConfigNode dhcp4, Globals globals, List<SubnetEntry> entries)
-            throws ConfigException {
-        List<SharedNetworkConfig> networks = new ArrayList<>();
-        for (DhcpConfigElements.NetworkElement network : DhcpConfigElements.sharedNetworks(dhcp4, "subnet4",
-                SHARED_NETWORK_KEYS, UNSUPPORTED)) {
-            Globals inherited = inherit(network.node(), globals, network.name());
-            for (ConfigNode subnet : network.subnets()) {
-                entries.add(new SubnetEntry(subnet, inherited));
-            }
-            networks.add(new SharedNetworkConfig(network.name(), optionData(network.node())));
-        }
-        return networks;
-    }
-
-    /** Every subnet, the global ones and those of shared networks: ids unique (assigned where absent), prefixes too. */
-    private static List<Subnet4Config> subnets(List<SubnetEntry> entries) throws ConfigException {
-        List<Long> ids = DhcpConfigElements.subnetIds(entries.stream().map(SubnetEntry::node).toList(), MAX_SUBNET_ID);
-        List<Subnet4Config> subnets = new ArrayList<>();
-        Map<Prefix, Long> prefixes = new HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            Subnet4Config subnet = subnet(entries.get(i).node(), ids.get(i), entries.get(i).inherited());
-            DhcpConfigElements.uniquePrefix(entries.get(i).node(), subnet.prefix(), subnet.id(), prefixes);
-            subnets.add(subnet);
-        }
-        return subnets;
     }
 
     private static Subnet4Config subnet(ConfigNode entry, long id, Globals globals) throws ConfigException {

@@ -1,11 +1,9 @@
 package org.kea4j.dhcp6.internal;
 
 import org.kea4j.dhcpsrv.DdnsParameters;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.kea4j.config.CommonElements;
 import org.kea4j.config.ConfigContext;
 import org.kea4j.config.ConfigException;
 import org.kea4j.config.ConfigNode;
@@ -25,6 +22,7 @@ import org.kea4j.dhcpsrv.AddressRange;
 import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.leasemgr.DbAccess;
 import org.kea4j.dhcpsrv.cfg.DhcpConfigElements;
+import org.kea4j.dhcpsrv.cfg.SectionElements;
 import org.kea4j.dhcpsrv.HostIdentifier;
 import org.kea4j.dhcpsrv.cfg.InterfacesConfig;
 import org.kea4j.dhcpsrv.cfg.OptionDataConfig;
@@ -34,7 +32,6 @@ import org.kea4j.dhcpsrv.cfg.PoolConfig;
 import org.kea4j.dhcpsrv.Prefix;
 import org.kea4j.dhcpsrv.cfg.Reservation6Config;
 import org.kea4j.dhcpsrv.cfg.ReservationFlags;
-import org.kea4j.dhcpsrv.cfg.SharedNetworkConfig;
 import org.kea4j.dhcpsrv.cfg.Subnet6Config;
 
 /**
@@ -92,7 +89,6 @@ final class Dhcp6ConfigParser {
     private static final Set<String> MAC_SOURCES = Set.of("any", "raw", "duid", "ipv6-link-local",
             "client-link-addr-option", "rfc6939", "remote-id", "rfc4649", "subscriber-id", "rfc4580", "docsis-cmts",
             "docsis-modem");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long MAX_SUBNET_ID = 0xFFFF_FFFEL;
 
     /**
@@ -105,9 +101,9 @@ final class Dhcp6ConfigParser {
             List<String> requiredClasses, DdnsParameters ddns) {
     }
 
-    /** A subnet's element with what it inherits. */
-    private record SubnetEntry(ConfigNode node, Globals inherited) {
-    }
+    /** How DHCPv6 subnets and what they inherit are parsed, for the parts both sections share. */
+    private static final SectionElements.Family<Globals, Subnet6Config> FAMILY = new SectionElements.Family<>(
+            Dhcp6ConfigParser::inherit, Dhcp6ConfigParser::subnet, Dhcp6ConfigParser::optionData);
 
     private Dhcp6ConfigParser() {
     }
@@ -115,28 +111,15 @@ final class Dhcp6ConfigParser {
     static Dhcp6Config parse(ConfigNode dhcp6, ConfigContext context) throws ConfigException {
         dhcp6.expectMap().checkKeys(GLOBAL_KEYS);
         DhcpConfigElements.rejectUnsupported(dhcp6, UNSUPPORTED);
-        InterfacesConfig interfaces = InterfacesConfig.NONE;
-        if (dhcp6.get("interfaces-config").isPresent()) {
-            interfaces = InterfacesConfig.parse(dhcp6.require("interfaces-config"), false);
-        } else if (dhcp6.has("interfaces")) {
-            interfaces = new InterfacesConfig(InterfacesConfig.entries(dhcp6.require("interfaces"), false), "udp", false);
-        }
-        DbAccess leaseDatabase = dhcp6.get("lease-database").isPresent()
-                ? DbAccess.parse(dhcp6.require("lease-database")) : new DbAccess("memfile", Map.of());
+        InterfacesConfig interfaces = SectionElements.interfaces(dhcp6, false);
+        DbAccess leaseDatabase = SectionElements.leaseDatabase(dhcp6);
         Globals globals = globals(dhcp6);
         List<OptionDefConfig> defs = dhcp6.get("option-def").isPresent()
                 ? OptionDefConfig.parseList(dhcp6.require("option-def"), "dhcp6", 65535) : List.of();
         List<OptionDataConfig> options = optionData(dhcp6);
         Map<String, Dhcp6Config.ClientClassConfig> classes = clientClasses(dhcp6, defs);
-        // Kea numbers the subnets of shared networks first, then the others
-        List<SubnetEntry> entries = new ArrayList<>();
-        List<SharedNetworkConfig> networks = sharedNetworks(dhcp6, globals, entries);
-        if (dhcp6.get("subnet6").isPresent()) {
-            for (ConfigNode subnet : dhcp6.require("subnet6").elements()) {
-                entries.add(new SubnetEntry(subnet, globals));
-            }
-        }
-        List<Subnet6Config> subnets = subnets(entries);
+        SectionElements.Subnets<Subnet6Config> subnets = SectionElements.subnets(dhcp6, "subnet6",
+                SHARED_NETWORK_KEYS, UNSUPPORTED, MAX_SUBNET_ID, globals, FAMILY);
         List<Reservation6Config> globalReservations = dhcp6.get("reservations").isPresent()
                 ? reservations(dhcp6.require("reservations"), null) : List.of();
         long declineProbation = dhcp6.getLong("decline-probation-period", 0, 0xFFFF_FFFFL, 86400);
@@ -165,23 +148,13 @@ final class Dhcp6ConfigParser {
                 rsoo.add(c.json().isNumber() ? c.asInt(1, 65535) : parseCode(c));
             }
         }
-        Map<String, Object> ddns = Map.of();
-        if (dhcp6.get("dhcp-ddns").isPresent()) {
-            dhcp6.require("dhcp-ddns").expectMap();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> converted = MAPPER.convertValue(dhcp6.require("dhcp-ddns").json(), Map.class);
-            ddns = converted;
-        }
+        Map<String, Object> ddns = SectionElements.dhcpDdns(dhcp6);
         DhcpConfigElements.compatibilityKeys(dhcp6);
-        List<HooksLibraryConfig> hooks = new ArrayList<>();
-        DhcpConfigElements.ddnsLibrary(dhcp6).ifPresent(hooks::add);
-        if (dhcp6.get("hooks-libraries").isPresent()) {
-            hooks.addAll(CommonElements.hooksLibraries(dhcp6.require("hooks-libraries")));
-        }
+        List<HooksLibraryConfig> hooks = SectionElements.hooksLibraries(dhcp6);
         ServerControlSockets socket = ServerControlSockets.of(dhcp6);
-        List<LoggerConfig> loggers = dhcp6.get("loggers").isPresent()
-                ? CommonElements.loggers(dhcp6.require("loggers")) : List.of();
-        return new Dhcp6Config(interfaces, leaseDatabase, subnets, networks, options, defs, classes, serverId(dhcp6),
+        List<LoggerConfig> loggers = SectionElements.loggers(dhcp6);
+        return new Dhcp6Config(interfaces, leaseDatabase, subnets.subnets(), subnets.networks(), options, defs, classes,
+                serverId(dhcp6),
                 declineProbation, expiration, globalReservations, List.copyOf(rsoo),
                 dhcp6.getString("data-directory", null), ddns, hooks, socket, loggers,
                 context.serverPort().orElse(Dhcp6Config.DEFAULT_PORT), DhcpConfigElements.hostDatabases(dhcp6),
@@ -208,6 +181,9 @@ final class Dhcp6ConfigParser {
 
     /** The settings of a server element or a shared network ({@code network} its name), over its parent's. */
     private static Globals inherit(ConfigNode node, Globals parent, String network) throws ConfigException {
+        if (network != null && node.has("interface") && node.has("interface-id")) {
+            throw node.error("'interface' and 'interface-id' are mutually exclusive");
+        }
         long valid = node.getLong("valid-lifetime", 0, 0xFFFF_FFFFL, parent.valid());
         DhcpConfigElements.lifetimeBounds(node, "valid-lifetime", valid);
         long preferred = node.getLong("preferred-lifetime", 0, 0xFFFF_FFFFL, Math.min(parent.preferred(), valid));
@@ -279,40 +255,6 @@ final class Dhcp6ConfigParser {
             }
         }
         return classes;
-    }
-
-    /**
-     * The shared networks: each a name and options; their subnets are added to {@code entries} with what they
-     * inherit from the network.
-     */
-    private static List<SharedNetworkConfig> sharedNetworks(ConfigNode dhcp6, Globals globals, List<SubnetEntry> entries)
-            throws ConfigException {
-        List<SharedNetworkConfig> networks = new ArrayList<>();
-        for (DhcpConfigElements.NetworkElement network : DhcpConfigElements.sharedNetworks(dhcp6, "subnet6",
-                SHARED_NETWORK_KEYS, UNSUPPORTED)) {
-            if (network.node().has("interface") && network.node().has("interface-id")) {
-                throw network.node().error("'interface' and 'interface-id' are mutually exclusive");
-            }
-            Globals inherited = inherit(network.node(), globals, network.name());
-            for (ConfigNode subnet : network.subnets()) {
-                entries.add(new SubnetEntry(subnet, inherited));
-            }
-            networks.add(new SharedNetworkConfig(network.name(), optionData(network.node())));
-        }
-        return networks;
-    }
-
-    /** Every subnet, the global ones and those of shared networks: ids unique (assigned where absent), prefixes too. */
-    private static List<Subnet6Config> subnets(List<SubnetEntry> entries) throws ConfigException {
-        List<Long> ids = DhcpConfigElements.subnetIds(entries.stream().map(SubnetEntry::node).toList(), MAX_SUBNET_ID);
-        List<Subnet6Config> out = new ArrayList<>();
-        Map<Prefix, Long> seen = new HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            Subnet6Config s = subnet(entries.get(i).node(), ids.get(i), entries.get(i).inherited());
-            DhcpConfigElements.uniquePrefix(entries.get(i).node(), s.prefix(), s.id(), seen);
-            out.add(s);
-        }
-        return out;
     }
 
     private static Subnet6Config subnet(ConfigNode entry, long id, Globals globals) throws ConfigException {
