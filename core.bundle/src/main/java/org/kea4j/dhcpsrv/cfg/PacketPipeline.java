@@ -80,10 +80,8 @@ public abstract class PacketPipeline<P extends Pkt, R, Y extends PacketPipeline.
     public record Loggers(KeaLogger server, KeaLogger packets, KeaLogger hooks) {
     }
 
-    /** The hooks framework; a family asks it for its other hook points. */
-    protected final HooksManager hooks;
-    /** The family's packet statistics. */
-    protected final PacketStatistics packets;
+    private final HooksManager hooks;
+    private final PacketStatistics packets;
     /**
      * Packets no subnet serves are logged at most once a second: a flood of them writes no line per packet (each is
      * counted as dropped).
@@ -93,8 +91,8 @@ public abstract class PacketPipeline<P extends Pkt, R, Y extends PacketPipeline.
     private final Hook packetReceive;
     private final Hook packetSend;
     private final Hook bufferSend;
-    private final Argument<P> query;
-    private final Argument<P> response;
+    private final Argument<P> queryArgument;
+    private final Argument<P> responseArgument;
     private final Messages messages;
     private final Loggers log;
 
@@ -106,8 +104,8 @@ public abstract class PacketPipeline<P extends Pkt, R, Y extends PacketPipeline.
         this.packetReceive = hooks.hook(points.packetReceive());
         this.packetSend = hooks.hook(points.packetSend());
         this.bufferSend = hooks.hook(points.bufferSend());
-        this.query = points.query();
-        this.response = points.response();
+        this.queryArgument = points.query();
+        this.responseArgument = points.response();
         this.messages = messages;
         this.log = log;
     }
@@ -169,13 +167,13 @@ public abstract class PacketPipeline<P extends Pkt, R, Y extends PacketPipeline.
         P query = received;
         boolean skipUnpack = false;
         if (session.hasCallouts(bufferReceive)) {
-            NextStep next = session.begin(bufferReceive).with(this.query, query).call();
+            NextStep next = session.begin(bufferReceive).with(queryArgument, query).call();
             if (next == NextStep.DROP) {
                 log.hooks().log(messages.bufferReceiveSkip());
                 packets.dropped();
                 return null;
             }
-            query = changedOr(session.get(this.query), query);
+            query = changedOr(session.get(queryArgument), query);
             skipUnpack = next == NextStep.SKIP;
             if (skipUnpack) {
                 log.hooks().log(messages.bufferReceiveSkip());
@@ -218,11 +216,11 @@ public abstract class PacketPipeline<P extends Pkt, R, Y extends PacketPipeline.
         if (!session.hasCallouts(packetReceive)) {
             return query;
         }
-        if (session.begin(packetReceive).with(this.query, query).call() != NextStep.CONTINUE) {
+        if (session.begin(packetReceive).with(queryArgument, query).call() != NextStep.CONTINUE) {
             log.hooks().log(messages.packetReceiveSkip());
             return null;
         }
-        return changedOr(session.get(this.query), query);
+        return changedOr(session.get(queryArgument), query);
     }
 
     /**
@@ -235,12 +233,12 @@ public abstract class PacketPipeline<P extends Pkt, R, Y extends PacketPipeline.
         P out = reply;
         boolean skipPack = false;
         if (session.hasCallouts(packetSend)) {
-            NextStep next = session.begin(packetSend).with(response, out).with(this.query, query).call();
+            NextStep next = session.begin(packetSend).with(responseArgument, out).with(queryArgument, query).call();
             if (next == NextStep.DROP) {
                 log.hooks().log(messages.packetSendSkip());
                 return null;
             }
-            out = changedOr(session.get(response), out);
+            out = changedOr(session.get(responseArgument), out);
             skipPack = next == NextStep.SKIP;
             if (skipPack) {
                 log.hooks().log(messages.packetSendSkip());
@@ -253,11 +251,11 @@ public abstract class PacketPipeline<P extends Pkt, R, Y extends PacketPipeline.
             log.packets().log(messages.responseData(), out.getName(), out.toString());
         }
         if (session.hasCallouts(bufferSend)) {
-            if (session.begin(bufferSend).with(response, out).call() != NextStep.CONTINUE) {
+            if (session.begin(bufferSend).with(responseArgument, out).call() != NextStep.CONTINUE) {
                 log.hooks().log(messages.bufferSendSkip());
                 return null;
             }
-            out = changedOr(session.get(response), out);
+            out = changedOr(session.get(responseArgument), out);
         }
         return out;
     }
