@@ -2,7 +2,6 @@ package org.kea4j.dhcpsrv.cfg;
 
 import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.DdnsParameters;
-import org.kea4j.config.HooksLibraryConfig;
 import java.util.Map;
 import org.kea4j.dhcpsrv.HostIdentifier;
 import java.net.InetAddress;
@@ -401,22 +400,6 @@ public final class DhcpConfigElements {
             out.add(access);
         }
         return List.copyOf(out);
-    }
-
-    /**
-     * The DDNS hooks library a server element asks for: when {@code dhcp-ddns} has {@code enable-updates: true},
-     * the library {@value #DDNS_LIBRARY} with the {@code dhcp-ddns} element as its parameters (it checks them when
-     * it loads); otherwise none.
-     */
-    public static Optional<HooksLibraryConfig> ddnsLibrary(ConfigNode server) throws ConfigException {
-        Optional<ConfigNode> ddns = server.get("dhcp-ddns");
-        if (ddns.isEmpty() || !ddns.get().getBoolean("enable-updates", false)) {
-            return Optional.empty();
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> parameters = new com.fasterxml.jackson.databind.ObjectMapper()
-                .convertValue(ddns.get().json(), Map.class);
-        return Optional.of(new HooksLibraryConfig(DDNS_LIBRARY, parameters));
     }
 
     /** The Kea 2.x DDNS behaviour keys, checked (their effect belongs to the DDNS hooks library). */

@@ -137,12 +137,16 @@ public final class SectionElements {
     }
 
     /**
-     * The hooks libraries: the DDNS library first where {@code dhcp-ddns} enables updates, then
-     * {@code hooks-libraries}.
+     * The hooks libraries: first, where {@code dhcp-ddns} has {@code enable-updates: true}, the DDNS library
+     * {@value DhcpConfigElements#DDNS_LIBRARY} with the {@code dhcp-ddns} element as its parameters (it checks them
+     * when it loads); then {@code hooks-libraries}.
      */
     public static List<HooksLibraryConfig> hooksLibraries(ConfigNode server) throws ConfigException {
         List<HooksLibraryConfig> hooks = new ArrayList<>();
-        DhcpConfigElements.ddnsLibrary(server).ifPresent(hooks::add);
+        Optional<ConfigNode> ddns = server.get("dhcp-ddns");
+        if (ddns.isPresent() && ddns.get().getBoolean("enable-updates", false)) {
+            hooks.add(new HooksLibraryConfig(DhcpConfigElements.DDNS_LIBRARY, dhcpDdns(server)));
+        }
         Optional<ConfigNode> configured = server.get("hooks-libraries");
         if (configured.isPresent()) {
             hooks.addAll(CommonElements.hooksLibraries(configured.get()));

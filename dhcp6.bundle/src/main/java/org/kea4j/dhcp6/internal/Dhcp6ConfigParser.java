@@ -154,8 +154,7 @@ final class Dhcp6ConfigParser {
         ServerControlSockets socket = ServerControlSockets.of(dhcp6);
         List<LoggerConfig> loggers = SectionElements.loggers(dhcp6);
         return new Dhcp6Config(interfaces, leaseDatabase, subnets.subnets(), subnets.networks(), options, defs, classes,
-                serverId(dhcp6),
-                declineProbation, expiration, globalReservations, List.copyOf(rsoo),
+                serverId(dhcp6), declineProbation, expiration, globalReservations, List.copyOf(rsoo),
                 dhcp6.getString("data-directory", null), ddns, hooks, socket, loggers,
                 context.serverPort().orElse(Dhcp6Config.DEFAULT_PORT), DhcpConfigElements.hostDatabases(dhcp6),
                 DhcpConfigElements.multiThreading(dhcp6));
@@ -179,10 +178,17 @@ final class Dhcp6ConfigParser {
                 DhcpConfigElements.globalDdnsParameters(dhcp6)), null);
     }
 
+    /** Refuses a shared network or subnet that names both an {@code interface} and an {@code interface-id}. */
+    private static void oneInterfaceKey(ConfigNode node) throws ConfigException {
+        if (node.has("interface") && node.has("interface-id")) {
+            throw node.error("'interface' and 'interface-id' are mutually exclusive");
+        }
+    }
+
     /** The settings of a server element or a shared network ({@code network} its name), over its parent's. */
     private static Globals inherit(ConfigNode node, Globals parent, String network) throws ConfigException {
-        if (network != null && node.has("interface") && node.has("interface-id")) {
-            throw node.error("'interface' and 'interface-id' are mutually exclusive");
+        if (network != null) {
+            oneInterfaceKey(node);
         }
         long valid = node.getLong("valid-lifetime", 0, 0xFFFF_FFFFL, parent.valid());
         DhcpConfigElements.lifetimeBounds(node, "valid-lifetime", valid);
@@ -332,9 +338,7 @@ final class Dhcp6ConfigParser {
                 globals.t1Percent())) : 0);
         long t2 = rebind.orElse(calculate ? (long) (preferred * DhcpConfigElements.percent(entry, "t2-percent",
                 globals.t2Percent())) : 0);
-        if (entry.has("interface") && entry.has("interface-id")) {
-            throw entry.error("'interface' and 'interface-id' are mutually exclusive");
-        }
+        oneInterfaceKey(entry);
         String interfaceIdText = entry.getString("interface-id", globals.interfaceId());
         byte[] interfaceId = interfaceIdText == null ? null
                 : interfaceIdText.getBytes(java.nio.charset.StandardCharsets.UTF_8);
