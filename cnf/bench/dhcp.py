@@ -28,9 +28,11 @@ measured run.
 --holds also traces the scheduler on the server's core during each run (tracefs, mounted for the run where it is
 not) and prints the longest stretch in which the server had a thread ready to run while the core ran another
 program's (or the kernel's), with what ran, and how many stretches were over 1 ms: the machine's share of a
-largest delay.
+largest delay. With --turnaround as well, each run also says what ran on the server's core and on perfdhcp's
+during its largest time in the server (from the request's arrival to the reply), the server's threads marked.
 --turnaround also captures each run's datagrams on the server's end of its link (tcpdump) and prints the time
-each exchange spent in the server, from the kernel's timestamps: its largest and its 99.9th percentile. perfdhcp's
+each exchange spent in the server, from the kernel's timestamps: its largest and its 99.9th percentile, and how often
+replies stopped for over 3 ms while a request waited. perfdhcp's
 maximum delay also holds perfdhcp's own stalls (its core taken, its socket read late); this holds only the server's.
 The capture costs each server a little CPU per datagram (the kernel's copy to tcpdump).
 
@@ -369,7 +371,9 @@ class Capture:
             print("tcpdump is not capturing on %s: %s" % (link.vs, said.strip()), file=sys.stderr)
 
     def stop(self):
-        """Stops tcpdump; (times in the server in ms, requests left unanswered, datagrams the capture dropped)."""
+        """Stops tcpdump; (times in the server in ms, requests left unanswered, datagrams the capture dropped, the
+        largest time's request and reply moments in CLOCK_REALTIME seconds or None, the silences: see
+        turnarounds())."""
         self.process.send_signal(signal.SIGINT)
         try:
             report = self.process.communicate(timeout=30)[1]
@@ -377,23 +381,27 @@ class Capture:
             self.process.kill()
             report = self.process.communicate()[1]
         dropped = re.search(r"(\d+) packets? dropped by kernel", report)
-        times, unanswered = turnarounds(self.path, self.family) if self.listening else ([], 0)
+        times, unanswered, largest, silences = (turnarounds(self.path, self.family) if self.listening
+                                                 else ([], 0, None, (0, 0.0)))
         if os.path.exists(self.path):
             os.unlink(self.path)
-        return times, unanswered, int(dropped.group(1)) if dropped else 0
+        return times, unanswered, int(dropped.group(1)) if dropped else 0, largest, silences
 
 
 def turnarounds(path, family):
-    """From a pcap file of DHCP datagrams on Ethernet: each answered request's time in the server (ms), and the
-    number of requests left unanswered. A request is a BOOTREQUEST (DHCPv4) or a client's message (DHCPv6); a
+    """From a pcap file of DHCP datagrams on Ethernet: each answered request's time in the server (ms), the
+    number of requests left unanswered, the largest time's (request, reply) moments (None if none), and the
+    silences: stretches over 3 ms in which no reply left while a request waited (their number, the longest in ms).
+    A request is a BOOTREQUEST (DHCPv4) or a client's message (DHCPv6); a
     reply a BOOTREPLY, or an ADVERTISE or REPLY."""
     with open(path, "rb") as f:
         data = f.read()
     if len(data) < 24:
-        return [], 0
+        return [], 0, None, (0, 0.0)
     order = "<" if data[:4] in (b"\xd4\xc3\xb2\xa1", b"\x4d\x3c\xb2\xa1") else ">"
     scale = 1e-9 if struct.unpack_from(order + "I", data)[0] == 0xa1b23c4d else 1e-6
-    waiting, times, offset = {}, [], 24
+    waiting, times, offset, largest = {}, [], 24, None
+    last_reply, silences, longest_silence = None, 0, 0.0
     while offset + 16 <= len(data):
         seconds, fraction, length = struct.unpack_from(order + "III", data, offset)
         packet = data[offset + 16:offset + 16 + length]
@@ -415,8 +423,14 @@ def turnarounds(path, family):
         if not reply:
             waiting.setdefault(key, []).append(moment)
         elif waiting.get(key):
-            times.append((moment - waiting[key].pop(0)) * 1000.0)
-    return times, sum(len(v) for v in waiting.values())
+            arrived = waiting[key].pop(0)
+            times.append((moment - arrived) * 1000.0)
+            if largest is None or moment - arrived > largest[1] - largest[0]:
+                largest = (arrived, moment)
+            if last_reply is not None and moment - last_reply > 0.003 and arrived <= last_reply:
+                silences, longest_silence = silences + 1, max(longest_silence, (moment - last_reply) * 1000.0)
+            last_reply = moment
+    return times, sum(len(v) for v in waiting.values()), largest, (silences, longest_silence)
 
 
 TRACEFS = "/sys/kernel/tracing"
@@ -431,17 +445,21 @@ class Holds:
     run (tracefs, in an instance of its own, removed after): a hold is a stretch in which one of the server's
     threads was ready to run (woken, or preempted while running) and the core ran another program's thread (or
     the kernel's) until one of the server's ran again. Per run: the longest hold and what ran in it, how many held
-    it over 1 ms, and how many the trace did not show the end of (see holds())."""
+    it over 1 ms, and how many the trace did not show the end of (see holds()). The trace's clock is CLOCK_MONOTONIC,
+    so that a moment of the capture (CLOCK_REALTIME) can be found in it (during())."""
 
     def __init__(self, pid, core):
         self.pid, self.core = pid, core
+        self.lines, self.own = [], set()
+        self.realtime_offset = time.time() - time.clock_gettime(time.CLOCK_MONOTONIC)
         self.mounted_here = not os.path.exists(os.path.join(TRACEFS, "instances"))
         if self.mounted_here:
             sh("mount", "-t", "tracefs", "nodev", TRACEFS)
         self.dir = os.path.join(TRACEFS, "instances", TAG)
         try:
             os.mkdir(self.dir)
-            settings = [("buffer_size_kb", "65536"), ("events/sched/sched_switch/filter", "CPU == %d" % core),
+            settings = [("buffer_size_kb", "65536"), ("trace_clock", "mono"),
+                        ("events/sched/sched_switch/filter", "CPU == %d || CPU == %d" % (core, PERFDHCP_CORE)),
                         ("events/sched/sched_wakeup/filter", "target_cpu == %d" % core),
                         ("events/sched/sched_switch/enable", "1"), ("events/sched/sched_wakeup/enable", "1"),
                         ("tracing_on", "1")]
@@ -457,11 +475,23 @@ class Holds:
         try:
             with open(os.path.join(self.dir, "tracing_on"), "w") as f:
                 f.write("0")
-            own = {int(t) for t in os.listdir("/proc/%d/task" % self.pid)}
+            self.own = {int(t) for t in os.listdir("/proc/%d/task" % self.pid)}
             with open(os.path.join(self.dir, "trace"), errors="replace") as f:
-                return holds(f, own, self.core)
+                self.lines = f.readlines()
+            return holds(self.lines, self.own, self.core)
         finally:
             self.remove()
+
+    def during(self, start, end):
+        """What ran on the server's core and on perfdhcp's between two CLOCK_REALTIME moments, after stop():
+        "name ms, ..." for each (the server's threads marked), longest first."""
+        said = []
+        for core in (self.core, PERFDHCP_CORE):
+            ran = running(self.lines, core, start - self.realtime_offset, end - self.realtime_offset)
+            said.append("core %d: %s" % (core, ", ".join(
+                "%s%s %.1f" % (name, " (server)" if pid in self.own else "", ms)
+                for (pid, name), ms in sorted(ran.items(), key=lambda item: -item[1]) if ms >= 0.05) or "-"))
+        return "; ".join(said)
 
     def remove(self):
         """Removes the trace instance (its events off first), and tracefs where this run mounted it."""
@@ -512,7 +542,7 @@ def holds(lines, own, core):
                 held_since, ran = None, {}
         if kind == "sched_switch":
             switch = SWITCH.match(fields)
-            if not switch:
+            if not switch or int(event.group(3)) != core:  # the trace also holds perfdhcp's core (during())
                 continue
             prev, state, nxt = int(switch.group(2)), switch.group(3), int(switch.group(5))
             names[prev], names[nxt] = switch.group(1), switch.group(4)
@@ -542,6 +572,28 @@ def holds(lines, own, core):
     return longest, holder, seen, over, unshown, lost
 
 
+def running(lines, core, start, end):
+    """From the text of a trace of sched_switch on one CORE: the ms each task ((pid, name)) ran on it between two
+    moments of the trace's clock (the task on the core before the first switch in them: the one that switch left)."""
+    ran, current, since = {}, None, start
+    for line in lines:
+        event = EVENT.match(line)
+        if not event or event.group(5) != "sched_switch" or int(event.group(3)) != core:
+            continue
+        moment = float(event.group(4))
+        switch = SWITCH.match(event.group(6))
+        if not switch or moment < start:
+            continue
+        task = (int(switch.group(2)), switch.group(1)) if current is None else current
+        ran[task] = ran.get(task, 0.0) + (min(moment, end) - since) * 1000.0
+        if moment >= end:
+            return ran
+        current, since = (int(switch.group(5)), switch.group(4)), moment
+    if current is not None:
+        ran[current] = ran.get(current, 0.0) + (end - since) * 1000.0
+    return ran
+
+
 def percentile(ordered, fraction):
     """The value at FRACTION of an ORDERED list (0.0 for none)."""
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
@@ -565,12 +617,17 @@ def measured_run(server, family, rate, args, options, completing):
         inside += ("; the server's core taken from it %d times: longest %.1f ms (%s), %d over 1 ms, %d not shown by "
                    "the trace, %d trace events lost" % (seen, figures["held"], holder or "-", over, unshown, lost))
     if capture:  # read after the counters: reading the capture takes a second or two
-        times, unanswered, dropped = capture.stop()
+        times, unanswered, dropped, largest, silences = capture.stop()
         times.sort()
         figures["server_max"], figures["server_999"] = times[-1] if times else 0.0, percentile(times, 0.999)
         inside += ("; in the server (captured): %d answered, max %.1f ms, 99.9th percentile %.2f ms, %d unanswered, "
                    "%d the capture missed" % (len(times), figures["server_max"], figures["server_999"], unanswered,
                                               dropped))
+        inside += "; replies stopped for over 3 ms while a request waited: %d times, the longest %.1f ms" % silences
+        if tracing and largest:
+            inside += "; during the largest (from %s): %s" % (
+                time.strftime("%H:%M:%S", time.gmtime(largest[0])) + ("%.3f" % (largest[0] % 1))[1:],
+                tracing.during(*largest))
     if reloads:
         reloads[0].join(60)
         answered = [r for r in reloads[1] if r == 0]

@@ -57,17 +57,22 @@ class BenchmarkSmokeIT {
         External.program("kea-dhcp6");
         Set<String> tracesBefore = traceInstances();
         String output = bench("dhcp.sh", "--modes", "v6", "--rates", "100", "--seconds", "2", "--runs", "1", "--cold",
-                "--holds");
+                "--holds", "--turnaround");
         assertTrue(output.contains("each begun when a freshly started server logged DHCPn_STARTED"), output);
         assertBothAnswered(output, "v6", 100);
         for (String server : List.of("kea4j", "kea")) {
             // the trace saw the server's threads woken by its datagrams (woken on a core that ran another task or none:
-            // a stretch of a few microseconds at least), every event kept; the figures are not judged
+            // a stretch of a few microseconds at least), every event kept; with the capture, what ran on both cores
+            // during the largest time in the server; the figures are not judged
             Matcher run = Pattern.compile("^  " + server + " 100/s run: .*; the server's core taken from it (\\d+) "
                     + "times: longest [0-9.]+ ms \\((.+?)\\), \\d+ over 1 ms, \\d+ not shown by the trace, 0 trace "
-                    + "events lost$", Pattern.MULTILINE).matcher(output);
+                    + "events lost; in the server \\(captured\\): .*; replies stopped for over 3 ms while a request "
+                    + "waited: \\d+ times, the longest [0-9.]+ ms; during the largest \\(from [0-9:.]+\\): core 0: (.+); "
+                    + "core 1: (.+)$", Pattern.MULTILINE).matcher(output);
             assertTrue(run.find(), output);
             assertTrue(Integer.parseInt(run.group(1)) > 0 && !run.group(2).equals("-"), run.group());
+            String ran = "[^,;]+ \\d+\\.\\d(, [^,;]+ \\d+\\.\\d)*"; // "task ms, task ms": what each core ran
+            assertTrue(run.group(3).matches(ran) && run.group(4).matches(ran), run.group());
         }
         assertTrue(output.contains("the longest the server's core was taken from it while it had work"), output);
         assertEquals(tracesBefore, traceInstances(), "the benchmark removed the trace instances it made");
