@@ -35,10 +35,15 @@ each exchange spent in the server, from the kernel's timestamps: its largest and
 replies stopped for over 3 ms while a request waited. perfdhcp's
 maximum delay also holds perfdhcp's own stalls (its core taken, its socket read late); this holds only the server's.
 The capture costs each server a little CPU per datagram (the kernel's copy to tcpdump).
+--halt-poll NS sets, for the benchmark's time, how long an idle core of this machine polls before it halts
+(haltpoll's guest_halt_poll_ns, a KVM guest's cpuidle driver; restored after). Where it is 0, an idle core halts
+at once and a datagram's wake-up then waits for the hypervisor to run that core again: the longer a server leaves
+its core idle, the more often its largest delays are such waits (see README.md). Both servers meet the same setting.
 
   cnf/bench/dhcp.sh [--modes v4,v6,v6-pd,v4-renew,v6-renew] [--backends memfile,memfile-nopersist,postgresql,mysql]
                     [--rates 1000,5000,9000] [--seconds 20] [--runs 3] [--warmup 10] [--servers kea4j,kea]
                     [--java PATH] [--jvm "OPTIONS"] [--cold] [--libreload N] [--turnaround] [--holds]
+                    [--halt-poll NS]
   (also the older form: cnf/bench/dhcp.sh [-4|-6] [--backend B[,B]] [RATE] [SECONDS] [PERFDHCP OPTIONS...])
 
 SQL back ends use the machine's PostgreSQL (127.0.0.1:5432, trust) / MariaDB (127.0.0.1:3306, root): a database
@@ -434,6 +439,16 @@ def turnarounds(path, family):
 
 
 TRACEFS = "/sys/kernel/tracing"
+HALT_POLL = "/sys/module/haltpoll/parameters/guest_halt_poll_ns"
+
+
+def halt_poll(value):
+    """Sets haltpoll's guest_halt_poll_ns (--halt-poll); returns the value it had."""
+    with open(HALT_POLL) as f:
+        before = f.read().strip()
+    with open(HALT_POLL, "w") as f:
+        f.write(str(value))
+    return before
 EVENT = re.compile(r"^\s*(.*?)-(\d+)\s+\[(\d+)\]\s+\S+\s+(\d+\.\d+): (sched_switch|sched_wakeup): (.*)$")
 SWITCH = re.compile(r"prev_comm=(.*?) prev_pid=(\d+) prev_prio=\d+ prev_state=(\S+) "
                     r"==> next_comm=(.*?) next_pid=(\d+) ")
@@ -752,6 +767,7 @@ def main():
     p.add_argument("--libreload", type=int, default=0)
     p.add_argument("--turnaround", action="store_true")
     p.add_argument("--holds", action="store_true")
+    p.add_argument("--halt-poll", type=int, default=None)
     p.add_argument("legacy", nargs="*", help=argparse.SUPPRESS)
     argv = sys.argv[1:]
     family_flag = argv.pop(0) if argv and argv[0] in ("-4", "-6") else None
@@ -779,10 +795,15 @@ def main():
     work = args.work = tempfile.mkdtemp()
     if args.turnaround and not shutil.which("tcpdump"):
         sys.exit("--turnaround needs tcpdump (apt-get install tcpdump)")
+    if args.halt_poll is not None and not os.path.exists(HALT_POLL):
+        sys.exit("--halt-poll needs the haltpoll cpuidle driver (a KVM guest's): no %s" % HALT_POLL)
     databases = Databases()
     rows, memory = [], []
     hook_jar = example_hook(work) if args.libreload and "kea4j" in servers else None
+    polled_before = None
     try:
+        if args.halt_poll is not None:
+            polled_before = halt_poll(args.halt_poll)
         netns_setup(any(b in ("postgresql", "mysql") for b in backends))
         time.sleep(1)
         for mode in modes:
@@ -814,6 +835,9 @@ def main():
                 for rate in rates[:1] if args.cold else rates:
                     rows.append((mode, backend, rate, results.get(("kea4j", rate)), results.get(("kea", rate))))
     finally:
+        if polled_before is not None:
+            halt_poll(polled_before)
+            args.halt_poll_before = polled_before
         databases.cleanup()
         netns_cleanup()
         untrace()
@@ -840,6 +864,9 @@ def report(rows, memory, args):
               % (args.runs, args.seconds, args.warmup,
                  ", libreload %d times in every run" % args.libreload if args.libreload else "",
                  SERVER_CORE, PERFDHCP_CORE, time.strftime("%Y-%m-%d")))
+    if args.halt_poll is not None:
+        print("idle cores polled up to %d ns before they halted (haltpoll's guest_halt_poll_ns: %s before, restored)"
+              % (args.halt_poll, getattr(args, "halt_poll_before", "?")))
     head = "%8s %8s %8s %8s %8s" % ("rate/s", "lost", "avg ms", "max ms", "CPU us")
     print("%-9s %-18s %7s | kea4j %s | Kea 2.2 %s | CPU ratio | max-delay ratio"
           % ("mode", "back end", "offered", head, head))
