@@ -439,16 +439,6 @@ def turnarounds(path, family):
 
 
 TRACEFS = "/sys/kernel/tracing"
-HALT_POLL = "/sys/module/haltpoll/parameters/guest_halt_poll_ns"
-
-
-def halt_poll(value):
-    """Sets haltpoll's guest_halt_poll_ns (--halt-poll); returns the value it had."""
-    with open(HALT_POLL) as f:
-        before = f.read().strip()
-    with open(HALT_POLL, "w") as f:
-        f.write(str(value))
-    return before
 EVENT = re.compile(r"^\s*(.*?)-(\d+)\s+\[(\d+)\]\s+\S+\s+(\d+\.\d+): (sched_switch|sched_wakeup): (.*)$")
 SWITCH = re.compile(r"prev_comm=(.*?) prev_pid=(\d+) prev_prio=\d+ prev_state=(\S+) "
                     r"==> next_comm=(.*?) next_pid=(\d+) ")
@@ -607,6 +597,18 @@ def running(lines, core, start, end):
     if current is not None:
         ran[current] = ran.get(current, 0.0) + (end - since) * 1000.0
     return ran
+
+
+HALT_POLL = "/sys/module/haltpoll/parameters/guest_halt_poll_ns"
+
+
+def halt_poll(value):
+    """Sets haltpoll's guest_halt_poll_ns (--halt-poll); returns the value it had."""
+    with open(HALT_POLL) as f:
+        before = f.read().strip()
+    with open(HALT_POLL, "w") as f:
+        f.write(str(value))
+    return before
 
 
 def percentile(ordered, fraction):
