@@ -2,7 +2,6 @@ package org.kea4j.dhcpsrv.cfg;
 
 import org.kea4j.dhcpsrv.Addresses;
 import org.kea4j.dhcpsrv.DdnsParameters;
-import java.util.Map;
 import org.kea4j.dhcpsrv.HostIdentifier;
 import java.net.InetAddress;
 import java.util.ArrayList;
