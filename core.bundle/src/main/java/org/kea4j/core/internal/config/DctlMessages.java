@@ -22,10 +22,6 @@ public enum DctlMessages implements MessageId {
     DCTL_DISCONNECT_FAIL(error("%1 controller failed to end session with Bundy: %2")),
     DCTL_INIT_PROCESS(debug(0, "%1 initializing the application")),
     DCTL_INIT_PROCESS_FAIL(error("%1 application initialization failed: %2")),
-    DCTL_JIT_IDLE(debug(0, "the JIT's optimising compiler settled %1 s after the servers opened their sockets:"
-            + " its threads now run only where their core is otherwise idle")),
-    DCTL_JIT_IDLE_FAIL(warn("the JIT's optimising compiler threads keep their priority (a recompilation may delay"
-            + " packets by a scheduler tick): %1")),
     DCTL_JIT_PRIORITY_FAIL(warn("the JIT compiler threads keep the lower priority of the start (under load the"
             + " code may stay slow): %1")),
     DCTL_NOT_RUNNING(warn("%1 application instance is not running")),

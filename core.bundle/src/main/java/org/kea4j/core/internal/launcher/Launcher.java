@@ -1,8 +1,6 @@
 package org.kea4j.core.internal.launcher;
 
 import static org.kea4j.core.internal.config.DctlMessages.DCTL_INIT_PROCESS;
-import static org.kea4j.core.internal.config.DctlMessages.DCTL_JIT_IDLE;
-import static org.kea4j.core.internal.config.DctlMessages.DCTL_JIT_IDLE_FAIL;
 import static org.kea4j.core.internal.config.DctlMessages.DCTL_JIT_PRIORITY_FAIL;
 import static org.kea4j.core.internal.config.DctlMessages.DCTL_PROCESS_FAILED;
 import static org.kea4j.core.internal.config.DctlMessages.DCTL_RUN_PROCESS;
@@ -222,28 +220,13 @@ public final class Launcher implements Callable<Integer> {
 
     /**
      * The servers listen: the JIT's optimising compiler threads get back the priority the launcher lowered for the
-     * start, and once the compiler has settled they run only on an otherwise idle core ({@code -Dkea4j.jit-idle=false}
-     * keeps them at the normal priority).
+     * start (in the background: {@code renice} is a process of its own).
      */
     private static void restoreCompilerPriority() {
         Thread restore = new Thread(() -> {
             String failed = CompilerPriority.restore();
             if (failed != null) {
                 LOG.log(DCTL_JIT_PRIORITY_FAIL, failed);
-            }
-            if (!Boolean.parseBoolean(System.getProperty("kea4j.jit-idle", "true"))) {
-                return;
-            }
-            try {
-                long since = System.nanoTime();
-                failed = CompilerPriority.idleOnceSettled(50_000_000L, 5, 5_000_000L, 1000);
-                if (failed != null) {
-                    LOG.log(DCTL_JIT_IDLE_FAIL, failed);
-                } else {
-                    LOG.log(DCTL_JIT_IDLE, (System.nanoTime() - since) / 1_000_000_000L);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }, "kea4j-jit-priority");
         restore.setDaemon(true);

@@ -3,7 +3,6 @@ package org.kea4j.core.internal.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -46,64 +45,5 @@ class CompilerPriorityTest {
         }
         assertNull(CompilerPriority.restore(), "nothing left to do");
         assertEquals(own, CompilerPriority.nice("self"), "the process keeps its priority");
-    }
-
-    @Test
-    void idleCompilerThreadsRunOnlyOnAnOtherwiseIdleCore() throws Exception {
-        List<String> threads = CompilerPriority.optimisingCompilerThreads();
-        assertFalse(threads.isEmpty(), "this JVM has C2 compiler threads, listed in /proc/self/task");
-        assumeTrue(mayRaise(), "this process may give them the normal policy back afterwards");
-        long used = CompilerPriority.cpuNanos(threads);
-        assertTrue(used > 0, "their CPU time is read from schedstat: " + used);
-        try {
-            // no work asked for, and any CPU time counts as quiet: settled at the first interval
-            assertNull(CompilerPriority.idleOnceSettled(0, 1, Long.MAX_VALUE, 10), "chrt succeeded");
-            for (String id : threads) {
-                assertEquals(5, CompilerPriority.policy(id), "thread " + id + " is SCHED_IDLE");
-            }
-            assertEquals(0, CompilerPriority.policy("self"), "the process keeps the normal policy");
-        } finally {
-            for (String id : threads) {
-                Process other = new ProcessBuilder("chrt", "--other", "--pid", "0", id).start();
-                assertTrue(other.waitFor(10, TimeUnit.SECONDS));
-            }
-        }
-        for (String id : threads) {
-            assertEquals(0, CompilerPriority.policy(id), "thread " + id + " is back to SCHED_OTHER");
-        }
-    }
-
-    @Test
-    void theCompilerIsNotSettledBeforeItHasWorked() throws Exception {
-        Thread waiting = new Thread(() -> {
-            try {
-                CompilerPriority.idleOnceSettled(Long.MAX_VALUE, 1, Long.MAX_VALUE, 10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        waiting.start();
-        waiting.join(300);
-        assertTrue(waiting.isAlive(), "still waiting for the compiler's first work");
-        waiting.interrupt();
-        waiting.join(5000);
-        assertFalse(waiting.isAlive(), "an interrupt ends the wait");
-        for (String id : CompilerPriority.optimisingCompilerThreads()) {
-            assertEquals(0, CompilerPriority.policy(id), "thread " + id + " keeps SCHED_OTHER");
-        }
-    }
-
-    @Test
-    void theCompilerHasSettledOnceItsCpuTimeStoodStillForTheLastSamples() {
-        CompilerPriority.Quiet quiet = new CompilerPriority.Quiet(3, 5);
-        assertFalse(quiet.add(0), "one sample is no interval");
-        assertFalse(quiet.add(100), "busy");
-        assertFalse(quiet.add(102), "two quiet intervals of three, one busy");
-        assertFalse(quiet.add(104), "the busy one is still among the last three");
-        assertTrue(quiet.add(104), "three intervals that grew by 4 in all");
-        assertFalse(quiet.add(200), "busy again");
-        assertFalse(quiet.add(201));
-        assertFalse(quiet.add(202));
-        assertTrue(quiet.add(203));
     }
 }
