@@ -802,10 +802,10 @@ def main():
     databases = Databases()
     rows, memory = [], []
     hook_jar = example_hook(work) if args.libreload and "kea4j" in servers else None
-    polled_before = None
+    args.halt_poll_before = None
     try:
         if args.halt_poll is not None:
-            polled_before = halt_poll(args.halt_poll)
+            args.halt_poll_before = halt_poll(args.halt_poll)
         netns_setup(any(b in ("postgresql", "mysql") for b in backends))
         time.sleep(1)
         for mode in modes:
@@ -837,9 +837,8 @@ def main():
                 for rate in rates[:1] if args.cold else rates:
                     rows.append((mode, backend, rate, results.get(("kea4j", rate)), results.get(("kea", rate))))
     finally:
-        if polled_before is not None:
-            halt_poll(polled_before)
-            args.halt_poll_before = polled_before
+        if args.halt_poll_before is not None:
+            halt_poll(args.halt_poll_before)
         databases.cleanup()
         netns_cleanup()
         untrace()
@@ -868,7 +867,7 @@ def report(rows, memory, args):
                  SERVER_CORE, PERFDHCP_CORE, time.strftime("%Y-%m-%d")))
     if args.halt_poll is not None:
         print("idle cores polled up to %d ns before they halted (haltpoll's guest_halt_poll_ns: %s before, restored)"
-              % (args.halt_poll, getattr(args, "halt_poll_before", "?")))
+              % (args.halt_poll, args.halt_poll_before))
     head = "%8s %8s %8s %8s %8s" % ("rate/s", "lost", "avg ms", "max ms", "CPU us")
     print("%-9s %-18s %7s | kea4j %s | Kea 2.2 %s | CPU ratio | max-delay ratio"
           % ("mode", "back end", "offered", head, head))
