@@ -36,7 +36,8 @@ replies stopped for over 3 ms while a request waited. perfdhcp's
 maximum delay also holds perfdhcp's own stalls (its core taken, its socket read late); this holds only the server's.
 The capture costs each server a little CPU per datagram (the kernel's copy to tcpdump).
 --halt-poll NS sets, for the benchmark's time, how long an idle core of this machine polls before it halts
-(haltpoll's guest_halt_poll_ns, a KVM guest's cpuidle driver; restored after). Where it is 0, an idle core halts
+(haltpoll's guest_halt_poll_ns, a KVM guest's cpuidle driver; restored after; without it the table says the
+machine's own value). Where it is 0, an idle core halts
 at once and a datagram's wake-up then waits for the hypervisor to run that core again: the longer a server leaves
 its core idle, the more often its largest delays are such waits (see README.md). Both servers meet the same setting.
 
@@ -868,6 +869,10 @@ def report(rows, memory, args):
     if args.halt_poll is not None:
         print("idle cores polled up to %d ns before they halted (haltpoll's guest_halt_poll_ns: %s before, restored)"
               % (args.halt_poll, args.halt_poll_before))
+    elif os.path.exists(HALT_POLL):
+        with open(HALT_POLL) as f:
+            print("idle cores polled up to %s ns before they halted (haltpoll's guest_halt_poll_ns, as the machine "
+                  "had it)" % f.read().strip())
     head = "%8s %8s %8s %8s %8s" % ("rate/s", "lost", "avg ms", "max ms", "CPU us")
     print("%-9s %-18s %7s | kea4j %s | Kea 2.2 %s | CPU ratio | max-delay ratio"
           % ("mode", "back end", "offered", head, head))
