@@ -37,9 +37,9 @@ maximum delay also holds perfdhcp's own stalls (its core taken, its socket read 
 The capture costs each server a little CPU per datagram (the kernel's copy to tcpdump).
 --halt-poll NS sets, for the benchmark's time, how long an idle core of this machine polls before it halts
 (haltpoll's guest_halt_poll_ns, a KVM guest's cpuidle driver; restored after; without it the table says the
-machine's own value). Where it is 0, an idle core halts
-at once and a datagram's wake-up then waits for the hypervisor to run that core again: the longer a server leaves
-its core idle, the more often its largest delays are such waits (see README.md). Both servers meet the same setting.
+machine's own value). Where it is 0, an idle core halts at once and a datagram's wake-up then waits for the
+hypervisor to run that core again: the longer a server leaves its core idle, the more often its largest delays are
+such waits (see README.md). Both servers meet the same setting.
 
   cnf/bench/dhcp.sh [--modes v4,v6,v6-pd,v4-renew,v6-renew] [--backends memfile,memfile-nopersist,postgresql,mysql]
                     [--rates 1000,5000,9000] [--seconds 20] [--runs 3] [--warmup 10] [--servers kea4j,kea]
@@ -603,10 +603,15 @@ def running(lines, core, start, end):
 HALT_POLL = "/sys/module/haltpoll/parameters/guest_halt_poll_ns"
 
 
+def halt_poll_now():
+    """haltpoll's guest_halt_poll_ns as it is now."""
+    with open(HALT_POLL) as f:
+        return f.read().strip()
+
+
 def halt_poll(value):
     """Sets haltpoll's guest_halt_poll_ns (--halt-poll); returns the value it had."""
-    with open(HALT_POLL) as f:
-        before = f.read().strip()
+    before = halt_poll_now()
     with open(HALT_POLL, "w") as f:
         f.write(str(value))
     return before
@@ -870,9 +875,8 @@ def report(rows, memory, args):
         print("idle cores polled up to %d ns before they halted (haltpoll's guest_halt_poll_ns: %s before, restored)"
               % (args.halt_poll, args.halt_poll_before))
     elif os.path.exists(HALT_POLL):
-        with open(HALT_POLL) as f:
-            print("idle cores polled up to %s ns before they halted (haltpoll's guest_halt_poll_ns, as the machine "
-                  "had it)" % f.read().strip())
+        print("idle cores polled up to %s ns before they halted (haltpoll's guest_halt_poll_ns, as the machine had it)"
+              % halt_poll_now())
     head = "%8s %8s %8s %8s %8s" % ("rate/s", "lost", "avg ms", "max ms", "CPU us")
     print("%-9s %-18s %7s | kea4j %s | Kea 2.2 %s | CPU ratio | max-delay ratio"
           % ("mode", "back end", "offered", head, head))
