@@ -2,10 +2,12 @@ package org.kea4j.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -36,14 +38,18 @@ class FrameworkRunnerTest {
     }
 
     @Test
-    void aNewStorageFolderIsNamedAfterThisProcess() throws Exception {
+    void aNewStorageFolderIsNamedAfterThisProcessAndIsItsUsersOnly() throws Exception {
         Path folder = FrameworkRunner.storageFolder();
+        Path another = FrameworkRunner.storageFolder();
         try {
             assertTrue(Files.isDirectory(folder));
             String name = folder.getFileName().toString();
             assertTrue(name.startsWith(FrameworkRunner.STORAGE_PREFIX + ProcessHandle.current().pid() + "-"), name);
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
+            assertNotEquals(folder, another, "each call a fresh folder");
         } finally {
             Files.delete(folder);
+            Files.delete(another);
         }
     }
 
