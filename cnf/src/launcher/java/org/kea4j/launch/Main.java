@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /**
  * The entry point of {@code kea4j.jar} (its {@code Main-Class}), on the JDK alone: it finds the OSGi framework,
@@ -44,7 +48,10 @@ public final class Main {
         if (System.getProperty("io.netty.jfr.enabled") == null) {
             System.setProperty("io.netty.jfr.enabled", "false");
         }
-        lowerCompilerPriority();
+        // on a thread of its own: starting renice costs ~15 ms that the framework's start need not wait for
+        Thread renice = new Thread(Main::lowerCompilerPriority, "kea4j-jit-nice");
+        renice.setDaemon(true);
+        renice.start();
         List<URL> path = new ArrayList<>(List.of(self.toUri().toURL()));
         Properties launch = new Properties();
         try (JarFile jar = new JarFile(self.toFile())) {
@@ -180,21 +187,56 @@ public final class Main {
         return files;
     }
 
-    /** An embedded jar as a file: copied once to the temporary folder, named by its size and CRC, then reused. */
+    /**
+     * An embedded jar as a file: written once to the temporary folder, named by its size and CRC, then reused. The
+     * copy holds the same entries uncompressed, so that loading a class or reading a resource from it (the class
+     * loaders, the framework, SCR's descriptors) inflates nothing on every start.
+     */
     static Path extract(JarFile jar, String name) throws IOException {
+        return extract(jar, name, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** {@link #extract(JarFile, String)} into {@code folder}. */
+    static Path extract(JarFile jar, String name, Path folder) throws IOException {
         JarEntry entry = name == null ? null : jar.getJarEntry(name);
         if (entry == null) {
             throw new IOException("kea4j.jar holds no " + name);
         }
-        Path file = Path.of(System.getProperty("java.io.tmpdir"), "kea4j-" + entry.getSize() + "-"
-                + Long.toHexString(entry.getCrc()) + "-" + Path.of(entry.getName()).getFileName());
-        if (!Files.isRegularFile(file) || Files.size(file) != entry.getSize()) {
-            Path partial = Files.createTempFile(file.getParent(), "kea4j-", ".part");
+        Path file = folder.resolve("kea4j-" + entry.getSize() + "-" + Long.toHexString(entry.getCrc()) + "-stored-"
+                + Path.of(entry.getName()).getFileName());
+        if (!Files.isRegularFile(file)) {
+            Path partial = Files.createTempFile(folder, "kea4j-", ".part");
             try (InputStream in = jar.getInputStream(entry)) {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                storeUncompressed(in, partial);
+            } catch (IOException e) {
+                Files.deleteIfExists(partial);
+                throw e;
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         return file;
+    }
+
+    /** Copies the zip (jar) read from {@code in} to {@code target}, every entry stored, in the same order. */
+    static void storeUncompressed(InputStream in, Path target) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(in);
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+            out.setMethod(ZipOutputStream.STORED);
+            CRC32 crc = new CRC32();
+            for (ZipEntry from; (from = zip.getNextEntry()) != null; ) {
+                byte[] bytes = zip.readAllBytes();
+                crc.reset();
+                crc.update(bytes);
+                ZipEntry to = new ZipEntry(from.getName());
+                to.setMethod(ZipEntry.STORED);
+                to.setSize(bytes.length);
+                to.setCompressedSize(bytes.length);
+                to.setCrc(crc.getValue());
+                to.setTime(from.getTime());
+                out.putNextEntry(to);
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
     }
 }
