@@ -7,6 +7,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -188,9 +189,10 @@ public final class Main {
     }
 
     /**
-     * An embedded jar as a file: written once to the temporary folder, named by its size and CRC, then reused. The
-     * copy holds the same entries uncompressed, so that loading a class or reading a resource from it (the class
-     * loaders, the framework, SCR's descriptors) inflates nothing on every start.
+     * An embedded jar as a file: written once to the temporary folder, named by the user and the jar's size and
+     * CRC, then reused. The copy holds the same entries uncompressed, so that loading a class or reading a resource
+     * from it (the class loaders, the framework, SCR's descriptors) inflates nothing on every start. A file of that
+     * name that another user owns is not used (anyone may write in {@code /tmp}): the error says so.
      */
     static Path extract(JarFile jar, String name) throws IOException {
         return extract(jar, name, Path.of(System.getProperty("java.io.tmpdir")));
@@ -202,9 +204,15 @@ public final class Main {
         if (entry == null) {
             throw new IOException("kea4j.jar holds no " + name);
         }
-        Path file = folder.resolve("kea4j-" + entry.getSize() + "-" + Long.toHexString(entry.getCrc()) + "-stored-"
-                + Path.of(entry.getName()).getFileName());
-        if (!Files.isRegularFile(file)) {
+        String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        Path file = folder.resolve("kea4j-" + user + "-" + entry.getSize() + "-" + Long.toHexString(entry.getCrc())
+                + "-stored-" + Path.of(entry.getName()).getFileName());
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (!ownedByThisProcess(file)) {
+                throw new IOException(file + " belongs to another user: kea4j does not load classes from it (remove"
+                        + " it, or give this process another java.io.tmpdir)");
+            }
+        } else {
             Path partial = Files.createTempFile(folder, "kea4j-", ".part");
             try (InputStream in = jar.getInputStream(entry)) {
                 storeUncompressed(in, partial);
@@ -215,6 +223,15 @@ public final class Main {
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         return file;
+    }
+
+    /** Whether the file's owner is this process's user (Linux: the owner of {@code /proc/self}; elsewhere true). */
+    static boolean ownedByThisProcess(Path file) throws IOException {
+        Path self = Path.of("/proc/self");
+        if (!Files.exists(self)) {
+            return true;
+        }
+        return Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS).equals(Files.getAttribute(self, "unix:uid"));
     }
 
     /** Copies the zip (jar) read from {@code in} to {@code target}, every entry stored, in the same order. */

@@ -120,7 +120,10 @@ class MainTest {
             assertEquals(copy, Main.extract(jar, "jar/inner-1.0.jar", copies), "the same file, named by size and CRC");
         }
         assertEquals(0, Files.getLastModifiedTime(copy).toMillis(), "written once, then reused as it is");
+        assertTrue(copy.getFileName().toString().startsWith("kea4j-" + System.getProperty("user.name") + "-"),
+                copy.toString());
         assertTrue(copy.getFileName().toString().endsWith("-stored-inner-1.0.jar"), copy.toString());
+        assertTrue(Main.ownedByThisProcess(copy));
         try (Stream<Path> left = Files.list(copies)) {
             assertEquals(List.of(copy), left.toList(), "no partial file left beside it");
         }
@@ -144,6 +147,28 @@ class MainTest {
         try (JarFile jar = new JarFile(outer.toFile())) {
             IOException e = assertThrows(IOException.class, () -> Main.extract(jar, "jar/missing.jar", folder));
             assertTrue(e.getMessage().contains("jar/missing.jar"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aCopyThatAnotherUserOwnsIsRefused() throws Exception {
+        boolean root = Files.readString(Path.of("/proc/self/status")).lines().anyMatch(l -> l.matches("Uid:\\s+0\\s.*"));
+        assumeTrue(root, "runs as root (as CI does): it gives the planted copy to another user");
+        Path outer = folder.resolve("outer.jar");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(outer))) {
+            jar.putNextEntry(new JarEntry("jar/inner-1.0.jar"));
+            jar.write(new byte[] {1, 2, 3});
+            jar.closeEntry();
+        }
+        try (JarFile jar = new JarFile(outer.toFile())) {
+            JarEntry entry = jar.getJarEntry("jar/inner-1.0.jar");
+            Path planted = folder.resolve("kea4j-" + System.getProperty("user.name") + "-" + entry.getSize() + "-"
+                    + Long.toHexString(entry.getCrc()) + "-stored-inner-1.0.jar");
+            Files.write(planted, new byte[] {9});
+            Files.setAttribute(planted, "unix:uid", 65534);
+            IOException e = assertThrows(IOException.class, () -> Main.extract(jar, "jar/inner-1.0.jar", folder));
+            assertTrue(e.getMessage().contains("belongs to another user"), e.getMessage());
+            assertArrayEquals(new byte[] {9}, Files.readAllBytes(planted), "left as it was");
         }
     }
 }
