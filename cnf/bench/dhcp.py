@@ -10,7 +10,10 @@ class-data archive.
 For every mode and back end it starts both servers, each pinned to the same core (perfdhcp to another), warms each
 up (two runs of WARMUP seconds that are discarded: perfdhcp's DHCPv4 clients are the same every run, so the
 measured runs renew the leases of clients met before while the first run only hands out new ones; the second
-warm-up run takes each server through that path too), then for every offered rate measures RUNS runs of SECONDS
+warm-up run takes each server through that path too; between them the server has 2 s without clients, so that it
+meets in its warm-up the fall and rise of load that every measured run begins with: kea4j's JIT recompiles its event
+loop once after the first time load falls, and that recompilation belongs in the warm-up, not in the first measured
+run), then for every offered rate measures RUNS runs of SECONDS
 each per server, the servers taking turns (kea4j, Kea, Kea, kea4j, kea4j, ...) so that both meet the machine in the
 same state, and prints the median of each figure: the rate reached, the exchanges lost, perfdhcp's average and
 maximum delay, and the server's CPU time per completed exchange (utime + stime from /proc over the measured runs
@@ -71,6 +74,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 JAR = os.path.join(ROOT, "cnf", "target", "kea4j.jar")
 LAUNCHER = os.path.join(ROOT, "cnf", "target", "bin", "kea4j")
 HZ = os.sysconf("SC_CLK_TCK")
+# seconds without clients between the two warm-up runs (see the description above)
+WARMUP_PAUSE = 2
 SERVER_CORE, PERFDHCP_CORE = 0, 1  # the servers run on one core, perfdhcp on the other
 TAG = "b%d" % os.getpid()
 CLI = TAG + "c"
@@ -703,9 +708,10 @@ def warm_runs(made, mode, backend, family, rates, args, jvm, work, options, comp
                 print("%s did not answer; its log: %s" % (name, open(server.log).read()[-2000:]), file=sys.stderr)
                 servers.pop().stop()
                 shutil.copy(server.log, "/tmp/%s-bench-%s-%s.out" % (name, mode, backend))
-        for server in servers:  # warm-up, discarded: the clients' first leases, then the same clients back
-            for _ in range(2):
-                perfdhcp(family, min(rates), args.warmup, options, server.link)
+        for server in servers:  # warm-up, discarded: the clients' first leases, a pause, then the same clients back
+            perfdhcp(family, min(rates), args.warmup, options, server.link)
+            time.sleep(WARMUP_PAUSE)
+            perfdhcp(family, min(rates), args.warmup, options, server.link)
         before = {server: cpu_ticks(server.pid) for server in servers}
         time.sleep(5)
         idle = {server: cpu_ticks(server.pid) - before[server] for server in servers}
@@ -866,8 +872,8 @@ def report(rows, memory, args):
               "server on core %d, perfdhcp on core %d; %s"
               % (args.runs, args.seconds, SERVER_CORE, PERFDHCP_CORE, time.strftime("%Y-%m-%d")))
     else:
-        print("medians of %d runs of %d s, after a 2 x %d s warm-up%s; both servers on core %d, taking turns, "
-              "perfdhcp on core %d; %s"
+        print("medians of %d runs of %d s, after a 2 x %d s warm-up (2 s apart)%s; both servers on core %d, "
+              "taking turns, perfdhcp on core %d; %s"
               % (args.runs, args.seconds, args.warmup,
                  ", libreload %d times in every run" % args.libreload if args.libreload else "",
                  SERVER_CORE, PERFDHCP_CORE, time.strftime("%Y-%m-%d")))
