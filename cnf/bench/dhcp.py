@@ -872,9 +872,9 @@ def report(rows, memory, args):
               "server on core %d, perfdhcp on core %d; %s"
               % (args.runs, args.seconds, SERVER_CORE, PERFDHCP_CORE, time.strftime("%Y-%m-%d")))
     else:
-        print("medians of %d runs of %d s, after a 2 x %d s warm-up (2 s apart)%s; both servers on core %d, "
+        print("medians of %d runs of %d s, after a 2 x %d s warm-up (%g s apart)%s; both servers on core %d, "
               "taking turns, perfdhcp on core %d; %s"
-              % (args.runs, args.seconds, args.warmup,
+              % (args.runs, args.seconds, args.warmup, WARMUP_PAUSE,
                  ", libreload %d times in every run" % args.libreload if args.libreload else "",
                  SERVER_CORE, PERFDHCP_CORE, time.strftime("%Y-%m-%d")))
     if args.halt_poll is not None:

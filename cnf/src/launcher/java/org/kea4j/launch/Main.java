@@ -227,11 +227,22 @@ public final class Main {
 
     /** Whether the file's owner is this process's user (Linux: the owner of {@code /proc/self}; elsewhere true). */
     static boolean ownedByThisProcess(Path file) throws IOException {
-        Path self = Path.of("/proc/self");
-        if (!Files.exists(self)) {
-            return true;
+        Object uid = ProcessUser.UID;
+        return uid == null || Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS).equals(uid);
+    }
+
+    /** This process's user ID, read once a start (the owner of {@code /proc/self}); null where there is none. */
+    private static final class ProcessUser {
+        static final Object UID = read();
+
+        private static Object read() {
+            Path self = Path.of("/proc/self");
+            try {
+                return Files.exists(self) ? Files.getAttribute(self, "unix:uid") : null;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the owner of /proc/self", e);
+            }
         }
-        return Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS).equals(Files.getAttribute(self, "unix:uid"));
     }
 
     /** Copies the zip (jar) read from {@code in} to {@code target}, every entry stored, in the same order. */

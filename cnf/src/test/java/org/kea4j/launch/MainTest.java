@@ -67,10 +67,13 @@ class MainTest {
         }
     }
 
+    private static boolean runsAsRoot() throws IOException {
+        return Files.readString(Path.of("/proc/self/status")).lines().anyMatch(l -> l.matches("Uid:\\s+0\\s.*"));
+    }
+
     @Test
     void rootMayRaiseThemAgain() throws Exception {
-        boolean root = Files.readString(Path.of("/proc/self/status")).lines().anyMatch(l -> l.matches("Uid:\\s+0\\s.*"));
-        assumeTrue(root, "runs as root (as CI does)");
+        assumeTrue(runsAsRoot(), "runs as root (as CI does)");
         assertTrue(Main.mayRaiseAgain());
     }
 
@@ -152,8 +155,7 @@ class MainTest {
 
     @Test
     void aCopyThatAnotherUserOwnsIsRefused() throws Exception {
-        boolean root = Files.readString(Path.of("/proc/self/status")).lines().anyMatch(l -> l.matches("Uid:\\s+0\\s.*"));
-        assumeTrue(root, "runs as root (as CI does): it gives the planted copy to another user");
+        assumeTrue(runsAsRoot(), "runs as root (as CI does): it gives the planted copy to another user");
         Path outer = folder.resolve("outer.jar");
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(outer))) {
             jar.putNextEntry(new JarEntry("jar/inner-1.0.jar"));
