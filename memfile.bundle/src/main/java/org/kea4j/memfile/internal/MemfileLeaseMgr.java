@@ -43,8 +43,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 import org.kea4j.dhcp.ClientId;
 import org.kea4j.dhcp.Duid;
@@ -69,7 +67,14 @@ public final class MemfileLeaseMgr implements LeaseMgr {
 
     private final int universe;
     private final Settings settings;
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /**
+     * Guards both stores: a monitor, not a read-write lock. The packet path's lookups are a few microseconds, so
+     * shared reads gain little, and a monitor's contended path runs in the VM: a {@code ReentrantReadWriteLock}'s is
+     * Java code that the optimising compiler leaves out of the packet path until the first contention (the
+     * reclamation timer's read beside a lease write), which then sent the inlined lease path back to the interpreter
+     * and through the compiler again, milliseconds of the server's core in the middle of serving.
+     */
+    private final Object lock = new Object();
     private final Lease4Store leases4 = new Lease4Store();
     private final Lease6Store leases6 = new Lease6Store();
     private LeaseFile file;
@@ -239,7 +244,7 @@ public final class MemfileLeaseMgr implements LeaseMgr {
 
     // ------------------------------------------------------------------ writing
 
-    /** Applies a change in memory and enqueues its row under the write lock; waits for the write outside it. */
+    /** Enqueues a change's row (call it under the lock, where the change is applied); wait for the write outside it. */
     private long persist(String row) {
         return file == null ? 0 : file.enqueue(row);
     }
@@ -270,15 +275,12 @@ public final class MemfileLeaseMgr implements LeaseMgr {
             LOG.log(DHCPSRV_MEMFILE_ADD_ADDR4, lease.address().getHostAddress());
         }
         long sequence;
-        lock.writeLock().lock();
-        try {
+        synchronized (lock) {
             if (leases4.get(lease.addressValue()) != null) {
                 return false;
             }
             leases4.put(lease);
             sequence = persist(new Lease4Codec().format(lease));
-        } finally {
-            lock.writeLock().unlock();
         }
         await(sequence);
         return true;
@@ -291,16 +293,13 @@ public final class MemfileLeaseMgr implements LeaseMgr {
             LOG.log(DHCPSRV_MEMFILE_UPDATE_ADDR4, lease.address().getHostAddress());
         }
         long sequence;
-        lock.writeLock().lock();
-        try {
+        synchronized (lock) {
             if (leases4.get(lease.addressValue()) == null) {
                 throw new NoSuchLeaseException("failed to update the lease with address " + lease.address().getHostAddress()
                         + " - no such lease");
             }
             leases4.put(lease);
             sequence = persist(new Lease4Codec().format(lease));
-        } finally {
-            lock.writeLock().unlock();
         }
         await(sequence);
     }
@@ -312,16 +311,13 @@ public final class MemfileLeaseMgr implements LeaseMgr {
             LOG.log(DHCPSRV_MEMFILE_DELETE_ADDR, address.getHostAddress());
         }
         long sequence;
-        lock.writeLock().lock();
-        try {
+        synchronized (lock) {
             Lease4 removed = leases4.remove(Addresses.toLong(address));
             if (removed == null) {
                 return false;
             }
             Lease4Codec codec = new Lease4Codec();
             sequence = persist(codec.format(codec.deleted(removed)));
-        } finally {
-            lock.writeLock().unlock();
         }
         await(sequence);
         return true;
@@ -341,11 +337,8 @@ public final class MemfileLeaseMgr implements LeaseMgr {
     }
 
     private <T> T read(java.util.function.Supplier<T> query) {
-        lock.readLock().lock();
-        try {
+        synchronized (lock) {
             return query.get();
-        } finally {
-            lock.readLock().unlock();
         }
     }
 
@@ -415,7 +408,7 @@ public final class MemfileLeaseMgr implements LeaseMgr {
         return select(leases4, l -> l.subnetId() == subnetId);
     }
 
-    /** Counts the stored leases in place, under the read lock: no copy, no sort. */
+    /** Counts the stored leases in place, under the lock: no copy, no sort. */
     @Override
     public List<LeaseCount> countLeases() {
         return read(() -> {
@@ -464,15 +457,12 @@ public final class MemfileLeaseMgr implements LeaseMgr {
             LOG.log(DHCPSRV_MEMFILE_ADD_ADDR6, Addresses.format(lease.address()));
         }
         long sequence;
-        lock.writeLock().lock();
-        try {
+        synchronized (lock) {
             if (leases6.find(lease) != null) {
                 return false;
             }
             leases6.put(lease);
             sequence = persist(new Lease6Codec().format(lease));
-        } finally {
-            lock.writeLock().unlock();
         }
         await(sequence);
         return true;
@@ -485,8 +475,7 @@ public final class MemfileLeaseMgr implements LeaseMgr {
             LOG.log(DHCPSRV_MEMFILE_UPDATE_ADDR6, Addresses.format(lease.address()));
         }
         long sequence;
-        lock.writeLock().lock();
-        try {
+        synchronized (lock) {
             Lease6 existing = leases6.find(lease);
             if (existing == null || existing.type() != lease.type()) {
                 throw new NoSuchLeaseException("failed to update the lease with address "
@@ -494,8 +483,6 @@ public final class MemfileLeaseMgr implements LeaseMgr {
             }
             leases6.put(lease);
             sequence = persist(new Lease6Codec().format(lease));
-        } finally {
-            lock.writeLock().unlock();
         }
         await(sequence);
     }
@@ -507,8 +494,7 @@ public final class MemfileLeaseMgr implements LeaseMgr {
             LOG.log(DHCPSRV_MEMFILE_DELETE_ADDR, Addresses.format(address));
         }
         long sequence;
-        lock.writeLock().lock();
-        try {
+        synchronized (lock) {
             Lease6 key = Lease6.builder(type, address).build();
             Lease6 existing = leases6.find(key);
             if (existing == null || existing.type() != type) {
@@ -517,8 +503,6 @@ public final class MemfileLeaseMgr implements LeaseMgr {
             leases6.remove(existing);
             Lease6Codec codec = new Lease6Codec();
             sequence = persist(codec.format(codec.deleted(existing)));
-        } finally {
-            lock.writeLock().unlock();
         }
         await(sequence);
         return true;
