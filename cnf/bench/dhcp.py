@@ -32,7 +32,9 @@ measured run.
 not) and prints the longest stretch in which the server had a thread ready to run while the core ran another
 program's (or the kernel's), with what ran, and how many stretches were over 1 ms: the machine's share of a
 largest delay. With --turnaround as well, each run also says what ran on the server's core and on perfdhcp's
-during its largest time in the server (from the request's arrival to the reply), the server's threads marked.
+during its largest time in the server (from the request's arrival to the reply), the server's threads marked;
+--keep-largest DIR also writes the trace's lines of that time (and 5 ms before) to a file in DIR, one a run, where
+each switch's prev_state tells whether a server thread was preempted (R) or waited (S: for what woke it next).
 --turnaround also captures each run's datagrams on the server's end of its link (tcpdump) and prints the time
 each exchange spent in the server, from the kernel's timestamps: its largest and its 99.9th percentile, and how often
 replies stopped for over 3 ms while a request waited. perfdhcp's
@@ -47,7 +49,7 @@ such waits (see README.md). Both servers meet the same setting.
   cnf/bench/dhcp.sh [--modes v4,v6,v6-pd,v4-renew,v6-renew] [--backends memfile,memfile-nopersist,postgresql,mysql]
                     [--rates 1000,5000,9000] [--seconds 20] [--runs 3] [--warmup 10] [--servers kea4j,kea]
                     [--java PATH] [--jvm "OPTIONS"] [--cold] [--libreload N] [--turnaround] [--holds]
-                    [--halt-poll NS]
+                    [--halt-poll NS] [--keep-largest DIR]
   (also the older form: cnf/bench/dhcp.sh [-4|-6] [--backend B[,B]] [RATE] [SECONDS] [PERFDHCP OPTIONS...])
 
 SQL back ends use the machine's PostgreSQL (127.0.0.1:5432, trust) / MariaDB (127.0.0.1:3306, root): a database
@@ -459,8 +461,8 @@ class Holds:
     it over 1 ms, and how many the trace did not show the end of (see holds()). The trace's clock is CLOCK_MONOTONIC,
     so that a moment of the capture (CLOCK_REALTIME) can be found in it (during())."""
 
-    def __init__(self, pid, core):
-        self.pid, self.core = pid, core
+    def __init__(self, pid, core, keep=None, name="server"):
+        self.pid, self.core, self.keep, self.name = pid, core, keep, name
         self.lines, self.own = [], set()
         self.realtime_offset = time.time() - time.clock_gettime(time.CLOCK_MONOTONIC)
         self.mounted_here = not os.path.exists(os.path.join(TRACEFS, "instances"))
@@ -497,12 +499,23 @@ class Holds:
         """What ran on the server's core and on perfdhcp's between two CLOCK_REALTIME moments, after stop():
         "name ms, ..." for each (the server's threads marked), longest first."""
         said = []
+        if self.keep:
+            self.write(start, end)
         for core in (self.core, PERFDHCP_CORE):
             ran = running(self.lines, core, start - self.realtime_offset, end - self.realtime_offset)
             said.append("core %d: %s" % (core, ", ".join(
                 "%s%s %.1f" % (name, " (server)" if pid in self.own else "", ms)
                 for (pid, name), ms in sorted(ran.items(), key=lambda item: -item[1]) if ms >= 0.05) or "-"))
         return "; ".join(said)
+
+    def write(self, start, end):
+        """--keep-largest: the trace's lines from 5 ms before START to END (CLOCK_REALTIME) in a file of their own."""
+        low, high = start - self.realtime_offset - 0.005, end - self.realtime_offset
+        name = "%s-largest-%s%s.trace" % (self.name, time.strftime("%H%M%S", time.gmtime(start)),
+                                           ("%.3f" % (start % 1))[1:])
+        with open(os.path.join(self.keep, name), "w") as out:
+            out.writelines(line for line in self.lines
+                           if (event := EVENT.match(line)) and low <= float(event.group(4)) <= high)
 
     def remove(self):
         """Removes the trace instance (its events off first), and tracefs where this run mounted it."""
@@ -634,7 +647,7 @@ def measured_run(server, family, rate, args, options, completing):
     drops_before = socket_drops(server.link.ns), socket_drops(CLI)
     reloads = reloading(server, args.libreload, args.seconds) if args.libreload else None
     capture = Capture(family, server.link, args.work) if args.turnaround else None
-    tracing = Holds(server.pid, SERVER_CORE) if args.holds else None
+    tracing = Holds(server.pid, SERVER_CORE, args.keep_largest, server.name) if args.holds else None
     figures = parse(perfdhcp(family, rate, args.seconds, options, server.link), completing)
     ticks = cpu_ticks(server.pid) - before
     figures["cpu"] = ticks * 1e6 / HZ / figures["completed"] if figures["completed"] else 0.0
@@ -782,6 +795,7 @@ def main():
     p.add_argument("--turnaround", action="store_true")
     p.add_argument("--holds", action="store_true")
     p.add_argument("--halt-poll", type=int, default=None)
+    p.add_argument("--keep-largest", default=None)
     p.add_argument("legacy", nargs="*", help=argparse.SUPPRESS)
     argv = sys.argv[1:]
     family_flag = argv.pop(0) if argv and argv[0] in ("-4", "-6") else None
@@ -797,6 +811,10 @@ def main():
         extra = legacy + unknown
     elif unknown:
         sys.exit("unknown options: %s" % " ".join(unknown))
+    if args.keep_largest:
+        if not (args.holds and args.turnaround):
+            sys.exit("--keep-largest needs --holds and --turnaround")
+        os.makedirs(args.keep_largest, exist_ok=True)
     if os.geteuid() != 0:
         sys.exit("needs root (network namespaces)")
     if "kea4j" in args.servers and not (os.path.exists(JAR) and os.path.exists(LAUNCHER)):
