@@ -204,9 +204,7 @@ public final class Main {
         if (entry == null) {
             throw new IOException("kea4j.jar holds no " + name);
         }
-        String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9._-]", "_");
-        Path file = folder.resolve("kea4j-" + user + "-" + entry.getSize() + "-" + Long.toHexString(entry.getCrc())
-                + "-stored-" + Path.of(entry.getName()).getFileName());
+        Path file = folder.resolve(copyName(entry));
         if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             if (!ownedByThisProcess(file)) {
                 throw new IOException(file + " belongs to another user: kea4j does not load classes from it (remove"
@@ -223,6 +221,13 @@ public final class Main {
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         return file;
+    }
+
+    /** The name of an embedded jar's copy: this user's, the jar's size and CRC, then its own name. */
+    static String copyName(JarEntry entry) {
+        String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        return "kea4j-" + user + "-" + entry.getSize() + "-" + Long.toHexString(entry.getCrc()) + "-stored-"
+                + Path.of(entry.getName()).getFileName();
     }
 
     /** Whether the file's owner is this process's user (Linux: the owner of {@code /proc/self}; elsewhere true). */

@@ -164,8 +164,7 @@ class MainTest {
         }
         try (JarFile jar = new JarFile(outer.toFile())) {
             JarEntry entry = jar.getJarEntry("jar/inner-1.0.jar");
-            Path planted = folder.resolve("kea4j-" + System.getProperty("user.name") + "-" + entry.getSize() + "-"
-                    + Long.toHexString(entry.getCrc()) + "-stored-inner-1.0.jar");
+            Path planted = folder.resolve(Main.copyName(entry));
             Files.write(planted, new byte[] {9});
             Files.setAttribute(planted, "unix:uid", 65534);
             IOException e = assertThrows(IOException.class, () -> Main.extract(jar, "jar/inner-1.0.jar", folder));

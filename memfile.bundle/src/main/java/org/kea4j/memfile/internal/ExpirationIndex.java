@@ -80,7 +80,7 @@ final class ExpirationIndex<L> {
         for (IntHashSet second : due.values()) {
             List<L> leases = new ArrayList<>(second.size());
             for (IntCursor slot : second) {
-                leases.add(slots.get(slot.value - 1));
+                leases.add(slots.get(slot(slot.value)));
             }
             leases.sort(order);
             for (L lease : leases) {
@@ -101,6 +101,11 @@ final class ExpirationIndex<L> {
      */
     private static int key(int slot) {
         return slot + 1;
+    }
+
+    /** The slot a set's key stands for: {@link #key}'s inverse. */
+    private static int slot(int key) {
+        return key - 1;
     }
 
     private TreeMap<Long, IntHashSet> side(L lease) {
