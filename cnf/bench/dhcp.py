@@ -45,11 +45,16 @@ The capture costs each server a little CPU per datagram (the kernel's copy to tc
 machine's own value). Where it is 0, an idle core halts at once and a datagram's wake-up then waits for the
 hypervisor to run that core again: the longer a server leaves its core idle, the more often its largest delays are
 such waits (see README.md). Both servers meet the same setting.
+--floor also measures, in a turn of its own after the servers' in every run (both servers stopped), the machine's
+floor: a UDP echo that does no work (cnf/bench/floor.c, built with cc) on the servers' core, in kea4j's namespace,
+and a client on perfdhcp's core sending at the same rate for the same time over the same kind of link; the table
+then gives the echo's largest round trip beside the servers' largest delays. A server's largest delay near the
+echo's is the machine's, not the server's.
 
   cnf/bench/dhcp.sh [--modes v4,v6,v6-pd,v4-renew,v6-renew] [--backends memfile,memfile-nopersist,postgresql,mysql]
                     [--rates 1000,5000,9000] [--seconds 20] [--runs 3] [--warmup 10] [--servers kea4j,kea]
                     [--java PATH] [--jvm "OPTIONS"] [--cold] [--libreload N] [--turnaround] [--holds]
-                    [--halt-poll NS] [--keep-largest DIR]
+                    [--halt-poll NS] [--keep-largest DIR] [--floor]
   (also the older form: cnf/bench/dhcp.sh [-4|-6] [--backend B[,B]] [RATE] [SECONDS] [PERFDHCP OPTIONS...])
 
 SQL back ends use the machine's PostgreSQL (127.0.0.1:5432, trust) / MariaDB (127.0.0.1:3306, root): a database
@@ -681,6 +686,42 @@ def measured_run(server, family, rate, args, options, completing):
     return figures
 
 
+def build_floor(work):
+    """--floor: cnf/bench/floor.c built into WORK; the program's path."""
+    if not shutil.which("cc"):
+        sys.exit("--floor needs a C compiler (apt-get install gcc libc6-dev)")
+    program = os.path.join(work, "floor")
+    sh("cc", "-O2", "-pthread", "-o", program, os.path.join(ROOT, "cnf", "bench", "floor.c"))
+    return program
+
+
+def floor_run(program, rate, seconds):
+    """One run of the machine's floor (--floor): floor.c's echo on the servers' core in kea4j's namespace, its client
+    on perfdhcp's core in perfdhcp's, at RATE for SECONDS; the figures (the largest round trip as "max")."""
+    link = LINKS["kea4j"]
+    echo = subprocess.Popen(["ip", "netns", "exec", link.ns, "taskset", "-c", str(SERVER_CORE), program, "echo",
+                             link.net + ".1"], stdout=subprocess.PIPE, text=True)
+    try:
+        port = echo.stdout.readline().strip()
+        if not port.isdigit():
+            sys.exit("floor's echo did not start")
+        said = sh("ip", "netns", "exec", CLI, "taskset", "-c", str(PERFDHCP_CORE), program, "client", link.net + ".1",
+                  port, str(rate), str(seconds)).stdout
+    finally:
+        echo.kill()
+        echo.wait()
+    counts = re.search(r"sent (\d+) answered (\d+) largest ([0-9.]+) ms over 1 ms (\d+) over 4 ms (\d+) over 8 ms "
+                       r"(\d+)", said)
+    if not counts:
+        sys.exit("floor's client said: " + said)
+    sent, answered = int(counts.group(1)), int(counts.group(2))
+    figures = {"max": float(counts.group(3)), "lost": 100.0 * (sent - answered) / sent if sent else 0.0}
+    print("  echo (the floor) %d/s run: sent %d, answered %d, largest round trip %.1f ms; over 1 ms %s, over 4 ms %s, "
+          "over 8 ms %s" % (rate, sent, answered, figures["max"], counts.group(4), counts.group(5), counts.group(6)),
+          file=sys.stderr)
+    return figures
+
+
 def cold_runs(made, mode, backend, family, rate, args, jvm, work, options, completing):
     """--cold: every run starts the server afresh, the servers taking turns; the medians by (name, rate)."""
     cold = {name: [] for name in made}
@@ -731,6 +772,7 @@ def warm_runs(made, mode, backend, family, rates, args, jvm, work, options, comp
         results = {}
         for rate in rates:
             runs = {server.name: [] for server in servers}
+            floors = []
             for number in range(args.runs):
                 for server in servers if number % 2 == 0 else servers[::-1]:  # the others stopped meanwhile
                     others = [other for other in servers if other is not server]
@@ -741,6 +783,16 @@ def warm_runs(made, mode, backend, family, rates, args, jvm, work, options, comp
                     finally:
                         for other in others:
                             os.kill(other.pid, signal.SIGCONT)
+                if args.floor_program:
+                    for server in servers:
+                        os.kill(server.pid, signal.SIGSTOP)
+                    try:
+                        floors.append(floor_run(args.floor_program, rate, args.seconds))
+                    finally:
+                        for server in servers:
+                            os.kill(server.pid, signal.SIGCONT)
+            if floors:
+                results[("floor", rate)] = median(floors)
             for server in servers:
                 f = results[(server.name, rate)] = median(runs[server.name])
                 print("%s %s %s %d/s: rate %.0f, lost %.3f %%, delay avg %.2f ms max %.1f ms, CPU %.1f us per "
@@ -796,6 +848,7 @@ def main():
     p.add_argument("--holds", action="store_true")
     p.add_argument("--halt-poll", type=int, default=None)
     p.add_argument("--keep-largest", default=None)
+    p.add_argument("--floor", action="store_true")
     p.add_argument("legacy", nargs="*", help=argparse.SUPPRESS)
     argv = sys.argv[1:]
     family_flag = argv.pop(0) if argv and argv[0] in ("-4", "-6") else None
@@ -825,6 +878,9 @@ def main():
     servers = args.servers.split(",")
     jvm = args.jvm.split()
     work = args.work = tempfile.mkdtemp()
+    if args.floor and args.cold:
+        sys.exit("--floor goes with warm runs, not --cold")
+    args.floor_program = build_floor(work) if args.floor else None
     if args.turnaround and not shutil.which("tcpdump"):
         sys.exit("--turnaround needs tcpdump (apt-get install tcpdump)")
     if args.halt_poll is not None and not os.path.exists(HALT_POLL):
@@ -865,7 +921,8 @@ def main():
                     results = warm_runs(made, mode, backend, family, rates, args, jvm, work, options, completing,
                                         memory)
                 for rate in rates[:1] if args.cold else rates:
-                    rows.append((mode, backend, rate, results.get(("kea4j", rate)), results.get(("kea", rate))))
+                    rows.append((mode, backend, rate, results.get(("kea4j", rate)), results.get(("kea", rate)),
+                                 results.get(("floor", rate))))
     finally:
         if args.halt_poll_before is not None:
             halt_poll(args.halt_poll_before)
@@ -904,7 +961,7 @@ def report(rows, memory, args):
     head = "%8s %8s %8s %8s %8s" % ("rate/s", "lost", "avg ms", "max ms", "CPU us")
     print("%-9s %-18s %7s | kea4j %s | Kea 2.2 %s | CPU ratio | max-delay ratio"
           % ("mode", "back end", "offered", head, head))
-    for mode, backend, rate, k, e in rows:
+    for mode, backend, rate, k, e, _ in rows:
         cpu = "%9.2f" % (k["cpu"] / e["cpu"]) if k and e and e["cpu"] else "%9s" % "-"
         delay = "%15.2f" % (k["max"] / e["max"]) if k and e and e["max"] else "%15s" % "-"
         print("%-9s %-18s %7d |       %s |         %s | %s | %s" % (mode, backend, rate, cells(k), cells(e), cpu, delay))
@@ -912,17 +969,25 @@ def report(rows, memory, args):
         print("the longest the server's core was taken from it while it had work (kernel trace; medians of the runs'"
               " figures):")
         print("%-9s %-18s %7s | kea4j ms | Kea 2.2 ms" % ("mode", "back end", "offered"))
-        for mode, backend, rate, k, e in rows:
+        for mode, backend, rate, k, e, _ in rows:
             print("%-9s %-18s %7d | %8s | %10s" % (mode, backend, rate, "%.1f" % k["held"] if k else "-",
                                                    "%.1f" % e["held"] if e else "-"))
     if args.turnaround:
         print("the largest time in the server (captured on its link; medians of the runs' figures):")
         print("%-9s %-18s %7s | kea4j max / 99.9%% ms | Kea 2.2 max / 99.9%% ms | max ratio"
               % ("mode", "back end", "offered"))
-        for mode, backend, rate, k, e in rows:
+        for mode, backend, rate, k, e, _ in rows:
             ratio = ("%9.2f" % (k["server_max"] / e["server_max"]) if k and e and e.get("server_max") else
                      "%9s" % "-")
             print("%-9s %-18s %7d |    %s |      %s | %s" % (mode, backend, rate, inside(k), inside(e), ratio))
+    if args.floor:
+        print("the machine's floor: a UDP echo that does no work, on the servers' core, at the same rate, in a turn of its"
+              " own (medians of the runs' largest round trip):")
+        print("%-9s %-18s %7s | echo max ms | kea4j max ms | Kea 2.2 max ms" % ("mode", "back end", "offered"))
+        for mode, backend, rate, k, e, floor in rows:
+            print("%-9s %-18s %7d | %11s | %12s | %14s" % (mode, backend, rate, "%.1f" % floor["max"] if floor else "-",
+                                                            "%.1f" % k["max"] if k else "-",
+                                                            "%.1f" % e["max"] if e else "-"))
     for mode, backend, name, rss, idle_ms in memory:
         print("RSS at the end: %s %s %s %.0f MB; CPU in 5 s with no clients: %.0f ms"
               % (mode, backend, name, rss, idle_ms))

@@ -31,7 +31,7 @@ class BenchmarkSmokeIT {
         External.program("perfdhcp");
         External.program("kea-dhcp4");
         String output = bench("dhcp.sh", "--modes", "v4", "--rates", "200", "--seconds", "2", "--runs", "1",
-                "--warmup", "1", "--turnaround");
+                "--warmup", "1", "--turnaround", "--floor");
         assertBothAnswered(output, "v4", 200);
         assertTrue(output.contains("both servers on core 0, taking turns"), output);
         for (String server : List.of("kea4j", "kea")) {
@@ -48,6 +48,13 @@ class BenchmarkSmokeIT {
             assertTrue(Double.parseDouble(run.group(3)) <= Double.parseDouble(run.group(1)) + 0.1, run.group());
         }
         assertTrue(output.contains("the largest time in the server (captured on its link"), output);
+        // --floor: the echo answered every datagram of its run (400 at 200/s for 2 s), and the table gives its largest
+        Matcher floor = Pattern.compile("^  echo \\(the floor\\) 200/s run: sent (\\d+), answered (\\d+), largest "
+                + "round trip ([0-9.]+) ms;", Pattern.MULTILINE).matcher(output);
+        assertTrue(floor.find(), output);
+        assertTrue(Integer.parseInt(floor.group(1)) >= 390 && floor.group(2).equals(floor.group(1)), floor.group());
+        assertTrue(Pattern.compile("^v4 +memfile +200 \\| +" + Pattern.quote(floor.group(3)) + " \\| +[0-9.]+ \\| "
+                + "+[0-9.]+$", Pattern.MULTILINE).matcher(output).find(), output);
     }
 
     /** --cold starts each server afresh and runs perfdhcp from its DHCPn_STARTED line: both answered. */
