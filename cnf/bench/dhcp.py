@@ -939,6 +939,9 @@ def report(rows, memory, args):
             return "%8s %8s %8s %8s %8s" % ("-", "-", "-", "-", "-")
         return "%8.0f %7.3f%% %8.2f %8.1f %8.1f" % (f["rate"], f["lost"], f["avg"], f["max"], f["cpu"])
 
+    def ms(f, key):
+        return "%.1f" % f[key] if f else "-"
+
     def inside(f):
         return "%8.1f / %6.2f" % (f["server_max"], f["server_999"]) if f and "server_max" in f else "%17s" % "-"
     print()
@@ -970,8 +973,7 @@ def report(rows, memory, args):
               " figures):")
         print("%-9s %-18s %7s | kea4j ms | Kea 2.2 ms" % ("mode", "back end", "offered"))
         for mode, backend, rate, k, e, _ in rows:
-            print("%-9s %-18s %7d | %8s | %10s" % (mode, backend, rate, "%.1f" % k["held"] if k else "-",
-                                                   "%.1f" % e["held"] if e else "-"))
+            print("%-9s %-18s %7d | %8s | %10s" % (mode, backend, rate, ms(k, "held"), ms(e, "held")))
     if args.turnaround:
         print("the largest time in the server (captured on its link; medians of the runs' figures):")
         print("%-9s %-18s %7s | kea4j max / 99.9%% ms | Kea 2.2 max / 99.9%% ms | max ratio"
@@ -985,9 +987,8 @@ def report(rows, memory, args):
               " own (medians of the runs' largest round trip):")
         print("%-9s %-18s %7s | echo max ms | kea4j max ms | Kea 2.2 max ms" % ("mode", "back end", "offered"))
         for mode, backend, rate, k, e, floor in rows:
-            print("%-9s %-18s %7d | %11s | %12s | %14s" % (mode, backend, rate, "%.1f" % floor["max"] if floor else "-",
-                                                            "%.1f" % k["max"] if k else "-",
-                                                            "%.1f" % e["max"] if e else "-"))
+            print("%-9s %-18s %7d | %11s | %12s | %14s" % (mode, backend, rate, ms(floor, "max"), ms(k, "max"),
+                                                            ms(e, "max")))
     for mode, backend, name, rss, idle_ms in memory:
         print("RSS at the end: %s %s %s %.0f MB; CPU in 5 s with no clients: %.0f ms"
               % (mode, backend, name, rss, idle_ms))

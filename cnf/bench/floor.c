@@ -77,7 +77,7 @@ static void *receive(void *argument) {
 
 static int client(struct sockaddr_in *address, double rate, double seconds) {
     struct tally tally = {.fd = socket(AF_INET, SOCK_DGRAM, 0), .sending = 1};
-    struct timeval patience = {.tv_sec = 0, .tv_usec = 200000};
+    struct timeval patience = {.tv_sec = 1, .tv_usec = 0};
     if (tally.fd < 0 || connect(tally.fd, (struct sockaddr *) address, sizeof *address) < 0
             || setsockopt(tally.fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience) < 0) {
         perror("floor client");
