@@ -63,6 +63,7 @@ through a veth pair to the host and a socat relay.
 """
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -775,22 +776,11 @@ def warm_runs(made, mode, backend, family, rates, args, jvm, work, options, comp
             floors = []
             for number in range(args.runs):
                 for server in servers if number % 2 == 0 else servers[::-1]:  # the others stopped meanwhile
-                    others = [other for other in servers if other is not server]
-                    for other in others:
-                        os.kill(other.pid, signal.SIGSTOP)
-                    try:
+                    with stopped(other for other in servers if other is not server):
                         runs[server.name].append(measured_run(server, family, rate, args, options, completing))
-                    finally:
-                        for other in others:
-                            os.kill(other.pid, signal.SIGCONT)
                 if args.floor_program:
-                    for server in servers:
-                        os.kill(server.pid, signal.SIGSTOP)
-                    try:
+                    with stopped(servers):
                         floors.append(floor_run(args.floor_program, rate, args.seconds))
-                    finally:
-                        for server in servers:
-                            os.kill(server.pid, signal.SIGCONT)
             if floors:
                 results[("floor", rate)] = median(floors)
             for server in servers:
@@ -805,6 +795,20 @@ def warm_runs(made, mode, backend, family, rates, args, jvm, work, options, comp
         for server in servers:
             server.stop()
             shutil.copy(server.log, "/tmp/%s-bench-%s-%s.out" % (server.name, mode, backend))
+
+
+@contextlib.contextmanager
+def stopped(servers):
+    """The SERVERS stopped (SIGSTOP) for the time of the block, continued after: an idle server's timers and
+    housekeeping would take the core the measured one has."""
+    servers = list(servers)
+    for server in servers:
+        os.kill(server.pid, signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        for server in servers:
+            os.kill(server.pid, signal.SIGCONT)
 
 
 def median(runs):
