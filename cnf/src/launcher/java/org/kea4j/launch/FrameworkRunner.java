@@ -175,17 +175,25 @@ public final class FrameworkRunner {
             }
         }
         int defaultLevel = Integer.parseInt(launch.getProperty("launch.startlevel.default", "1"));
+        List<String> paths = new ArrayList<>();
+        for (String path : launch.getProperty("launch.bundles", "").split(",")) {
+            if (!path.isBlank()) {
+                paths.add(path.strip());
+            }
+        }
         List<Bundle> installed = new ArrayList<>();
+        JarCopies copies = JarCopies.inTemporaryFolder();
         try (JarFile jar = new JarFile(self.toFile())) {
-            for (String path : launch.getProperty("launch.bundles", "").split(",")) {
-                if (path.isBlank()) {
-                    continue;
-                }
-                // by reference to a copy kept beside the JVM's temporary files: the framework reads it in place
-                // instead of copying every bundle into its storage on every start
-                Path file = Main.extract(jar, path.strip());
+            // by reference to a copy kept beside the JVM's temporary files: the framework reads it in place
+            // instead of copying every bundle into its storage on every start
+            for (Path file : copies.of(jar, paths)) {
                 installed.add(context.installBundle("reference:" + file.toUri()));
             }
+        }
+        try {
+            copies.removeUnused(); // this process has listed all it uses (Main the framework's jars, then these)
+        } catch (IOException e) {
+            System.err.println("kea4j: copies of earlier builds' jars were not removed from the temporary folder: " + e);
         }
         for (Bundle bundle : installed) {
             bundle.adapt(BundleStartLevel.class).setStartLevel(levels.getOrDefault(bundle.getSymbolicName(), defaultLevel));

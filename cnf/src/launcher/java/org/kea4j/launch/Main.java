@@ -7,18 +7,13 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The entry point of {@code kea4j.jar} (its {@code Main-Class}), on the JDK alone: it finds the OSGi framework,
@@ -152,8 +147,9 @@ public final class Main {
             throws Exception {
         Path needed;
         try (JarFile jar = new JarFile(self.toFile())) {
-            needed = extract(jar, jar.stream().map(JarEntry::getName)
-                    .filter(n -> n.startsWith(jarPrefix) && n.endsWith(".jar")).findFirst().orElse(null));
+            needed = JarCopies.inTemporaryFolder().of(jar, Collections.singletonList(jar.stream()
+                    .map(JarEntry::getName).filter(n -> n.startsWith(jarPrefix) && n.endsWith(".jar")).findFirst()
+                    .orElse(null))).get(0);
         }
         return (Integer) runIn(new URL[] {self.toUri().toURL(), needed.toUri().toURL()}, className,
                 new Class<?>[] {String[].class}, new Object[] {args});
@@ -176,100 +172,16 @@ public final class Main {
      */
     private static List<Path> extractRunpath(JarFile jar) throws IOException {
         String runpath = jar.getManifest().getMainAttributes().getValue("Embedded-Runpath");
-        List<Path> files = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (String path : runpath == null ? new String[0] : runpath.split(",")) {
             if (!path.contains("biz.aQute.launcher")) {
-                files.add(extract(jar, path.strip()));
+                names.add(path.strip());
             }
         }
+        List<Path> files = JarCopies.inTemporaryFolder().of(jar, names);
         if (files.stream().noneMatch(file -> file.getFileName().toString().contains("felix.framework"))) {
             throw new IOException("no OSGi framework in the jar's Embedded-Runpath: " + runpath);
         }
         return files;
-    }
-
-    /**
-     * An embedded jar as a file: written once to the temporary folder, named by the user and the jar's size and
-     * CRC, then reused. The copy holds the same entries uncompressed, so that loading a class or reading a resource
-     * from it (the class loaders, the framework, SCR's descriptors) inflates nothing on every start. A file of that
-     * name that another user owns is not used (anyone may write in {@code /tmp}): the error says so.
-     */
-    static Path extract(JarFile jar, String name) throws IOException {
-        return extract(jar, name, Path.of(System.getProperty("java.io.tmpdir")));
-    }
-
-    /** {@link #extract(JarFile, String)} into {@code folder}. */
-    static Path extract(JarFile jar, String name, Path folder) throws IOException {
-        JarEntry entry = name == null ? null : jar.getJarEntry(name);
-        if (entry == null) {
-            throw new IOException("kea4j.jar holds no " + name);
-        }
-        Path file = folder.resolve(copyName(entry));
-        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            if (!ownedByThisProcess(file)) {
-                throw new IOException(file + " belongs to another user: kea4j does not load classes from it (remove"
-                        + " it, or give this process another java.io.tmpdir)");
-            }
-        } else {
-            Path partial = Files.createTempFile(folder, "kea4j-", ".part");
-            try (InputStream in = jar.getInputStream(entry)) {
-                storeUncompressed(in, partial);
-            } catch (IOException e) {
-                Files.deleteIfExists(partial);
-                throw e;
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        return file;
-    }
-
-    /** The name of an embedded jar's copy: this user's, the jar's size and CRC, then its own name. */
-    static String copyName(JarEntry entry) {
-        String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9._-]", "_");
-        return "kea4j-" + user + "-" + entry.getSize() + "-" + Long.toHexString(entry.getCrc()) + "-stored-"
-                + Path.of(entry.getName()).getFileName();
-    }
-
-    /** Whether the file's owner is this process's user (Linux: the owner of {@code /proc/self}; elsewhere true). */
-    static boolean ownedByThisProcess(Path file) throws IOException {
-        Object uid = ProcessUser.UID;
-        return uid == null || Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS).equals(uid);
-    }
-
-    /** This process's user ID, read once a start (the owner of {@code /proc/self}); null where there is none. */
-    private static final class ProcessUser {
-        static final Object UID = read();
-
-        private static Object read() {
-            Path self = Path.of("/proc/self");
-            try {
-                return Files.exists(self) ? Files.getAttribute(self, "unix:uid") : null;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot read the owner of /proc/self", e);
-            }
-        }
-    }
-
-    /** Copies the zip (jar) read from {@code in} to {@code target}, every entry stored, in the same order. */
-    static void storeUncompressed(InputStream in, Path target) throws IOException {
-        try (ZipInputStream zip = new ZipInputStream(in);
-                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
-            out.setMethod(ZipOutputStream.STORED);
-            CRC32 crc = new CRC32();
-            for (ZipEntry from; (from = zip.getNextEntry()) != null; ) {
-                byte[] bytes = zip.readAllBytes();
-                crc.reset();
-                crc.update(bytes);
-                ZipEntry to = new ZipEntry(from.getName());
-                to.setMethod(ZipEntry.STORED);
-                to.setSize(bytes.length);
-                to.setCompressedSize(bytes.length);
-                to.setCrc(crc.getValue());
-                to.setTime(from.getTime());
-                out.putNextEntry(to);
-                out.write(bytes);
-                out.closeEntry();
-            }
-        }
     }
 }

@@ -1,35 +1,19 @@
 package org.kea4j.launch;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
-
-    @TempDir
-    Path folder;
 
     /** The nice value of a thread of this process ({@code self}: the process), from its stat line. */
     private static int nice(Path stat) throws IOException {
@@ -96,80 +80,5 @@ class MainTest {
         List<String> back = new ArrayList<>(List.of("renice", "-n", String.valueOf(before), "-p"));
         threads.forEach(t -> back.add(t.getFileName().toString()));
         assertEquals(0, new ProcessBuilder(back).start().waitFor(), "as the server's core does once it listens");
-    }
-
-    @Test
-    void anEmbeddedJarIsWrittenOnceWithItsEntriesStored() throws Exception {
-        ByteArrayOutputStream inner = new ByteArrayOutputStream();
-        byte[] text = "a resource that deflates well ".repeat(100).getBytes(StandardCharsets.UTF_8);
-        try (ZipOutputStream zip = new ZipOutputStream(inner)) {
-            for (String name : List.of("META-INF/MANIFEST.MF", "org/", "org/a.txt", "org/b.bin")) {
-                zip.putNextEntry(new ZipEntry(name));
-                zip.write(name.endsWith("/") ? new byte[0] : name.equals("org/b.bin") ? new byte[] {1, 2, 3} : text);
-                zip.closeEntry();
-            }
-        }
-        Path outer = folder.resolve("outer.jar");
-        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(outer))) {
-            jar.putNextEntry(new JarEntry("jar/inner-1.0.jar"));
-            jar.write(inner.toByteArray());
-            jar.closeEntry();
-        }
-        Path copies = Files.createDirectory(folder.resolve("copies"));
-        Path copy;
-        try (JarFile jar = new JarFile(outer.toFile())) {
-            copy = Main.extract(jar, "jar/inner-1.0.jar", copies);
-            Files.setLastModifiedTime(copy, java.nio.file.attribute.FileTime.fromMillis(0));
-            assertEquals(copy, Main.extract(jar, "jar/inner-1.0.jar", copies), "the same file, named by size and CRC");
-        }
-        assertEquals(0, Files.getLastModifiedTime(copy).toMillis(), "written once, then reused as it is");
-        assertTrue(copy.getFileName().toString().startsWith("kea4j-" + System.getProperty("user.name") + "-"),
-                copy.toString());
-        assertTrue(copy.getFileName().toString().endsWith("-stored-inner-1.0.jar"), copy.toString());
-        assertTrue(Main.ownedByThisProcess(copy));
-        try (Stream<Path> left = Files.list(copies)) {
-            assertEquals(List.of(copy), left.toList(), "no partial file left beside it");
-        }
-        try (ZipFile zip = new ZipFile(copy.toFile())) {
-            assertEquals(List.of("META-INF/MANIFEST.MF", "org/", "org/a.txt", "org/b.bin"),
-                    zip.stream().map(ZipEntry::getName).toList(), "the same entries in the same order");
-            zip.stream().forEach(e -> assertEquals(ZipEntry.STORED, e.getMethod(), e.getName()));
-            try (InputStream in = zip.getInputStream(zip.getEntry("org/a.txt"))) {
-                assertArrayEquals(text, in.readAllBytes());
-            }
-        }
-    }
-
-    @Test
-    void aJarThatIsNotEmbeddedIsNamedInTheError() throws Exception {
-        Path outer = folder.resolve("empty.jar");
-        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(outer))) {
-            jar.putNextEntry(new JarEntry("README"));
-            jar.closeEntry();
-        }
-        try (JarFile jar = new JarFile(outer.toFile())) {
-            IOException e = assertThrows(IOException.class, () -> Main.extract(jar, "jar/missing.jar", folder));
-            assertTrue(e.getMessage().contains("jar/missing.jar"), e.getMessage());
-        }
-    }
-
-    @Test
-    void aCopyThatAnotherUserOwnsIsRefused() throws Exception {
-        assumeTrue(runsAsRoot(), "runs as root (as CI does): it gives the planted copy to another user");
-        Path outer = folder.resolve("outer.jar");
-        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(outer))) {
-            jar.putNextEntry(new JarEntry("jar/inner-1.0.jar"));
-            jar.write(new byte[] {1, 2, 3});
-            jar.closeEntry();
-        }
-        try (JarFile jar = new JarFile(outer.toFile())) {
-            JarEntry entry = jar.getJarEntry("jar/inner-1.0.jar");
-            Path planted = folder.resolve(Main.copyName(entry));
-            Files.write(planted, new byte[] {9});
-            Files.setAttribute(planted, "unix:uid", 65534);
-            IOException e = assertThrows(IOException.class, () -> Main.extract(jar, "jar/inner-1.0.jar", folder));
-            assertTrue(e.getMessage().contains("belongs to another user"), e.getMessage());
-            assertArrayEquals(new byte[] {9}, Files.readAllBytes(planted), "left as it was");
-        }
     }
 }

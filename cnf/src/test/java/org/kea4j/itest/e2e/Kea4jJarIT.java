@@ -474,4 +474,58 @@ class Kea4jJarIT {
         }
     }
 
+    /**
+     * The jars kea4j.jar carries are copied once into java.io.tmpdir and reused; the next start removes copies that
+     * no running kea4j process lists (an earlier build's), and never one a running server or tool uses.
+     */
+    @Test
+    void copiesOfEarlierBuildsAreRemovedAndThoseInUseKept() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        String user = System.getProperty("user.name");
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path earlier = tmp.resolve("kea4j-" + user + "-1234-abcd-stored-org.kea4j.core-0.0.1.jar");
+        Files.write(earlier, new byte[] {1});
+        Path goneList = tmp.resolve("kea4j-" + user + "-uses-" + gone.pid());
+        Files.writeString(goneList, earlier.getFileName() + "\n");
+        List<String> tmpdir = List.of("-Djava.io.tmpdir=" + tmp);
+        Path config = dir.resolve("kea.json");
+        Files.writeString(config, "{\"Dhcp4\": {\"valid-lifetime\": 1000}}");
+        Path socket = dir.resolve("ctl.sock");
+        try (Kea4jProcess kea = Kea4jProcess.startUnder(List.of(), dir, tmpdir, "-c", config.toString(), "-p",
+                Integer.toString(Kea4jProcess.freeUdpPort()), "--control-socket", socket.toString())) {
+            assertTrue(kea.awaitControl(socket, 60_000), kea.output());
+            assertFalse(Files.exists(earlier), "an earlier build's copy that no running process lists");
+            assertFalse(Files.exists(goneList), "the list of a process that is gone");
+            List<String> used = Files.readAllLines(tmp.resolve("kea4j-" + user + "-uses-" + kea.process().pid()));
+            assertTrue(used.size() > 20 && used.stream().anyMatch(n -> n.contains("org.apache.felix.framework"))
+                    && used.stream().anyMatch(n -> n.contains("org.kea4j.dhcp4")), used.toString());
+            Files.setLastModifiedTime(tmp.resolve(used.get(0)), java.nio.file.attribute.FileTime.fromMillis(0));
+
+            Path clientDir = Files.createDirectories(dir.resolve("client"));
+            try (Kea4jProcess ctl = Kea4jProcess.startUnder(List.of(), clientDir, tmpdir, "ctl", socket.toString(),
+                    "version-get")) {
+                assertTrue(ctl.process().waitFor(60, TimeUnit.SECONDS), ctl.output());
+                assertEquals(0, ctl.process().exitValue(), ctl.output());
+            }
+            // a second server beside the first (its own port and socket) reuses the copies and removes the tool's
+            // list, not the first server's copies
+            Path second = Files.createDirectories(dir.resolve("second"));
+            Path secondSocket = second.resolve("ctl.sock");
+            try (Kea4jProcess other = Kea4jProcess.startUnder(List.of(), second, tmpdir, "-c", config.toString(), "-p",
+                    Integer.toString(Kea4jProcess.freeUdpPort()), "--control-socket", secondSocket.toString())) {
+                assertTrue(other.awaitControl(secondSocket, 60_000), other.output());
+                assertEquals(0, Files.getLastModifiedTime(tmp.resolve(used.get(0))).toMillis(), "reused, not rewritten");
+                for (String name : used) {
+                    assertTrue(Files.isRegularFile(tmp.resolve(name)), name + " of the running server");
+                }
+                try (var left = Files.list(tmp)) {
+                    assertEquals(2, left.filter(f -> f.getFileName().toString().contains("-uses-")).count(),
+                            "the two servers' lists; the ctl tool's is gone with it");
+                }
+            }
+            JsonNode version = JSON.readTree(ControlClient.send(socket, "{\"command\": \"version-get\"}"));
+            assertEquals(0, version.get("result").intValue(), "the first server still answers");
+        }
+    }
 }
