@@ -50,11 +50,19 @@ floor: a UDP echo that does no work (cnf/bench/floor.c, built with cc) on the se
 and a client on perfdhcp's core sending at the same rate for the same time over the same kind of link; the table
 then gives the echo's largest round trip beside the servers' largest delays. A server's largest delay near the
 echo's is the machine's, not the server's.
+--realtime runs what handles the datagrams on the servers' core at the lowest real-time priority (SCHED_FIFO 1,
+chrt): Kea's threads; kea4j's receiving and worker threads and the JVM's threads they wait for while stopped (the VM
+thread, which runs safepoint operations, and the GC's stop-the-world workers; the compiler threads, the GC's
+concurrent ones and housekeeping keep their priority); the floor's echo; perfdhcp and the floor's client at nice -20 (at a real-time priority
+perfdhcp's polling kept the kernel's own work on its core from delivering the datagrams). Other programs of the
+machine (its agent, services, kernel threads) then no longer take the servers' core from them while a datagram
+waits, and seldom perfdhcp's; what remains of a largest delay is the servers' own (and the hypervisor's). Both
+servers meet the same setting; the table says so.
 
   cnf/bench/dhcp.sh [--modes v4,v6,v6-pd,v4-renew,v6-renew] [--backends memfile,memfile-nopersist,postgresql,mysql]
                     [--rates 1000,5000,9000] [--seconds 20] [--runs 3] [--warmup 10] [--servers kea4j,kea]
                     [--java PATH] [--jvm "OPTIONS"] [--cold] [--libreload N] [--turnaround] [--holds]
-                    [--halt-poll NS] [--keep-largest DIR] [--floor]
+                    [--halt-poll NS] [--keep-largest DIR] [--floor] [--realtime]
   (also the older form: cnf/bench/dhcp.sh [-4|-6] [--backend B[,B]] [RATE] [SECONDS] [PERFDHCP OPTIONS...])
 
 SQL back ends use the machine's PostgreSQL (127.0.0.1:5432, trust) / MariaDB (127.0.0.1:3306, root): a database
@@ -85,6 +93,11 @@ HZ = os.sysconf("SC_CLK_TCK")
 # seconds without clients between the two warm-up runs (see the description above)
 WARMUP_PAUSE = 2
 SERVER_CORE, PERFDHCP_CORE = 0, 1  # the servers run on one core, perfdhcp on the other
+CLIENT_PRIORITY, SERVER_PRIORITY = [], []  # --realtime: perfdhcp and the floor's client; the floor's echo
+# --realtime: the threads of each server that receive, handle and answer datagrams, or that they wait for (Kea: all
+# of its few; kea4j: its receiving and worker threads, and the JVM's threads that work while they are stopped: the
+# VM thread, which runs safepoint operations, and the GC's stop-the-world workers)
+PACKET_THREADS = {"kea4j": re.compile(r"kea-dhcp[46]-(io|worke)|VM Thread$|GC Thread#"), "kea": re.compile(r"")}
 TAG = "b%d" % os.getpid()
 CLI = TAG + "c"
 
@@ -241,8 +254,8 @@ def config(family, lease_database, link, severity="WARN", extra=""):
 
 
 def perfdhcp(family, rate, seconds, options, link):
-    command = ["ip", "netns", "exec", CLI, "taskset", "-c", str(PERFDHCP_CORE), "perfdhcp", "-%d" % family, "-l", link.vc,
-               "-r", str(rate), "-p", str(seconds), "-R", "16000000"]
+    command = ["ip", "netns", "exec", CLI, "taskset", "-c", str(PERFDHCP_CORE)] + CLIENT_PRIORITY + [
+        "perfdhcp", "-%d" % family, "-l", link.vc, "-r", str(rate), "-p", str(seconds), "-R", "16000000"]
     half, tenth = max(1, rate // 2), max(1, rate // 10)
     command += [o.format(half=half, tenth=tenth) for o in options]
     return sh(*command, check=False, timeout=seconds + 60).stdout
@@ -700,14 +713,14 @@ def floor_run(program, rate, seconds):
     """One run of the machine's floor (--floor): floor.c's echo on the servers' core in kea4j's namespace, its client
     on perfdhcp's core in perfdhcp's, at RATE for SECONDS; its figures: the largest round trip as "max" (what it sent and what came back it prints)."""
     link = LINKS["kea4j"]
-    echo = subprocess.Popen(["ip", "netns", "exec", link.ns, "taskset", "-c", str(SERVER_CORE), program, "echo",
-                             link.net + ".1"], stdout=subprocess.PIPE, text=True)
+    echo = subprocess.Popen(["ip", "netns", "exec", link.ns, "taskset", "-c", str(SERVER_CORE)] + SERVER_PRIORITY
+                            + [program, "echo", link.net + ".1"], stdout=subprocess.PIPE, text=True)
     try:
         port = echo.stdout.readline().strip()
         if not port.isdigit():
             sys.exit("floor's echo did not start")
-        said = sh("ip", "netns", "exec", CLI, "taskset", "-c", str(PERFDHCP_CORE), program, "client", link.net + ".1",
-                  port, str(rate), str(seconds)).stdout
+        said = sh("ip", "netns", "exec", CLI, "taskset", "-c", str(PERFDHCP_CORE), *CLIENT_PRIORITY, program, "client",
+                  link.net + ".1", port, str(rate), str(seconds)).stdout
     finally:
         echo.kill()
         echo.wait()
@@ -762,6 +775,8 @@ def warm_runs(made, mode, backend, family, rates, args, jvm, work, options, comp
                 print("%s did not answer; its log: %s" % (name, open(server.log).read()[-2000:]), file=sys.stderr)
                 servers.pop().stop()
                 shutil.copy(server.log, "/tmp/%s-bench-%s-%s.out" % (name, mode, backend))
+            elif args.realtime:
+                print("%s: at SCHED_FIFO 1: %s" % (name, ", ".join(realtime(server))), file=sys.stderr)
         for server in servers:  # warm-up, discarded: the clients' first leases, a pause, then the same clients back
             perfdhcp(family, min(rates), args.warmup, options, server.link)
             time.sleep(WARMUP_PAUSE)
@@ -794,6 +809,23 @@ def warm_runs(made, mode, backend, family, rates, args, jvm, work, options, comp
         for server in servers:
             server.stop()
             shutil.copy(server.log, "/tmp/%s-bench-%s-%s.out" % (server.name, mode, backend))
+
+
+def realtime(server):
+    """--realtime: the SERVER's threads that handle datagrams (PACKET_THREADS) at SCHED_FIFO 1; their names."""
+    names = []
+    for task in sorted(os.listdir("/proc/%d/task" % server.pid), key=int):
+        try:
+            with open("/proc/%d/task/%s/comm" % (server.pid, task)) as f:
+                name = f.read().strip()
+        except OSError:
+            continue  # the thread ended meanwhile
+        if PACKET_THREADS[server.name].match(name):
+            sh("chrt", "-f", "-p", "1", task)
+            names.append(name)
+    if not names:
+        sys.exit("--realtime: %s has no thread named like %s" % (server.name, PACKET_THREADS[server.name].pattern))
+    return names
 
 
 @contextlib.contextmanager
@@ -852,6 +884,7 @@ def main():
     p.add_argument("--halt-poll", type=int, default=None)
     p.add_argument("--keep-largest", default=None)
     p.add_argument("--floor", action="store_true")
+    p.add_argument("--realtime", action="store_true")
     p.add_argument("legacy", nargs="*", help=argparse.SUPPRESS)
     argv = sys.argv[1:]
     family_flag = argv.pop(0) if argv and argv[0] in ("-4", "-6") else None
@@ -883,6 +916,12 @@ def main():
     work = args.work = tempfile.mkdtemp()
     if args.floor and args.cold:
         sys.exit("--floor goes with warm runs, not --cold")
+    if args.realtime:
+        if args.cold:
+            sys.exit("--realtime goes with warm runs, not --cold")
+        if not shutil.which("chrt"):
+            sys.exit("--realtime needs chrt (apt-get install util-linux)")
+        CLIENT_PRIORITY[:], SERVER_PRIORITY[:] = ["nice", "-n", "-20"], ["chrt", "-f", "1"]
     args.floor_program = build_floor(work) if args.floor else None
     if args.turnaround and not shutil.which("tcpdump"):
         sys.exit("--turnaround needs tcpdump (apt-get install tcpdump)")
@@ -958,6 +997,10 @@ def report(rows, memory, args):
               % (args.runs, args.seconds, args.warmup, WARMUP_PAUSE,
                  ", libreload %d times in every run" % args.libreload if args.libreload else "",
                  SERVER_CORE, PERFDHCP_CORE, time.strftime("%Y-%m-%d")))
+    if args.realtime:
+        print("at SCHED_FIFO 1 (--realtime): Kea's threads, kea4j's receiving and worker threads, VM thread and GC "
+              "stop-the-world workers (not its compiler and concurrent GC threads), the floor's echo; perfdhcp and the "
+              "floor's client at nice -20")
     if args.halt_poll is not None:
         print("idle cores polled up to %d ns before they halted (haltpoll's guest_halt_poll_ns: %s before, restored)"
               % (args.halt_poll, args.halt_poll_before))

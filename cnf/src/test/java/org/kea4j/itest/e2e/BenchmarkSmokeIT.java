@@ -21,8 +21,8 @@ import org.kea4j.itest.net.External;
  * The benchmark script works (a smoke check, not a measurement): a short run of {@code cnf/bench/dhcp.sh} against
  * kea4j and Kea 2.2, the two taking turns, prints its table with a row where both servers answered, and each
  * server's RSS and the CPU it used with no clients, and the time each exchange spent in the server
- * from a capture on its link, and (cold runs) the longest the server's core was taken from it; the figures are not
- * judged here.
+ * from a capture on its link, the machine's floor, with the threads that handle datagrams at a real-time priority,
+ * and (cold runs) the longest the server's core was taken from it; the figures are not judged here.
  */
 class BenchmarkSmokeIT {
 
@@ -31,9 +31,18 @@ class BenchmarkSmokeIT {
         External.program("perfdhcp");
         External.program("kea-dhcp4");
         String output = bench("dhcp.sh", "--modes", "v4", "--rates", "200", "--seconds", "2", "--runs", "1",
-                "--warmup", "1", "--turnaround", "--floor");
+                "--warmup", "1", "--turnaround", "--floor", "--realtime");
         assertBothAnswered(output, "v4", 200);
         assertTrue(output.contains("both servers on core 0, taking turns"), output);
+        // --realtime: the threads that handle datagrams, by name, and the table says so
+        Matcher kea4jThreads = Pattern.compile("^kea4j: at SCHED_FIFO 1: (.*)$", Pattern.MULTILINE).matcher(output);
+        assertTrue(kea4jThreads.find(), output);
+        assertTrue(kea4jThreads.group(1).contains("kea-dhcp4-io") && kea4jThreads.group(1).contains("VM Thread")
+                && !kea4jThreads.group(1).contains("Compiler"), kea4jThreads.group());
+        assertTrue(Pattern.compile("^kea: at SCHED_FIFO 1: kea-dhcp4", Pattern.MULTILINE).matcher(output).find(),
+                output);
+        assertTrue(output.contains("at SCHED_FIFO 1 (--realtime): Kea's threads, kea4j's receiving and worker threads"),
+                output);
         for (String server : List.of("kea4j", "kea")) {
             assertTrue(Pattern.compile("^RSS at the end: v4 memfile " + server + " \\d+ MB; CPU in 5 s with no "
                     + "clients: \\d+ ms$", Pattern.MULTILINE).matcher(output).find(), output);
