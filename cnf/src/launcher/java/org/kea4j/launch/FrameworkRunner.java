@@ -154,8 +154,7 @@ public final class FrameworkRunner {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(parent, STORAGE_PREFIX + "*")) {
             for (Path folder : folders) {
                 String[] parts = folder.getFileName().toString().substring(STORAGE_PREFIX.length()).split("-", 2);
-                if (parts.length == 2 && parts[0].matches("\\d{1,10}")
-                        && ProcessHandle.of(Long.parseLong(parts[0])).filter(ProcessHandle::isAlive).isEmpty()) {
+                if (parts.length == 2 && parts[0].matches(JarCopies.PID) && JarCopies.processGone(parts[0])) {
                     deleteTree(folder);
                 }
             }

@@ -87,13 +87,13 @@ final class JarCopies {
             try (DirectoryStream<Path> lists = Files.newDirectoryStream(folder, listPrefix() + "*")) {
                 for (Path list : lists) {
                     String pid = list.getFileName().toString().substring(listPrefix().length());
-                    if (!pid.matches("\\d{1,10}") || !ownedByThisProcess(list)) {
+                    if (!pid.matches(PID) || !ownedByThisProcess(list)) {
                         continue;
                     }
-                    if (ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive).isPresent()) {
-                        used.addAll(read(list));
-                    } else {
+                    if (processGone(pid)) {
                         Files.deleteIfExists(list);
+                    } else {
+                        used.addAll(read(list));
                     }
                 }
             }
@@ -145,6 +145,14 @@ final class JarCopies {
             Files.write(own, missing, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         }
+    }
+
+    /** A process ID as the name of a file or folder holds it. */
+    static final String PID = "\\d{1,10}";
+
+    /** Whether {@code pid} (digits, {@link #PID}) names a process that is no longer running. */
+    static boolean processGone(String pid) {
+        return ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive).isEmpty();
     }
 
     private String listPrefix() {
