@@ -53,8 +53,9 @@ echo's is the machine's, not the server's.
 --realtime runs what handles the datagrams on the servers' core at the lowest real-time priority (SCHED_FIFO 1,
 chrt): Kea's threads; kea4j's receiving and worker threads and the JVM's threads they wait for while stopped (the VM
 thread, which runs safepoint operations, and the GC's stop-the-world workers; the compiler threads, the GC's
-concurrent ones and housekeeping keep their priority); the floor's echo; perfdhcp and the floor's client at nice -20 (at a real-time priority
-perfdhcp's polling kept the kernel's own work on its core from delivering the datagrams). Other programs of the
+concurrent ones and housekeeping keep their priority); the floor's echo; perfdhcp and the floor's client at nice
+-20 (at a real-time priority perfdhcp's polling kept the kernel's own work on its core from delivering the
+datagrams). Other programs of the
 machine (its agent, services, kernel threads) then no longer take the servers' core from them while a datagram
 waits, and seldom perfdhcp's; what remains of a largest delay is the servers' own (and the hypervisor's). Both
 servers meet the same setting; the table says so.
